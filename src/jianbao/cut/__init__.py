@@ -1,0 +1,22 @@
+"""Page → articles and furniture: line roles, column-break joins, segmentation, jumps, metadata."""
+from __future__ import annotations
+
+from ..errors import NoArticles
+from ..model import Page, PageDoc
+from ..settings import Settings
+from .assemble import build
+from .meta import page_meta
+from .segment import segment
+
+
+def cut_page(page: Page, settings: Settings) -> PageDoc:
+    """Cut one page. Raises NoArticles when the page holds only furniture."""
+    cut = segment(page)
+    doc = build(page, cut, page.meta)
+    doc.meta = page_meta(page.meta.source, doc.furniture, settings)
+    if not doc.articles:
+        kinds = sorted({f.kind for f in doc.furniture}) or ["nothing"]
+        raise NoArticles(f"no articles: the page holds only furniture ({', '.join(kinds)})")
+    if not any(a.headline for a in doc.articles):
+        doc.warnings.append("no headline found: the text is kept as article(s) with headline null")
+    return doc

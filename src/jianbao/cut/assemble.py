@@ -1,0 +1,137 @@
+"""Drafts → Articles and Furniture: field texts, paragraphs with their joins, spans, ids."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..model import Article, Furniture, Join, Page, PageDoc, PageMeta, Span
+from ..read.text import clean_offsets
+from . import lines as L
+from .segment import Cut, Draft, Piece
+from .tables import tables
+
+# a space inside a headline that only marks where the parser broke the line: "…副中心城市 和现代化…"
+_STRAY_SPACE = re.compile(r"(?<=[的和与及在对把将为向从以于])\s+(?=\S)|(?<=\S)\s+(?=[和与及的之并而等])")
+
+
+def piece_text(page: Page, p: Piece) -> str:
+    return page.blocks[p.block].text[p.a:p.b]
+
+
+def piece_span(page: Page, p: Piece) -> Span:
+    b = page.blocks[p.block]
+    if p.a == 0 and p.b >= len(b.text):
+        return (b.start, b.end)
+    offs = clean_offsets(page.text[b.start:b.end], b.start)
+    if not offs or p.a >= len(offs):
+        return (b.start, b.start)
+    return (offs[p.a], offs[min(p.b, len(offs)) - 1] + 1)
+
+
+def _short_run(texts: list[str], k: int) -> bool:
+    short = [len(t) <= 20 and not L.ends_terminal(t) for t in texts]
+    if not short[k]:
+        return False
+    a = k
+    while a > 0 and short[a - 1]:
+        a -= 1
+    b = k
+    while b + 1 < len(short) and short[b + 1]:
+        b += 1
+    return b - a + 1 >= 3
+
+
+def _joinable(prev: str, nxt: str, verse: bool) -> bool:
+    if verse or L.ends_terminal(prev) or not nxt:
+        return False
+    return not prev.endswith(("：", ":"))
+
+
+def paragraphs(page: Page, d: Draft, joins: list[Join]) -> tuple[list[str], list[list[Span]], list[str]]:
+    paras: list[list[Piece]] = []
+    subs: list[str] = []
+    texts = [piece_text(page, p) for p in d.body]
+    prev_ok = False
+    for k, p in enumerate(d.body):
+        if p.block in d.subheadings:
+            subs.append(texts[k])
+            prev_ok = False
+            continue
+        if prev_ok and paras and _joinable(texts[k - 1], texts[k], _short_run(texts, k - 1)):
+            left = paras[-1][-1].block
+            reason = "column_break" if page.blocks[p.block].gap_before else "soft_wrap"
+            joins.append(Join(left, p.block, reason))
+            paras[-1].append(p)
+        else:
+            paras.append([p])
+        prev_ok = True
+    out, spans = [], []
+    for ps in paras:
+        text = ""
+        for p in ps:
+            t = piece_text(page, p)
+            if text and text[-1].isascii() and text[-1].isalpha() and t[:1].isascii() and t[:1].isalpha() \
+                    and not page.blocks[p.block].gap_before:
+                text += " "
+            text += t
+        out.append(text)
+        spans.append([piece_span(page, p) for p in ps])
+    return out, spans, subs
+
+
+def _kind(d: Draft, headline: str | None, paras: list[str]) -> str:
+    t = tables()
+    if d.kind == "photo":
+        return "photo"
+    if headline and t.notice_title.search(headline):
+        return "notice"
+    body = "".join(paras)
+    cues = {m.group(0) for m in t.ad_cue.finditer(body + (headline or ""))}
+    if len(cues) >= 2 and len(body) < 600 and not d.bylines and not d.dateline:
+        return "ad"
+    return "news"
+
+
+def build(page: Page, cut: Cut, meta: PageMeta) -> PageDoc:
+    joins: list[Join] = []
+    articles: list[Article] = []
+    sha = page.sha1
+    for d in sorted(cut.drafts, key=lambda x: x.first):
+        a = Article()
+        spans: dict[str, list[Span]] = {}
+
+        def field(name: str, idx: list[int], sep: str) -> str | None:
+            if not idx:
+                return None
+            spans[name] = [(page.blocks[i].start, page.blocks[i].end) for i in idx]
+            return sep.join(page.blocks[i].text for i in idx)
+
+        a.kicker = field("kicker", d.head.kicker, "")
+        headline = field("headline", d.head.headline, " ")
+        a.headline = _STRAY_SPACE.sub("", headline) if headline else None
+        a.subheadline = field("subheadline", d.head.subheadline, " ")
+        for i in d.head.headline[1:]:
+            joins.append(Join(d.head.headline[0], i, "headline_wrap"))
+        if d.bylines:
+            a.byline = " ".join(L.strip_decoration(piece_text(page, p)).strip() for p in d.bylines)
+            spans["byline"] = [piece_span(page, p) for p in d.bylines]
+            a.reporters = list(dict.fromkeys(r for b in d.byline_info for r in b.reporters))
+        if d.dateline:
+            a.dateline = piece_text(page, d.dateline)
+            spans["dateline"] = [piece_span(page, d.dateline)]
+        paras, pspans, subs = paragraphs(page, d, joins)
+        a.paragraphs, a.subheadings = paras, subs
+        for k, s in enumerate(pspans):
+            spans[f"paragraphs[{k}]"] = s
+        if subs:
+            spans["subheadings"] = [(page.blocks[i].start, page.blocks[i].end) for i in sorted(d.subheadings)]
+        a.continued_from, a.continued_on = d.continued_from, d.continued_on
+        a.kind = _kind(d, a.headline, paras)
+        a.spans = spans
+        a.id = hashlib.sha1(f"{sha}:{d.first}".encode()).hexdigest()[:16]
+        articles.append(a)
+    furniture = []
+    for f in sorted(cut.furniture, key=lambda x: x.first):
+        text = " ".join(piece_text(page, p) for p in f.pieces)
+        furniture.append(Furniture(f.kind, text, [piece_span(page, p) for p in f.pieces]))
+    return PageDoc(meta=meta, articles=articles, furniture=furniture, joins=joins, sha1=sha)

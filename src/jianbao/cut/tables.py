@@ -1,0 +1,80 @@
+"""Load the cutter's data tables (cut/data/*.toml) and compile them once."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import opencc
+
+
+@dataclass(frozen=True)
+class Entry:
+    table: str
+    pattern: str
+    why: str
+    examples: tuple[str, ...] = ()
+    not_: tuple[str, ...] = ()
+    name: str = ""
+    strong: bool = True
+    direction: str = ""
+
+
+def _load(package: str, name: str) -> dict:
+    with resources.files(package).joinpath(name).open("rb") as f:
+        return tomllib.load(f)
+
+
+@lru_cache(maxsize=None)
+def entries(filename: str) -> tuple[Entry, ...]:
+    """Every entry of one table file, in order, as Entry records."""
+    data = _load("jianbao.cut.data", filename)
+    out = []
+    for table, items in data.items():
+        if not isinstance(items, list):
+            continue
+        for it in items:
+            pattern = it.get("pattern") or re.escape(it.get("text", ""))
+            out.append(Entry(table, pattern, it.get("why", ""), tuple(it.get("examples", ())),
+                             tuple(it.get("not", ())), it.get("name", ""), it.get("strong", True),
+                             it.get("direction", "")))
+    return tuple(out)
+
+
+def union(filename: str, table: str) -> str:
+    return "|".join(f"(?:{e.pattern})" for e in entries(filename) if e.table == table)
+
+
+class T:
+    """Compiled tables (built on first use)."""
+
+    def __init__(self) -> None:
+        fur = [e for e in entries("furniture.toml") if e.table == "token"]
+        self.header_tokens = [(e.name, e.strong, re.compile(e.pattern)) for e in fur]
+        self.reporter_role = re.compile(union("bylines.toml", "reporter_role"))
+        self.editor_role = re.compile(union("bylines.toml", "editor_role"))
+        self.decoration = re.compile(union("bylines.toml", "decoration"))
+        self.photo_credit = re.compile(union("bylines.toml", "photo_credit"))
+        self.dateline = re.compile(f"(?:{union('datelines.toml', 'dateline')})")
+        self.jumps = [(e.direction, re.compile(e.pattern)) for e in entries("jumps.toml")]
+        self.slogans = frozenset(re.sub(r"\s+", "", e.pattern.replace("\\", ""))
+                                 for e in entries("logos.toml"))
+        self.kicker_end = re.compile(union("titles.toml", "kicker_end"))
+        self.sub_start = re.compile(union("titles.toml", "subheadline_start"))
+        self.sub_end = re.compile(union("titles.toml", "subheadline_end"))
+        self.numbered = re.compile(union("titles.toml", "numbered"))
+        self.lead_time = re.compile(union("titles.toml", "lead_time"))
+        self.activity = re.compile(union("titles.toml", "activity"))
+        self.notice_title = re.compile(union("notices.toml", "notice_title"))
+        self.ad_cue = re.compile(union("notices.toml", "ad_cue"))
+        sur = _load("jianbao.data", "surnames.toml")
+        self.surnames = frozenset("".join(sur["single"].split()))
+        self.compound_surnames = frozenset(sur["compound"])
+        self.t2s = opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def tables() -> T:
+    return T()

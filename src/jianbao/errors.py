@@ -1,0 +1,35 @@
+"""Typed errors. Each message is one line: what is wrong, and how to fix it."""
+from __future__ import annotations
+
+
+class JianbaoError(Exception):
+    """Base of every error jianbao reports to a user (never a stack trace)."""
+
+
+class InputError(JianbaoError):
+    """A file that cannot be turned into a page document; the batch goes on without it."""
+    reason = "bad input"
+
+
+class EmptyInput(InputError):
+    reason = "empty"
+
+
+class BinaryInput(InputError):
+    reason = "binary"
+
+
+class EncodingUnknown(InputError):
+    reason = "encoding"
+
+
+class TooLarge(InputError):
+    reason = "too large"
+
+
+class NoArticles(InputError):
+    reason = "no articles"
+
+
+class UsageError(JianbaoError):
+    """Arguments that do not fit (bad date, unknown format …)."""

@@ -1,0 +1,214 @@
+"""The shared vocabulary: plain dataclasses that every stage reads and writes.
+
+The page owns the text. A `Block` is one input line, located by offsets into `Page.text`; every
+field of an `Article` and every piece of `Furniture` is made of `Span`s into that same text, so
+that "nothing lost" can be checked by offsets rather than by trust. A column-break join is a
+recorded `Join` between two blocks, not a rewrite of the text.
+
+Flow: read/ makes a `Page` (blocks, metadata) → cut/ makes a `PageDoc` (articles, furniture,
+joins) → tag/ fills persons, places, orgs, events → store/ and export/ consume the `PageDoc`.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+Span = tuple[int, int]  # [start, end) offsets into Page.text
+
+ARTICLE_KINDS = ("news", "photo", "notice", "ad", "other")
+FURNITURE_KINDS = ("page_header", "page_footer", "column_logo", "jump", "image", "other")
+EVENT_TYPES = ("调研", "会议", "会见", "党课", "督查", "慰问", "考察", "活动", "其他")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One line of the input page.
+
+    `text` is the line with parser markup (`#`, `**`, `>`, list marks, trailing hard-break spaces)
+    and decoration (■ ● ◆ …) removed and white space folded; only non-alphanumeric characters are
+    ever removed, so every letter and digit of `Page.text[start:end]` is in `text`.
+    """
+    index: int
+    start: int              # offset of the line in Page.text
+    end: int                # offset just past the line (newline excluded)
+    text: str               # cleaned text of the line
+    heading: int = 0        # markdown heading level (1-6) the parser gave, 0 if none
+    bold: bool = False      # the whole line was bold (**…**)
+    gap_before: bool = True  # a blank line (markdown block boundary) precedes this line
+    image: bool = False     # the line is an image reference (![](…) or <img>)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    paper: str | None = None
+    date: str | None = None      # ISO date of the issue
+    page: str | None = None      # 版次, digits
+    section: str | None = None   # 版名
+    source: str | None = None    # file name, or "-" for standard input
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"paper": self.paper, "date": self.date, "page": self.page,
+                "section": self.section, "source": self.source}
+
+
+@dataclass
+class Page:
+    """A page as read: the decoded text, its lines as blocks, and what the reader learned."""
+    text: str
+    blocks: list[Block]
+    meta: PageMeta = field(default_factory=PageMeta)
+    encoding: str = "utf-8"
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span[0]:span[1]]
+
+    @property
+    def sha1(self) -> str:
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Join:
+    """A recorded edit: block `right` continues the text of block `left` (same paragraph or title)."""
+    left: int
+    right: int
+    reason: str  # column_break | soft_wrap | headline_wrap | furniture_wrap
+
+
+@dataclass
+class Person:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)  # where the article mentions the person
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "titles": list(self.titles)}
+
+
+@dataclass
+class Event:
+    type: str
+    name: str
+    date: str | None = None
+    time_of_day: str | None = None
+    date_text: str | None = None
+    actors: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "name": self.name, "date": self.date,
+                "time_of_day": self.time_of_day, "date_text": self.date_text,
+                "actors": list(self.actors), "participants": list(self.participants),
+                "places": list(self.places)}
+
+
+TEXT_FIELDS = ("kicker", "headline", "subheadline", "byline", "dateline")
+
+
+@dataclass
+class Article:
+    id: str = ""
+    kind: str = "news"
+    kicker: str | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    subheadings: list[str] = field(default_factory=list)
+    byline: str | None = None
+    reporters: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    continued_from: str | None = None
+    continued_on: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    # provenance: field name ("headline", "paragraphs[3]", "byline" …) → spans into Page.text
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def to_dict(self, with_spans: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "id": self.id, "kind": self.kind, "kicker": self.kicker, "headline": self.headline,
+            "subheadline": self.subheadline, "subheadings": list(self.subheadings),
+            "byline": self.byline, "reporters": list(self.reporters), "dateline": self.dateline,
+            "continued_from": self.continued_from, "continued_on": self.continued_on,
+            "paragraphs": list(self.paragraphs),
+            "persons": [p.to_dict() for p in self.persons], "places": list(self.places),
+            "orgs": list(self.orgs), "events": [e.to_dict() for e in self.events],
+        }
+        if with_spans:
+            d["spans"] = {k: [list(s) for s in v] for k, v in self.spans.items()}
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Article":
+        return cls(
+            id=d.get("id") or "", kind=d.get("kind") or "news", kicker=d.get("kicker"),
+            headline=d.get("headline"), subheadline=d.get("subheadline"),
+            subheadings=list(d.get("subheadings") or []), byline=d.get("byline"),
+            reporters=list(d.get("reporters") or []), dateline=d.get("dateline"),
+            continued_from=d.get("continued_from"), continued_on=d.get("continued_on"),
+            paragraphs=list(d.get("paragraphs") or []),
+            persons=[Person(p["name"], list(p.get("titles") or [])) for p in d.get("persons") or []],
+            places=list(d.get("places") or []), orgs=list(d.get("orgs") or []),
+            events=[Event(**{k: e.get(k) for k in Event.__dataclass_fields__ if k in e})
+                    for e in d.get("events") or []],
+            spans={k: [tuple(s) for s in v] for k, v in (d.get("spans") or {}).items()},
+        )
+
+
+@dataclass
+class Furniture:
+    kind: str
+    text: str
+    spans: list[Span] = field(default_factory=list)
+
+    def to_dict(self, with_spans: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {"kind": self.kind, "text": self.text}
+        if with_spans:
+            d["spans"] = [list(s) for s in self.spans]
+        return d
+
+
+@dataclass
+class PageDoc:
+    """The page document of shared/spec/page-json.md."""
+    meta: PageMeta
+    articles: list[Article] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
+    joins: list[Join] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    sha1: str = ""
+
+    def to_dict(self, with_spans: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "page": self.meta.to_dict(),
+            "articles": [a.to_dict(with_spans) for a in self.articles],
+            "furniture": [f.to_dict(with_spans) for f in self.furniture],
+        }
+        if with_spans:
+            d["joins"] = [{"left": j.left, "right": j.right, "reason": j.reason} for j in self.joins]
+        if self.warnings:
+            d["warnings"] = list(self.warnings)
+        if self.sha1:
+            d["sha1"] = self.sha1
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "PageDoc":
+        p = d.get("page") or {}
+        meta = PageMeta(p.get("paper"), p.get("date"), p.get("page"), p.get("section"), p.get("source"))
+        return cls(
+            meta=meta,
+            articles=[Article.from_dict(a) for a in d.get("articles") or []],
+            furniture=[Furniture(f["kind"], f["text"], [tuple(s) for s in f.get("spans") or []])
+                       for f in d.get("furniture") or []],
+            joins=[Join(j["left"], j["right"], j["reason"]) for j in d.get("joins") or []],
+            warnings=list(d.get("warnings") or []), sha1=d.get("sha1") or "",
+        )

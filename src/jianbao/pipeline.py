@@ -1,0 +1,42 @@
+"""The stages in one direction: read → cut → tag. Each is a plain function of the one before."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Page, PageDoc
+from .settings import DEFAULT, Settings
+
+
+def read_bytes(data: bytes, source: str, settings: Settings = DEFAULT) -> Page:
+    """Decode and split one page given as bytes (markdown or plain text)."""
+    from .read.text import read_text_bytes
+    return read_text_bytes(data, source, settings)
+
+
+def read_path(path: str | Path, settings: Settings = DEFAULT) -> Page:
+    """Read one page file; the reader is chosen by the file's extension."""
+    from .read import read_file
+    return read_file(Path(path), settings)
+
+
+def cut(page: Page, settings: Settings = DEFAULT) -> PageDoc:
+    from .cut import cut_page
+    return cut_page(page, settings)
+
+
+def tag(doc: PageDoc, settings: Settings = DEFAULT) -> PageDoc:
+    from .tag import tag_doc
+    return tag_doc(doc, settings)
+
+
+def run_page(page: Page, settings: Settings = DEFAULT) -> PageDoc:
+    doc = cut(page, settings)
+    return tag(doc, settings) if settings.tag else doc
+
+
+def run_bytes(data: bytes, source: str, settings: Settings = DEFAULT) -> PageDoc:
+    return run_page(read_bytes(data, source, settings), settings)
+
+
+def run_path(path: str | Path, settings: Settings = DEFAULT) -> PageDoc:
+    return run_page(read_path(path, settings), settings)
