@@ -62,7 +62,7 @@ def assign_head(blocks: list[Block], idx: list[int]) -> Head:
             s = _score(blocks, rest[:a], rest[a:b], rest[b:], rest)
             if s > best_score:
                 best, best_score = (a, b), s
-    a, b = best  # type: ignore[misc]
+    a, b = best if best else (0, n)
     head.kicker, head.headline, head.subheadline = rest[:a], rest[a:b], rest[b:]
     return head
 

@@ -7,7 +7,7 @@ in-article subheading. Body lines go to the article in progress.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Block, Page
 from . import lines as L
@@ -15,6 +15,7 @@ from .heads import Head, assign_head
 from .tables import tables
 
 VERSE_RUN = 5  # this many short lines in a row are verse or a list, not an article's head
+MAX_HEAD = 6   # logos, kicker, headline, subheadline lines: more starts another head
 
 
 @dataclass
@@ -63,7 +64,9 @@ def whole(blocks: list[Block], i: int) -> Piece:
 
 class Segmenter:
     def __init__(self, page: Page):
-        self.blocks = page.blocks
+        # roles are judged on a simplified copy of each line (same length, so offsets hold)
+        simplify = tables().simplify
+        self.blocks = [replace(b, text=b.text.translate(simplify)) for b in page.blocks]
         self.n = len(self.blocks)
         self.drafts: list[Draft] = []
         self.furniture: list[FurnitureDraft] = []
@@ -130,7 +133,18 @@ class Segmenter:
             else:
                 self._body(i)
                 i += 1
+        self._lone_logos()
         return Cut(self.drafts, self.furniture)
+
+    def _lone_logos(self) -> None:
+        """A head with nothing under it that is shaped like a logo is a logo (e.g. at the page foot)."""
+        for d in list(self.drafts):
+            lines = d.head.kicker + d.head.headline + d.head.subheadline
+            if (d.kind == "news" and not d.body and not d.bylines and not d.dateline and lines
+                    and all(L.logo_shaped(self.blocks[k].text) for k in lines)):
+                self.drafts.remove(d)
+                self.furniture.append(FurnitureDraft("column_logo", [whole(self.blocks, k) for k in lines],
+                                                     lines[0]))
 
     def _is_byline_here(self, i: int) -> bool:
         by = self.byl[i]
@@ -261,6 +275,12 @@ class Segmenter:
         j = i
         while j < self.n and self.title(j) and j - i < 12:
             j += 1
+        verse = self._short_run_from(i)
+        if len(verse) >= VERSE_RUN and not any(self.blocks[k].heading for k in verse):
+            for k in verse:
+                self._body(k)
+            return verse[-1] + 1
+        j = min(j, i + MAX_HEAD)
         # a line that reads as part of a sentence ends the run: it is body (a paragraph cut short)
         while j > i and not self.blocks[j - 1].heading and L.sentence_like(self.blocks[j - 1].text):
             j -= 1
@@ -268,11 +288,6 @@ class Segmenter:
             self._body(i)
             return i + 1
         run = list(range(i, j))
-        verse = self._short_run_from(i)
-        if len(verse) >= VERSE_RUN and not any(self.blocks[k].heading for k in verse):
-            for k in verse:
-                self._body(k)
-            return verse[-1] + 1
         cur = self.cur
         if cur is None or (not cur.body and not cur.has_head and not cur.closed) or cur.closed \
                 or self._new_article_score(i, j) >= 2:
@@ -284,11 +299,7 @@ class Segmenter:
             for logo in d.head.logos:
                 self.furniture.append(FurnitureDraft(
                     "column_logo", [whole(self.blocks, k) for k in logo], logo[0]))
-            if not d.head.headline and not d.head.kicker:
-                self.drafts.remove(d)
-                self.cur = self.drafts[-1] if self.drafts else None
-            else:
-                d.first = min(d.head.kicker + d.head.headline)
+            d.first = min(d.head.kicker + d.head.headline + [d.first])
         else:
             for k in run:
                 cur.body.append(whole(self.blocks, k))

@@ -73,6 +73,18 @@ class T:
         self.surnames = frozenset("".join(sur["single"].split()))
         self.compound_surnames = frozenset(sur["compound"])
         self.t2s = opencc.OpenCC("t2s")
+        self.simplify = _char_table(self.t2s)
+
+
+def _char_table(t2s: "opencc.OpenCC") -> dict[int, str]:
+    """Traditional → simplified, one character for one, so offsets stay valid (本報訊 → 本报讯)."""
+    from ..read.encoding import common_chars
+    table: dict[int, str] = {}
+    for c in common_chars():
+        s = t2s.convert(c)
+        if len(s) == 1 and s != c:
+            table[ord(c)] = s
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -20,7 +20,7 @@ _QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
 _BULLET = re.compile(r"[ \t]{0,3}[-*+][ \t]+(?=\S)")
 _IMAGE = re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)\s*$", re.I)
 # inline marks: **, __, a lone * or _ that wraps words, escapes before punctuation
-_INLINE = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|\\(?=[\\`*_{}\[\]()#+\-.!|>~])")
+_INLINE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|>~]|\*\*|__|(?<![\w*\\])\*(?=\S)|(?<=\S)\*(?![\w*])")
 _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
 _HR = re.compile(r"\s*(?:[-*_]\s*){3,}$")
 
@@ -96,7 +96,8 @@ def _segments(line: str) -> list[tuple[int, int]]:
     for m in _INLINE.finditer(line, start):
         if m.start() > pos:
             kept.append((pos, m.start()))
-        pos = m.end()
+        # an escape (\*) drops the backslash and keeps the character after it
+        pos = m.start() + 1 if m.group(0)[0] == "\\" else m.end()
     if pos < len(line):
         kept.append((pos, len(line)))
     return kept
