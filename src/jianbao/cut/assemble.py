@@ -44,10 +44,20 @@ def _short_run(texts: list[str], k: int) -> bool:
 def _joinable(prev: str, nxt: str, verse: bool) -> bool:
     if verse or L.ends_terminal(prev) or not nxt:
         return False
-    return not prev.endswith(("：", ":"))
+    if " " in prev and all(c.isalnum() or c == " " for c in prev):
+        return False  # a phrase standing alone (不等不靠 苦干实干), not a sentence cut short
+    # an enumerated line (一、… / 1.… / （二）…) starts a paragraph of its own
+    return not prev.endswith(("：", ":")) and not tables().numbered.match(nxt)
 
 
-def paragraphs(page: Page, d: Draft, joins: list[Join]) -> tuple[list[str], list[list[Span]], list[str]]:
+def paragraphs(page: Page, d: Draft, joins: list[Join],
+               listing: bool = False) -> tuple[list[str], list[list[Span]], list[str]]:
+    """Body pieces → paragraphs (column breaks joined) and subheadings.
+
+    With `listing` (notices, ads) every line is a paragraph of its own, subheadings included.
+    """
+    if listing:
+        d.subheadings = set()
     paras: list[list[Piece]] = []
     subs: list[str] = []
     texts = [piece_text(page, p) for p in d.body]
@@ -57,7 +67,7 @@ def paragraphs(page: Page, d: Draft, joins: list[Join]) -> tuple[list[str], list
             subs.append(texts[k])
             prev_ok = False
             continue
-        if prev_ok and paras and _joinable(texts[k - 1], texts[k], _short_run(texts, k - 1)):
+        if prev_ok and paras and not listing and _joinable(texts[k - 1], texts[k], _short_run(texts, k - 1)):
             left = paras[-1][-1].block
             reason = "column_break" if page.blocks[p.block].gap_before else "soft_wrap"
             joins.append(Join(left, p.block, reason))
@@ -92,6 +102,13 @@ def _kind(d: Draft, headline: str | None, paras: list[str]) -> str:
     return "news"
 
 
+def _head_to_copy(d: Draft) -> None:
+    """An ad's or notice's head is its first line; the other head lines are its copy."""
+    lines = d.head.kicker + d.head.headline + d.head.subheadline
+    d.head.kicker, d.head.headline, d.head.subheadline = [], lines[:1], []
+    d.body[0:0] = [Piece(i, 0, 1 << 30) for i in lines[1:]]
+
+
 def build(page: Page, cut: Cut, meta: PageMeta) -> PageDoc:
     joins: list[Join] = []
     articles: list[Article] = []
@@ -106,6 +123,10 @@ def build(page: Page, cut: Cut, meta: PageMeta) -> PageDoc:
             spans[name] = [(page.blocks[i].start, page.blocks[i].end) for i in idx]
             return sep.join(page.blocks[i].text for i in idx)
 
+        body = [piece_text(page, p) for p in d.body]
+        kind = _kind(d, page.blocks[(d.head.kicker + d.head.headline or [0])[0]].text if d.has_head else None, body)
+        if kind in ("ad", "notice") and d.has_head:
+            _head_to_copy(d)
         a.kicker = field("kicker", d.head.kicker, "")
         headline = field("headline", d.head.headline, " ")
         a.headline = _STRAY_SPACE.sub("", headline) if headline else None
@@ -119,14 +140,14 @@ def build(page: Page, cut: Cut, meta: PageMeta) -> PageDoc:
         if d.dateline:
             a.dateline = piece_text(page, d.dateline)
             spans["dateline"] = [piece_span(page, d.dateline)]
-        paras, pspans, subs = paragraphs(page, d, joins)
+        paras, pspans, subs = paragraphs(page, d, joins, listing=kind in ("notice", "ad"))
         a.paragraphs, a.subheadings = paras, subs
         for k, s in enumerate(pspans):
             spans[f"paragraphs[{k}]"] = s
         if subs:
             spans["subheadings"] = [(page.blocks[i].start, page.blocks[i].end) for i in sorted(d.subheadings)]
         a.continued_from, a.continued_on = d.continued_from, d.continued_on
-        a.kind = _kind(d, a.headline, paras)
+        a.kind = kind
         a.spans = spans
         a.id = hashlib.sha1(f"{sha}:{d.first}".encode()).hexdigest()[:16]
         articles.append(a)

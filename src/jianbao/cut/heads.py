@@ -34,9 +34,9 @@ def split_logos(blocks: list[Block], idx: list[int]) -> tuple[list[list[int]], l
     t = tables()
     logos: list[list[int]] = []
     rest = list(idx)
-    while len(rest) > 1 and logo_shaped(blocks[rest[0]].text):
+    while len(rest) > 1 and (logo_shaped(blocks[rest[0]].text, loose=True) or _short_banner(blocks, rest)):
         first = blocks[rest[0]]
-        known = "".join(first.text.split()) in t.slogans
+        known = "".join(first.text.split()) in t.slogans or _short_banner(blocks, rest)
         after = rest[1:]
         marked_after = any(_level(blocks[i]) < _level(first) for i in after)
         if not (known or marked_after or len(after) >= 2 or logo_shaped(blocks[after[0]].text)):
@@ -48,6 +48,14 @@ def split_logos(blocks: list[Block], idx: list[int]) -> tuple[list[list[int]], l
     return logos, rest
 
 
+def _short_banner(blocks: list[Block], rest: list[int]) -> bool:
+    """A one-phrase series banner (项目建设攻坚年) above a longer, punctuated headline."""
+    first, nxt = blocks[rest[0]].text, blocks[rest[1]].text
+    return (len(first) <= 8 and " " not in first and all(c.isalnum() for c in first)
+            and len(nxt) >= len(first) + 2 and any(not c.isalnum() and c != " " for c in nxt)
+            and not tables().sub_end.search(nxt) and not tables().sub_start.search(nxt))
+
+
 def assign_head(blocks: list[Block], idx: list[int]) -> Head:
     logos, rest = split_logos(blocks, idx)
     head = Head(logos=logos)
@@ -55,9 +63,10 @@ def assign_head(blocks: list[Block], idx: list[int]) -> Head:
         return head
     best, best_score = None, float("-inf")
     n = len(rest)
+    most_s = max(2, n - 4)  # a long head: the lines past kicker and headline are subheadline
     for a in range(0, min(2, n - 1) + 1):
         for b in range(a + 1, min(a + 2, n) + 1):
-            if n - b > 2:
+            if n - b > most_s:
                 continue
             s = _score(blocks, rest[:a], rest[a:b], rest[b:], rest)
             if s > best_score:
@@ -65,6 +74,14 @@ def assign_head(blocks: list[Block], idx: list[int]) -> Head:
     a, b = best if best else (0, n)
     head.kicker, head.headline, head.subheadline = rest[:a], rest[a:b], rest[b:]
     return head
+
+
+def _parallel(a: Block, b: Block) -> bool:
+    """Two title lines of one shape: 以链式思维育集群 / 以开放姿态拓空间."""
+    x, y = a.text, b.text
+    plain = lambda s: all(c.isalnum() for c in s)  # noqa: E731
+    return (_level(a) == _level(b) and 4 <= len(x) <= 12 and 4 <= len(y) <= 12
+            and abs(len(x) - len(y)) <= 1 and plain(x) and plain(y))
 
 
 def _score(blocks: list[Block], k: list[int], h: list[int], s: list[int], all_: list[int]) -> float:
@@ -99,9 +116,15 @@ def _score(blocks: list[Block], k: list[int], h: list[int], s: list[int], all_: 
         score -= 1
     if len(h) == 2:
         first, second = blocks[h[0]], blocks[h[1]]
+        # a title wrapped by the parser: same block, same markup, and the second line is the short
+        # rest of the first (plain-text OCR puts every line in one block, so the length decides)
         wrapped = (not second.gap_before and _level(first) == _level(second)
-                   and not t.kicker_end.search(first.text))
+                   and not t.kicker_end.search(first.text) and len(second.text) <= 0.6 * len(first.text))
         score += 1 if wrapped else -2
+        if _parallel(first, second):
+            score += 2.5  # the two halves of a couplet headline printed on two lines
+    elif len(h) == 1 and s and _parallel(blocks[h[0]], blocks[s[0]]):
+        score -= 1
     if len(k) == 2 and (blocks[k[1]].gap_before or t.kicker_end.search(text(k[0]))):
         score -= 2
     if len(s) == 2 and blocks[s[1]].gap_before:

@@ -35,25 +35,27 @@ def is_couplet(text: str) -> bool:
 
 # ---- furniture -------------------------------------------------------------------------------
 
-def header_kind(text: str) -> tuple[str, bool] | None:
-    """If the line is made only of header/footer tokens: (strongest token class, has a strong token).
+STRONG_ALONE = {"weekday", "lunar", "page", "issue_no", "paper", "paper_latin", "credit", "contact"}
 
-    Returns ("footer", True) when it carries editorial credits or contacts, ("header", strong)
-    otherwise; None when some word on the line is not furniture.
+
+def header_kind(text: str) -> tuple[str, frozenset[str]] | None:
+    """If the line is made only of header/footer tokens: ("header" | "footer", token classes).
+
+    "footer" when it carries editorial credits or contacts; None when some word on the line is
+    not furniture. Whether the classes are enough depends on where the line stands (segment.py).
     """
     t = tables()
     s = t.t2s.convert(text)
-    pos, strong, classes = 0, False, set()
+    pos, classes = 0, set()
     n = len(s)
     while pos < n:
-        if s[pos] in " \u3000·・|/,，、　-—–:：()（）[]【】" or s[pos] in "\t":
+        if s[pos] in " \u3000·・|/,，、　-—–:：()（）[]【】\t":
             pos += 1
             continue
-        for name, is_strong, rx in t.header_tokens:
+        for name, _strong, rx in t.header_tokens:
             m = rx.match(s, pos)
             if m and m.end() > pos:
                 pos = m.end()
-                strong = strong or is_strong
                 classes.add(name)
                 break
         else:
@@ -61,7 +63,7 @@ def header_kind(text: str) -> tuple[str, bool] | None:
     if not classes:
         return None
     kind = "footer" if classes & {"credit", "contact"} else "header"
-    return kind, strong
+    return kind, frozenset(classes)
 
 
 def jump_in(text: str) -> tuple[str, str, int, int] | None:
@@ -86,8 +88,11 @@ def is_jump_line(text: str) -> bool:
     return not any(c.isalnum() for c in rest)
 
 
-def logo_shaped(text: str) -> bool:
-    """A column logo: a known slogan, or short parallel phrases without punctuation."""
+def logo_shaped(text: str, loose: bool = False) -> bool:
+    """A column logo: a known slogan, or short parallel phrases without punctuation.
+
+    `loose` (a line standing above other title lines) admits phrases of up to 8 characters.
+    """
     t = tables()
     flat = re.sub(r"\s+", "", text)
     if flat in t.slogans:
@@ -95,7 +100,7 @@ def logo_shaped(text: str) -> bool:
     if any(not (c.isalnum() or c in " ·") for c in text):
         return False
     parts = text.split()
-    if len(parts) >= 2 and all(2 <= len(p) <= 6 for p in parts):
+    if len(parts) >= 2 and all(2 <= len(p) <= (8 if loose else 6) for p in parts):
         lens = [len(p) for p in parts]
         return max(lens) - min(lens) <= 1 and not all(name_like(p) for p in parts)
     return False
@@ -211,8 +216,8 @@ def title_like(text: str, heading: int) -> bool:
     n = len(text)
     if heading:
         return n <= 80
-    if n > 48 or ends_terminal(text):
-        return False
+    if n > 48 or ends_terminal(text) or text.endswith(("，", ",", "、")):
+        return False  # a line ending in a comma is a paragraph cut short, never a title
     if "。" in text or "；" in text or text.count("，") > 2:
         return False
     return True

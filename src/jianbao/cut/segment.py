@@ -15,7 +15,7 @@ from .heads import Head, assign_head
 from .tables import tables
 
 VERSE_RUN = 5  # this many short lines in a row are verse or a list, not an article's head
-MAX_HEAD = 6   # logos, kicker, headline, subheadline lines: more starts another head
+MAX_HEAD = 8   # logos, kicker, headline, subheadline lines: more starts another head
 
 
 @dataclass
@@ -72,6 +72,9 @@ class Segmenter:
         self.furniture: list[FurnitureDraft] = []
         self.cur: Draft | None = None
         self.pending_from: str | None = None
+        self.break_next = False
+        self.last_caption: Draft | None = None
+        self._prev_header = -1
         self.fkind = [self._furniture_kind(i) for i in range(self.n)]
         last_content = max((i for i in range(self.n) if self.fkind[i] is None), default=-1)
         for i in range(self.n):
@@ -87,8 +90,15 @@ class Segmenter:
         if L.is_jump_line(b.text):
             return "jump"
         h = L.header_kind(b.text)
-        if h and (h[1] or i < 3 or i >= self.n - 2):
-            return "page_footer" if h[0] == "footer" else "page_header"
+        if not h:
+            return None
+        kind, classes = h
+        # a paper name, 第N版, a weekday, credits … are furniture anywhere; a bare date or a
+        # section name only at the top or foot of the page, or next to other header lines
+        edge = i < 3 or self._prev_header == i - 1
+        if classes & L.STRONG_ALONE or edge:
+            self._prev_header = i
+            return "page_footer" if kind == "footer" else "page_header"
         return None
 
     def _byline(self, i: int) -> L.Byline | None:
@@ -103,6 +113,7 @@ class Segmenter:
         b = self.blocks[i]
         return (self.fkind[i] is None and self.byl[i] is None and not L.is_caption(b.text)
                 and L.title_like(b.text, b.heading) and L.dateline_at(b.text) == 0
+                and not tables().contact_line.search(b.text)
                 and (b.heading > 0 or not L.lead_like(b.text)))
 
     def next_content(self, j: int) -> int:
@@ -159,10 +170,17 @@ class Segmenter:
         return nxt >= self.n or self.title(nxt) or self.byl[nxt] is not None
 
     def _first_para(self, i: int) -> bool:
-        """After a head and its byline, an unmarked short line is the first paragraph."""
+        """An unmarked short line that must be body: the first paragraph after a head and its
+        byline, or the words a paragraph ending in "：" announces (a slogan, a quoted motto)."""
         cur = self.cur
-        return (cur is not None and cur.has_head and bool(cur.bylines) and not cur.body
-                and not self.blocks[i].heading and not cur.closed)
+        b = self.blocks[i]
+        if cur is None or cur.closed or b.heading or b.bold:
+            return False
+        if cur.has_head and cur.bylines and not cur.body:
+            return True
+        last = self.last_body_block()
+        return last is not None and self.blocks[last].text.endswith(("：", ":")) \
+            and not self._byline_follows(i + 1)
 
     def _continues(self, i: int) -> bool:
         """Is this title-like line the rest of a paragraph cut by a column break?"""
@@ -208,6 +226,7 @@ class Segmenter:
 
     # ---- handlers ------------------------------------------------------------------------
     def _new(self, first: int) -> Draft:
+        self.break_next = False
         d = Draft(first)
         if self.pending_from:
             d.continued_from, self.pending_from = self.pending_from, None
@@ -237,12 +256,20 @@ class Segmenter:
                 cur.continued_from = page
             else:
                 self.pending_from = page
+                self.break_next = True
         elif cur is not None:
             cur.continued_on = page
+            cur.closed = True  # the rest of the article is on another page
 
     def _byline_line(self, i: int) -> None:
         by = self.byl[i]
         assert by is not None
+        photo = self.last_caption
+        if photo is not None and not photo.bylines and photo.body and photo.body[-1].block == i - 1 \
+                and by.text.endswith("摄"):
+            photo.bylines.append(whole(self.blocks, i))  # the credit printed under its caption
+            photo.byline_info.append(by)
+            return
         cur = self.cur
         if cur is None or cur.closed and cur.body:
             cur = self._new(i)
@@ -270,20 +297,27 @@ class Segmenter:
                                    len(text.rstrip("）) "))))
             d.byline_info.append(credit[1])
         d.closed = True
+        self.last_caption = d
 
     def _titles(self, i: int) -> int:
         j = i
         while j < self.n and self.title(j) and j - i < 12:
+            if j > i and self._plain_sentence(j) and not self._byline_follows(j + 1):
+                break  # a sentence under a title is body, not more head
             j += 1
         verse = self._short_run_from(i)
-        if len(verse) >= VERSE_RUN and not any(self.blocks[k].heading for k in verse):
+        contact = tables().contact_line
+        if len(verse) >= VERSE_RUN and not any(self.blocks[k].heading or self.blocks[k].bold
+                                               or contact.search(self.blocks[k].text) for k in verse):
             for k in verse:
                 self._body(k)
             return verse[-1] + 1
         j = min(j, i + MAX_HEAD)
-        # a line that reads as part of a sentence ends the run: it is body (a paragraph cut short)
-        while j > i and not self.blocks[j - 1].heading and L.sentence_like(self.blocks[j - 1].text):
-            j -= 1
+        # a plain line that reads as part of a sentence ends the run: it is body (a paragraph cut
+        # short), unless a byline or dateline follows it
+        if not self._byline_follows(j):
+            while j > i and self._plain_sentence(j - 1):
+                j -= 1
         if j == i:
             self._body(i)
             return i + 1
@@ -305,6 +339,14 @@ class Segmenter:
                 cur.body.append(whole(self.blocks, k))
                 cur.subheadings.add(k)
         return j
+
+    def _plain_sentence(self, k: int) -> bool:
+        b = self.blocks[k]
+        return not (b.heading or b.bold) and L.sentence_like(b.text)
+
+    def _byline_follows(self, j: int) -> bool:
+        nxt = self.next_content(j)
+        return nxt < self.n and (self.byl[nxt] is not None or self._dateline(nxt))
 
     def _new_article_score(self, i: int, j: int) -> float:
         t = tables()
@@ -330,6 +372,11 @@ class Segmenter:
             s += 1.5
         if L.activity_headline(text):
             s += 1
+        ahead = " ".join(blocks[k].text for k in range(body, min(body + 6, self.n)))
+        if len({m.group(0) for m in t.ad_cue.finditer(ahead)}) >= 2:
+            s += 3  # an advertisement (热线, 地址：…) never belongs to the article above it
+        if j - i == 1 and t.notice_title.search(text) and len(text) <= 20:
+            s += 4  # 遗失声明, 招聘启事: a notice never belongs to the article above it
         h = blocks[i].heading
         ch = min((blocks[k].heading for k in cur.head.headline if blocks[k].heading), default=0)
         if h and ch:
@@ -340,6 +387,9 @@ class Segmenter:
             s -= 2
         if cur.subheadings:
             s -= 1.5
+        head = "".join(blocks[k].text for k in cur.head.headline)
+        if head and t.notice_title.search(head) and not follows_byline:
+            s -= 3  # a notice's closing lines (who issues it, the date) stay in the notice
         if len(text) <= 12 and not L.activity_headline(text):
             s -= 1
         if last is not None and blocks[last].text.endswith(("：", ":")):
@@ -351,9 +401,16 @@ class Segmenter:
 
     def _body(self, i: int) -> None:
         cur = self.cur
-        if cur is None or cur.closed:
-            cur = self._new(i)
         b = self.blocks[i]
+        lead = L.jump_in(b.text)
+        if lead and lead[0] == "from" and not b.text[:lead[2]].strip() and cur is not None \
+                and (cur.body or cur.closed):
+            self.break_next = True  # "[上接第一版）要坚持…": the continued part starts here
+        # a dateline, or the line after a "continued from" jump, opens an article of its own
+        if cur is None or cur.closed or self.break_next or (
+                cur.body and L.dateline_at(b.text) and not (cur.dateline is None and not cur.body)):
+            cur = self._new(i)
+        self.break_next = False
         a, end = 0, len(b.text)
         if not cur.body and cur.dateline is None:
             n = L.dateline_at(b.text)

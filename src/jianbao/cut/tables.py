@@ -69,6 +69,7 @@ class T:
         self.activity = re.compile(union("titles.toml", "activity"))
         self.notice_title = re.compile(union("notices.toml", "notice_title"))
         self.ad_cue = re.compile(union("notices.toml", "ad_cue"))
+        self.contact_line = re.compile(union("notices.toml", "contact_line"))
         sur = _load("jianbao.data", "surnames.toml")
         self.surnames = frozenset("".join(sur["single"].split()))
         self.compound_surnames = frozenset(sur["compound"])
