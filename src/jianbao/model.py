@@ -37,6 +37,7 @@ class Block:
     bold: bool = False      # the whole line was bold (**…**)
     gap_before: bool = True  # a blank line (markdown block boundary) precedes this line
     image: bool = False     # the line is an image reference (![](…) or <img>)
+    indent: bool = False    # the line starts with an indent (　　 or spaces): a paragraph start in OCR text
 
 
 @dataclass(frozen=True)

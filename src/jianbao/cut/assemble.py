@@ -7,6 +7,7 @@ import re
 from ..model import Article, Furniture, Join, Page, PageDoc, PageMeta, Span
 from ..read.text import clean_offsets
 from . import lines as L
+from .geometry import Geometry
 from .segment import Cut, Draft, Piece
 from .tables import tables
 
@@ -50,8 +51,8 @@ def _joinable(prev: str, nxt: str, verse: bool) -> bool:
     return not prev.endswith(("：", ":")) and not tables().numbered.match(nxt)
 
 
-def paragraphs(page: Page, d: Draft, joins: list[Join],
-               listing: bool = False) -> tuple[list[str], list[list[Span]], list[str]]:
+def paragraphs(page: Page, d: Draft, joins: list[Join], listing: bool = False,
+               geo: Geometry = Geometry()) -> tuple[list[str], list[list[Span]], list[str]]:
     """Body pieces → paragraphs (column breaks joined) and subheadings.
 
     With `listing` (notices, ads) every line is a paragraph of its own, subheadings included.
@@ -67,7 +68,13 @@ def paragraphs(page: Page, d: Draft, joins: list[Join],
             subs.append(texts[k])
             prev_ok = False
             continue
-        if prev_ok and paras and not listing and _joinable(texts[k - 1], texts[k], _short_run(texts, k - 1)):
+        if geo.indents:
+            # indents mark paragraph starts: an unindented line runs on from the line above
+            join = not page.blocks[p.block].indent
+        else:
+            join = _joinable(texts[k - 1], texts[k], _short_run(texts, k - 1) and not
+                             geo.full(page.blocks[d.body[k - 1].block])) if k else False
+        if prev_ok and paras and not listing and join:
             left = paras[-1][-1].block
             reason = "column_break" if page.blocks[p.block].gap_before else "soft_wrap"
             joins.append(Join(left, p.block, reason))
@@ -140,7 +147,7 @@ def build(page: Page, cut: Cut, meta: PageMeta) -> PageDoc:
         if d.dateline:
             a.dateline = piece_text(page, d.dateline)
             spans["dateline"] = [piece_span(page, d.dateline)]
-        paras, pspans, subs = paragraphs(page, d, joins, listing=kind in ("notice", "ad"))
+        paras, pspans, subs = paragraphs(page, d, joins, kind in ("notice", "ad"), cut.geometry)
         a.paragraphs, a.subheadings = paras, subs
         for k, s in enumerate(pspans):
             spans[f"paragraphs[{k}]"] = s

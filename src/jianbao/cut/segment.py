@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Block, Page
 from . import lines as L
+from .geometry import Geometry, measure
 from .heads import Head, assign_head
 from .tables import tables
 
@@ -56,6 +57,7 @@ class FurnitureDraft:
 class Cut:
     drafts: list[Draft]
     furniture: list[FurnitureDraft]
+    geometry: Geometry = field(default_factory=Geometry)
 
 
 def whole(blocks: list[Block], i: int) -> Piece:
@@ -81,6 +83,7 @@ class Segmenter:
             if self.fkind[i] == "page_header" and i > last_content:
                 self.fkind[i] = "page_footer"
         self.byl = [self._byline(i) for i in range(self.n)]
+        self.geo = measure(self.blocks, [i for i in range(self.n) if self.fkind[i] is None])
 
     # ---- per-line judgements ------------------------------------------------------------
     def _furniture_kind(self, i: int) -> str | None:
@@ -114,6 +117,7 @@ class Segmenter:
         return (self.fkind[i] is None and self.byl[i] is None and not L.is_caption(b.text)
                 and L.title_like(b.text, b.heading) and L.dateline_at(b.text) == 0
                 and not tables().contact_line.search(b.text)
+                and not (self.geo.indents and b.indent and not b.heading)
                 and (b.heading > 0 or not L.lead_like(b.text)))
 
     def next_content(self, j: int) -> int:
@@ -145,7 +149,7 @@ class Segmenter:
                 self._body(i)
                 i += 1
         self._lone_logos()
-        return Cut(self.drafts, self.furniture)
+        return Cut(self.drafts, self.furniture, self.geo)
 
     def _lone_logos(self) -> None:
         """A head with nothing under it that is shaped like a logo is a logo (e.g. at the page foot)."""
@@ -188,7 +192,11 @@ class Segmenter:
         if last is None or self.blocks[i].heading or self.cur is None or self.cur.closed:
             return False
         prev = self.blocks[last]
-        if L.ends_terminal(prev.text) or last in self.cur.subheadings:
+        if last in self.cur.subheadings:
+            return False
+        if self.geo.column and self.geo.full(prev) and not self.blocks[i].indent:
+            return True  # the previous line fills the column: this one goes on with it
+        if L.ends_terminal(prev.text):
             return False
         if self._verse(last) or len(prev.text) < 12:
             return False
@@ -199,7 +207,8 @@ class Segmenter:
         """Is line i part of a run of short unterminated lines (verse, a list, a slogan block)?"""
         def short(k: int) -> bool:
             t = self.blocks[k].text
-            return self.fkind[k] is None and len(t) <= 20 and not L.ends_terminal(t)
+            return (self.fkind[k] is None and len(t) <= 20 and not L.ends_terminal(t)
+                    and not self.geo.full(self.blocks[k]))
         if not short(i):
             return False
         a = i
@@ -215,6 +224,7 @@ class Segmenter:
         out = []
         k = i
         while k < self.n and self.fkind[k] is None and len(self.blocks[k].text) <= 20 \
+                and not self.geo.full(self.blocks[k]) \
                 and not L.ends_terminal(self.blocks[k].text) and not L.is_caption(self.blocks[k].text) \
                 and (self.byl[k] is None or not (self.byl[k].has_role or self.byl[k].decorated)):
             out.append(k)

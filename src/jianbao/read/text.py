@@ -63,7 +63,9 @@ def page_from_text(text: str, source: str = "-", encoding: str = "utf-8") -> Pag
             # a line of markup only (e.g. "**" or ">"): nothing alphanumeric in it
             gap = True
             continue
-        blocks.append(Block(len(blocks), start, end, clean, heading, bold, gap, image))
+        lead = line[:len(line) - len(line.lstrip())]
+        indent = "\u3000" in lead or "\t" in lead or lead.count(" ") >= 2
+        blocks.append(Block(len(blocks), start, end, clean, heading, bold, gap, image, indent))
         gap = False
     return Page(text=text, blocks=blocks, meta=PageMeta(source=source), encoding=encoding)
 
