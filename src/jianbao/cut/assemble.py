@@ -109,6 +109,13 @@ def _kind(d: Draft, headline: str | None, paras: list[str]) -> str:
     return "news"
 
 
+def _unbracket(text: str) -> str:
+    """A byline printed in brackets at the article's end: （本报记者 张三） → 本报记者 张三."""
+    if len(text) >= 2 and text[0] in "（(【[" and text[-1] in "）)】]":
+        return text[1:-1].strip()
+    return text
+
+
 def _head_to_copy(d: Draft) -> None:
     """An ad's or notice's head is its first line; the other head lines are its copy."""
     lines = d.head.kicker + d.head.headline + d.head.subheadline
@@ -141,7 +148,7 @@ def build(page: Page, cut: Cut, meta: PageMeta) -> PageDoc:
         for i in d.head.headline[1:]:
             joins.append(Join(d.head.headline[0], i, "headline_wrap"))
         if d.bylines:
-            a.byline = " ".join(L.strip_decoration(piece_text(page, p)).strip() for p in d.bylines)
+            a.byline = " ".join(_unbracket(L.strip_decoration(piece_text(page, p)).strip()) for p in d.bylines)
             spans["byline"] = [piece_span(page, p) for p in d.bylines]
             a.reporters = list(dict.fromkeys(r for b in d.byline_info for r in b.reporters))
         if d.dateline:

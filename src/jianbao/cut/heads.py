@@ -50,10 +50,15 @@ def split_logos(blocks: list[Block], idx: list[int]) -> tuple[list[list[int]], l
 
 def _short_banner(blocks: list[Block], rest: list[int]) -> bool:
     """A one-phrase series banner (项目建设攻坚年) above a longer, punctuated headline."""
-    first, nxt = blocks[rest[0]].text, blocks[rest[1]].text
-    return (len(first) <= 8 and " " not in first and all(c.isalnum() for c in first)
-            and len(nxt) >= len(first) + 2 and any(not c.isalnum() and c != " " for c in nxt)
-            and not tables().sub_end.search(nxt) and not tables().sub_start.search(nxt))
+    a, b = blocks[rest[0]], blocks[rest[1]]
+    first, nxt = a.text, b.text
+    if len(first) > 8 or " " in first or not all(c.isalnum() for c in first):
+        return False
+    if tables().sub_end.search(nxt) or tables().sub_start.search(nxt):
+        return False
+    # the banner is plainer than the title under it, or shorter than a title with punctuation
+    return _level(b) < _level(a) or (len(nxt) >= len(first) + 2
+                                       and any(not c.isalnum() and c != " " for c in nxt))
 
 
 def assign_head(blocks: list[Block], idx: list[int]) -> Head:

@@ -194,8 +194,8 @@ def dateline_at(text: str) -> int:
         return 0
     end = m.end()
     nxt = text[end:end + 1]
-    if nxt in ("", " ", "\u3000", "（", "(", "【", "[", "：", ":") or (
-            nxt.isdigit() and text.startswith(("本报", "新华社", "中新社"))):
+    own = text.startswith(("本报", "新华社", "中新社"))  # unmistakable whatever follows
+    if own or nxt in ("", " ", "\u3000", "（", "(", "【", "[", "：", ":") or nxt.isdigit():
         return end
     return 0
 
@@ -206,7 +206,7 @@ def inline_byline_at(text: str, pos: int) -> tuple[int, int, Byline] | None:
     if not m:
         return None
     b = parse_byline(m.group(1))
-    if not b or not b.has_role:
+    if not b or not (b.has_role or b.reporters):
         return None
     return m.start(1), m.end(1), b
 
@@ -236,3 +236,17 @@ def lead_like(text: str) -> bool:
 
 def activity_headline(text: str) -> bool:
     return len(text) >= 12 and bool(tables().activity.search(text))
+
+
+_NAME_ACTS = re.compile(r"(?:在|赴|到|深入|主持|会见|会谈|调研|出席|带队|率队|看望|慰问|参加|考察|督导|督查|检查|"
+                        r"走访|视察|宣讲|讲授|讲党课|与|一行|陪同|暗访|召开|听取|接待)")
+
+
+def leading_name(text: str) -> str | None:
+    """The official a news headline opens with: 钟铭晨深入南岭区… → 钟铭晨 (None if none)."""
+    t = tables()
+    for n in (3, 2, 4):
+        cand = text[:n]
+        if name_like(cand) and _NAME_ACTS.match(text, n):
+            return cand
+    return None

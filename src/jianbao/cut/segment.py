@@ -382,6 +382,11 @@ class Segmenter:
             s += 1.5
         if L.activity_headline(text):
             s += 1
+        who = L.leading_name(text)
+        if who:
+            s += 1  # "钟铭晨深入…调研…": a report headline names its official; subheadings do not
+            if body < self.n and who in blocks[body].text[:60]:
+                s += 1
         ahead = " ".join(blocks[k].text for k in range(body, min(body + 6, self.n)))
         if len({m.group(0) for m in t.ad_cue.finditer(ahead)}) >= 2:
             s += 3  # an advertisement (热线, 地址：…) never belongs to the article above it
@@ -406,7 +411,7 @@ class Segmenter:
             s -= 1
         styled = [d for d in self.drafts if d.kind == "news" and d.has_head]
         if styled and all(d.bylines or d.dateline for d in styled) and not follows_byline:
-            s -= 1
+            s -= 0.5
         return s
 
     def _body(self, i: int) -> None:
