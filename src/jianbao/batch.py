@@ -9,11 +9,9 @@ from typing import Iterable, Iterator
 
 from .errors import InputError, JianbaoError
 from .model import PageDoc
-from .pipeline import read_bytes, read_path, run_page
-from .read import TEXT_SUFFIXES
+from .pipeline import read_bytes, run_page
+from .read import PAGE_SUFFIXES, read_pages
 from .settings import Settings
-
-PAGE_SUFFIXES = {".md", ".markdown", ".txt", ".text"}
 
 
 @dataclass
@@ -33,10 +31,9 @@ def expand_inputs(args: Iterable[str]) -> list[str]:
             continue
         p = Path(arg)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES
-                           and not f.name.endswith(".gold.json"))
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES)
             if not found:
-                raise JianbaoError(f"{arg}: no .md or .txt pages in this folder")
+                raise JianbaoError(f"{arg}: no pages (.md, .txt, .pdf, .png, .jpg, .tif) in this folder")
             out.extend(found)
         elif p.exists():
             out.append(arg)
@@ -50,26 +47,29 @@ def expand_inputs(args: Iterable[str]) -> list[str]:
     return out
 
 
-def cut_one(source: str, settings: Settings) -> CutResult:
+def cut_one(source: str, settings: Settings) -> Iterator[CutResult]:
+    """Cut every page of one input; a failure is one result with its reason, never an exception."""
     try:
         if source == "-":
-            page = read_bytes(sys.stdin.buffer.read(), "-", settings)
+            pages: Iterable = [read_bytes(sys.stdin.buffer.read(), "-", settings)]
         else:
-            path = Path(source)
-            if path.suffix.lower() not in TEXT_SUFFIXES:
-                raise InputError(f"unsupported file type {path.suffix!r}: give a .md or .txt page")
-            page = read_path(path, settings)
-        return CutResult(source, doc=run_page(page, settings))
+            pages = read_pages(Path(source), settings)
+        for page in pages:
+            name = page.meta.source if page.meta.source and page.meta.source != Path(source).name else source
+            try:
+                yield CutResult(name, doc=run_page(page, settings))
+            except InputError as e:
+                yield CutResult(name, error=str(e), reason=e.reason)
     except InputError as e:
-        return CutResult(source, error=str(e), reason=e.reason)
+        yield CutResult(source, error=str(e), reason=e.reason)
     except OSError as e:
-        return CutResult(source, error=f"cannot read: {e.strerror or e}", reason="unreadable")
+        yield CutResult(source, error=f"cannot read: {e.strerror or e}", reason="unreadable")
 
 
 def cut_inputs(inputs: list[str], settings: Settings, progress: bool = False) -> Iterator[CutResult]:
     if not progress:
         for src in inputs:
-            yield cut_one(src, settings)
+            yield from cut_one(src, settings)
         return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     cols = (TextColumn("cutting"), BarColumn(), MofNCompleteColumn(),
@@ -79,13 +79,14 @@ def cut_inputs(inputs: list[str], settings: Settings, progress: bool = False) ->
     with Progress(*cols, transient=False) as bar:
         task = bar.add_task("cut", total=len(inputs), articles=0, errors=0)
         for src in inputs:
-            res = cut_one(src, settings)
-            if res.doc is not None:
-                articles += len(res.doc.articles)
-            else:
-                errors += 1
-            bar.update(task, advance=1, articles=articles, errors=errors)
-            yield res
+            for res in cut_one(src, settings):
+                if res.doc is not None:
+                    articles += len(res.doc.articles)
+                else:
+                    errors += 1
+                bar.update(task, articles=articles, errors=errors)
+                yield res
+            bar.update(task, advance=1)
 
 
 __all__ = ["CutResult", "cut_inputs", "cut_one", "expand_inputs", "JianbaoError"]

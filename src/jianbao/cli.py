@@ -1,6 +1,7 @@
 """The `jianbao` command: a thin layer over the library."""
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -11,6 +12,12 @@ from .batch import CutResult, cut_inputs, expand_inputs
 from .errors import JianbaoError
 from .export import RENDERERS, SUFFIX
 from .settings import MB, Settings
+
+
+def out_stem(source: str) -> str:
+    """File name for a page's output: page.md → page, issue.pdf#p3 → issue-p3."""
+    name = Path(source).name if source != "-" else "stdin"
+    return re.sub(r"\.(?:md|markdown|txt|text|pdf|png|jpe?g|tiff?)(?=$|#)", "", name, flags=re.I).replace("#", "-")
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -90,7 +97,7 @@ def cut(pages: tuple[str, ...], fmt: str, out_dir: Path | None, paper: str | Non
         else:
             text = render(doc)
         if out_dir:
-            (out_dir / (Path(res.source).stem + SUFFIX[fmt])).write_text(text + "\n", encoding="utf-8")
+            (out_dir / (out_stem(res.source) + SUFFIX[fmt])).write_text(text + "\n", encoding="utf-8")
         else:
             click.echo(text)
     if many or failures:

@@ -38,6 +38,7 @@ class Block:
     gap_before: bool = True  # a blank line (markdown block boundary) precedes this line
     image: bool = False     # the line is an image reference (![](…) or <img>)
     indent: bool = False    # the line starts with an indent (　　 or spaces): a paragraph start in OCR text
+    zone: str | None = None  # "header" / "footer" when a layout reader placed the line in that band
 
 
 @dataclass(frozen=True)

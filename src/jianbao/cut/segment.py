@@ -90,6 +90,8 @@ class Segmenter:
         b = self.blocks[i]
         if b.image:
             return "image"
+        if b.zone in ("header", "footer"):
+            return "page_header" if b.zone == "header" else "page_footer"
         if L.is_jump_line(b.text):
             return "jump"
         h = L.header_kind(b.text)

@@ -1,18 +1,40 @@
-"""files → Page of Blocks. One reader per kind of input, chosen by the file's extension."""
+"""files → Page of Blocks. One reader per kind of input, chosen by the file's extension.
+
+A text page is one Page; a multi-page PDF is an issue, one Page per printed page (`read_pages`).
+"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Iterator
 
 from ..errors import InputError
 from ..model import Page
 from ..settings import Settings
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
+PDF_SUFFIXES = {".pdf"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
+PAGE_SUFFIXES = TEXT_SUFFIXES - {""} | PDF_SUFFIXES | IMAGE_SUFFIXES
+
+
+def read_pages(path: Path, settings: Settings) -> Iterator[Page]:
+    """Every page in the file, in order."""
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        from .text import read_text_path
+        yield read_text_path(path, settings)
+    elif suffix in PDF_SUFFIXES:
+        from .pdf import read_pdf  # type: ignore[import-not-found]
+        yield from read_pdf(path, settings)
+    elif suffix in IMAGE_SUFFIXES:
+        from .image import read_image  # type: ignore[import-not-found]
+        yield from read_image(path, settings)
+    else:
+        raise InputError(f"unsupported file type {suffix!r}: give a .md, .txt, .pdf or image page")
 
 
 def read_file(path: Path, settings: Settings) -> Page:
-    from .text import read_text_path
-    suffix = path.suffix.lower()
-    if suffix in TEXT_SUFFIXES:
-        return read_text_path(path, settings)
-    raise InputError(f"unsupported file type {suffix!r}: give a .md or .txt page")
+    """The single page of a one-page file (the first page of a PDF)."""
+    for page in read_pages(path, settings):
+        return page
+    raise InputError("the file holds no page")
