@@ -1,0 +1,93 @@
+"""Article → persons, titles, places, orgs, dates, events.
+
+Each module is a pure find step (`match`) over the article's normalised fields; this module writes
+what they found into the article (`persons`, `places`, `orgs`, `events`) and leaves every cut field
+as it was. Word lists load lazily on first use: importing the package is cheap.
+"""
+from __future__ import annotations
+
+from ..model import Article, PageDoc, Person
+from ..settings import Settings
+from . import byline as _byline
+from . import dates as _dates
+from . import entities as _entities
+from . import events as _events
+from . import names as _names
+from . import titles as _titles
+from . import persons as _persons
+from .text import normalize
+
+
+class Fields:
+    """The article's text fields, normalised, as (field name, text) pairs in reading order."""
+
+    def __init__(self, a: Article):
+        parts = [("kicker", a.kicker), ("headline", a.headline), ("subheadline", a.subheadline)]
+        parts += [(f"paragraphs[{i}]", p) for i, p in enumerate(a.paragraphs or [])]
+        self.items = [(k, normalize(v)) for k, v in parts if isinstance(v, str) and v.strip()]
+
+    @property
+    def body(self) -> list[tuple[str, str]]:
+        return [(k, t) for k, t in self.items if k.startswith("paragraphs")]
+
+
+def find_persons(a: Article, f: Fields) -> tuple[dict[str, list[str]], dict[str, list]]:
+    """name → titles, and name → mentions (field, start, end), for one article."""
+    known: set[str] = set()
+    people: dict[str, list[str]] = {}
+
+    def put(name: str, ts: list[str]) -> None:
+        got = people.setdefault(name, [])
+        got += [t for t in ts if t and t not in got]
+
+    for name, role in _byline.match(a.byline, a.reporters):
+        put(name, [role] if role else [])
+        known.add(name)
+    found: list[tuple[str, _persons.Mention]] = []
+    for _ in range(2):  # a second pass lets names read later help earlier fields
+        found = [(k, m) for k, t in f.items for m in _persons.match(t, known)]
+    for _, m in found:
+        put(m.name, m.titles)
+    mentions: dict[str, list] = {}
+    for k, t in f.items:
+        for m in _persons.bare(t, known):
+            if m.name not in people:
+                put(m.name, [])
+            mentions.setdefault(m.name, []).append((k, m.start, m.end))
+    return people, mentions
+
+
+def tag_article(a: Article, issue_date: str | None) -> Article:
+    f = Fields(a)
+    people, mentions = find_persons(a, f)
+    a.persons = [Person(n, ts) for n, ts in people.items()]
+    blocked: dict[str, list[tuple[int, int]]] = {}
+    for ms in mentions.values():
+        for k, s, e in ms:
+            blocked.setdefault(k, []).append((s, e))
+    found = _entities.find(f.items, blocked)
+    a.places, a.orgs = found.places, found.orgs
+    body = f.body
+    dates, last = {}, None
+    for k, t in body:
+        dates[k] = _dates.match(t, issue_date, last)
+        last = next((d.date for d in reversed(dates[k]) if d.date), last)
+    officials = {n for n, ts in people.items() if n not in _names.famous()
+                 if any(_titles.head_class(_titles.head_ending_at(t, len(t)) or "") == "official" for t in ts)}
+    bymention = {k: [(n, s, e) for n, ms in mentions.items() for kk, s, e in ms if kk == k] for k, _ in body}
+    acts, roles = _events.match(body, bymention, officials, found.by_field, found.canon, dates)
+    a.events = _events.write(acts, roles)
+    return a
+
+
+def tag_doc(doc: PageDoc, settings: Settings) -> PageDoc:
+    """Fill persons, places, orgs and events of every article; the cut fields stay as they are.
+    A failure inside one article leaves that article untagged and is reported in `doc.warnings`."""
+    date = settings.date or doc.meta.date
+    for i, a in enumerate(doc.articles):
+        try:
+            tag_article(a, date)
+        except Exception as e:  # a tagging bug must not lose the cut page
+            a.persons, a.places, a.orgs, a.events = [], [], [], []
+            doc.warnings.append(f"tag: article {i}: {type(e).__name__}: {e}")
+    return doc

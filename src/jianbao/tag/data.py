@@ -1,0 +1,82 @@
+"""The curated language tables in data/: loaded once, on first use, as plain Python objects.
+
+Every table is a UTF-8 TSV file: lines starting with "#" are notes, the first column is the key, the
+last column is a note saying which phenomenon the row handles. Nothing here touches the network.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+TABLES = ("surnames", "title_heads", "famous", "name_followers", "stop_left", "roles",
+          "byline_marks", "place_suffixes", "place_short", "org_suffixes", "generic_orgs",
+          "dates", "event_triggers", "roles_in_events", "speech_verbs", "visit_verbs",
+          "geo_names", "known_orgs", "translit_chars")
+
+
+@lru_cache(maxsize=None)
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of table `name`, note column included, in file order."""
+    out = []
+    with open(DATA / f"{name}.tsv", encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            out.append(tuple(line.split("\t")))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def keys(name: str) -> frozenset[str]:
+    return frozenset(r[0] for r in rows(name))
+
+
+@lru_cache(maxsize=None)
+def mapping(name: str, col: int = 1) -> dict[str, str]:
+    """First column → column `col` (empty string when the row has no such column)."""
+    return {r[0]: (r[col] if len(r) > col else "") for r in rows(name)}
+
+
+@lru_cache(maxsize=None)
+def by_length(name: str) -> tuple[str, ...]:
+    """Keys, longest first: the order for longest-match scans."""
+    return tuple(sorted(keys(name), key=lambda w: (-len(w), w)))
+
+
+@lru_cache(maxsize=64)
+def _by_last(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    idx: dict[str, list[str]] = {}
+    for w in words:
+        idx.setdefault(w[-1], []).append(w)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+@lru_cache(maxsize=64)
+def _by_first(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    idx: dict[str, list[str]] = {}
+    for w in words:
+        idx.setdefault(w[0], []).append(w)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def ends_with_any(text: str, end: int, words: tuple[str, ...]) -> str | None:
+    """The longest of `words` (sorted longest first) that ends at text[end], or None."""
+    if end <= 0 or end > len(text):
+        return None
+    for w in _by_last(words).get(text[end - 1], ()):
+        n = len(w)
+        if n <= end and text.startswith(w, end - n):
+            return w
+    return None
+
+
+def starts_with_any(text: str, start: int, words: tuple[str, ...]) -> str | None:
+    if start >= len(text) or start < 0:
+        return None
+    for w in _by_first(words).get(text[start], ()):
+        if text.startswith(w, start):
+            return w
+    return None

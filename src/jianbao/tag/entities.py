@@ -1,0 +1,118 @@
+"""Places and organisations of one article: candidates of places.py and orgs.py per field,
+overlaps resolved (a person's name beats all; the longer name wins), list members added, then the
+names written once per article in reading order."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import data
+from . import orgs as _orgs
+from . import places as _places
+from .spans import Cand, lists, quoted, resolve, specificity
+
+HOME = frozenset({"中国", "中华人民共和国"})  # the home country: no place of a local report
+_ORG_CLOSERS = ("单位", "部门", "企业", "学校", "展览馆", "场馆")
+
+
+@dataclass
+class Found:
+    places: list[str] = field(default_factory=list)
+    orgs: list[str] = field(default_factory=list)
+    by_field: dict[str, list[Cand]] = field(default_factory=dict)
+    canon: dict[str, str] = field(default_factory=dict)  # short form → full form, both listed
+
+
+def _SUFFIXES() -> tuple[str, ...]:
+    return data.by_length("org_suffixes")
+
+
+def _split_joined(raw: list[Cand]) -> None:
+    """Two names written together ("观音堂林站石板河水库", "村党群服务中心新时代文明实践站"): when a
+    candidate of the same family (place or org) ends inside a longer one that starts where it does,
+    and the rest still ends in the longer one's suffix, the longer one starts after it. A county or
+    larger in front of a site stays part of it ("汤原县黑木耳深加工项目")."""
+    from . import lexicon
+    g = lexicon.gazetteer().full
+    by_start: dict[int, list[Cand]] = {}
+    for c in raw:
+        by_start.setdefault(c.start, []).append(c)
+    for c in raw:
+        if c.kind not in ("site", "zone", "org"):
+            continue
+        for p in list(by_start.get(c.start, ())):
+            if p is c or not p.end < c.end - 2:
+                continue
+            rest = c.name[p.end - c.start:]
+            if data.mapping("org_suffixes").get(rest, "no") != "no" or rest in data.keys("place_suffixes"):
+                continue
+            same = (p.kind == "org") == (c.kind == "org")
+            big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short"
+            if same and not big and (p.kind != "admin" or c.kind != "org"):
+                c.start, c.name = p.end, rest
+                break
+
+
+def _in_quotes(text: str) -> list[tuple[int, int]]:
+    import re
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”]{0,80}”|《[^《》]{0,60}》", text)]
+
+
+def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
+    raw = _places.match(text) + _orgs.match(text)
+    _split_joined(raw)
+    q = quoted(text)
+    raw = [c for c in raw if not (c.kind == "short" and any(a <= c.start < b for a, b in _in_quotes(text)))]
+    kept = resolve(raw, blocked + q)
+    size = len(text) + 1
+    site = bytearray(size)
+    for k in kept:
+        if k.kind in ("site", "zone"):
+            site[k.start:k.end] = b"\x01" * (k.end - k.start)
+    kept_ids = {id(k) for k in kept}
+    # a full administrative name inside a site keeps its own entry ("汤原县黑木耳深加工项目")
+    for c in raw:
+        if c.kind == "admin" and id(c) not in kept_ids and all(site[c.start:c.end]):
+            kept.append(c)
+    owner: dict[int, Cand] = {}
+    for k in kept:
+        for i in range(k.start, k.end):
+            owner.setdefault(i, k)
+    for items, closer in lists(text):
+        kind = "org" if closer.endswith(_ORG_CLOSERS) else "site"
+        for a, b in items:
+            inside = {id(owner[i]): owner[i] for i in range(a, b) if i in owner}.values()
+            if any(c.kind != "short" for c in inside) or b - a > 12:
+                continue
+            if closer[1:] in ("地", "处", "实地", "点位", "单位", "部门") and not specificity(text[a:b]) \
+                    and not data.ends_with_any(text, b, _SUFFIXES()):
+                continue  # "旅游景区、项目现场等地": kinds of place, not names
+            if any(x < b and a < y for x, y in blocked):
+                continue
+            for c in list(inside):
+                kept.remove(c)
+            new = Cand(a, b, text[a:b], kind, rank=1)
+            kept.append(new)
+            for i in range(a, b):
+                owner[i] = new
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def find(items: list[tuple[str, str]], blocked: dict[str, list[tuple[int, int]]]) -> Found:
+    out = Found()
+    for k, text in items:
+        cands = field_cands(text, blocked.get(k, []))
+        out.by_field[k] = cands
+        for c in cands:
+            if c.name in HOME:
+                continue
+            target = out.orgs if c.kind == "org" else out.places
+            if c.name not in target:
+                target.append(c.name)
+    fulls = set(out.places)
+    for cands in out.by_field.values():
+        for c in cands:
+            if c.full and c.full in fulls:
+                out.canon[c.name] = c.full
+            elif c.kind == "short" and c.full and c.full in fulls:
+                out.canon[c.name] = c.full
+    return out

@@ -1,0 +1,265 @@
+"""Officials' activities: `match` reads an article's body sentence by sentence and finds
+- triggers (data/event_triggers.tsv) in the part of a sentence before reported speech
+  (data/speech_verbs.tsv), with the named officials who do them: the group of names that opens
+  the sentence ("市委书记A、副市长B…调研"), else the name right after a trigger clause
+  ("座谈会上，A指出");
+- clauses of names closed by a role verb (data/roles_in_events.tsv: 参加, 陪同, 到会指导, 出席 …),
+  whose names become participants (or doers) of the activity named after the verb, or of every
+  activity but a party lecture when none is named;
+- places and organisations after a verb of visiting (data/visit_verbs.tsv: 赴, 来到, 深入, 察看 …);
+- the date: the nearest date phrase before the trigger in its paragraph, else the article's first.
+`write` merges the finds into model.Event, one per type, in order of first mention."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import data, lexicon, titles
+from .dates import DateMention
+from .spans import Cand
+
+
+@dataclass
+class Act:
+    type: str
+    name: str
+    pos: tuple[int, int]                       # (field index, offset) of the trigger
+    actors: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    date: DateMention | None = None
+    tod: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _trigger_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in data.by_length("event_triggers")))
+
+
+@lru_cache(maxsize=1)
+def _role_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in data.by_length("roles_in_events")))
+
+
+@lru_cache(maxsize=1)
+def _speech_re() -> re.Pattern:
+    long_ = [w for w in data.by_length("speech_verbs") if len(w) > 1]
+    short = [w for w in data.by_length("speech_verbs") if len(w) == 1]
+    return re.compile("|".join(re.escape(w) for w in long_) + "|(?:" + "|".join(short) + ")[，：:]")
+
+
+@lru_cache(maxsize=1)
+def _visit_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in data.by_length("visit_verbs")))
+
+
+_NOUN_END = frozenset("团组队室站")
+_MEANS = re.compile(r"通过[^。；]{0,40}?等(?:方式|形式|途径|办法)")
+_FUTURE = re.compile(r"将|拟|计划|准备|即将")
+
+
+def _clause(text: str, s0: int, at: int) -> str:
+    """The clause (since the last comma) that ends at `at`."""
+    k = max(text.rfind("，", s0, at), s0)
+    return text[k:at]
+_SEP = re.compile(r"[、，和及与]?")
+
+
+def _chained(text: str, a, b) -> bool:
+    """True when only a separator and titles stand between two name mentions."""
+    gap = text[a[2]:b[1]]
+    if _SEP.fullmatch(gap):
+        return True
+    return gap[:1] in "、，" and titles.head_ending_at(gap, len(gap)) is not None and "。" not in gap
+
+
+def groups(text: str, ms: list[tuple[str, int, int]]) -> list[list[tuple[str, int, int]]]:
+    """Name mentions of a sentence grouped into runs joined by separators and titles."""
+    out: list[list] = []
+    for m in ms:
+        if out and _chained(text, out[-1][-1], m):
+            out[-1].append(m)
+        else:
+            out.append([m])
+    return out
+
+
+def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], limit: int) -> list[str]:
+    """Places and organisations from `at` on: the first within `limit` characters without a comma,
+    then the ones listed after it."""
+    out, pos, first = [], at, True
+    for c in cands:
+        if c.start < pos:
+            continue
+        gap = text[pos:c.start]
+        ok = (len(gap) <= limit and not re.search(r"[，。；：]", gap)) if first else \
+            re.fullmatch(r"[、和及与]|，?以及|等(?:地|处|实地)?，|，|", gap) is not None
+        if not ok:
+            break
+        out.append(canon.get(c.name, c.name))
+        pos, first = c.end, False
+    return out
+
+
+def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]],
+          officials: set[str], cands: dict[str, list[Cand]], canon: dict[str, str],
+          dates: dict[str, list[DateMention]]) -> tuple[list[Act], list[tuple[list[str], str, str]]]:
+    """Activities found in the body, and role clauses (names, role, object text)."""
+    acts: list[Act] = []
+    roles: list[tuple[list[str], str, str]] = []
+    lead = next((d for k, _ in fields for d in dates.get(k, []) if d.kind != "tod"), None)
+    for fi, (k, text) in enumerate(fields):
+        ms = sorted(mentions.get(k, []), key=lambda m: m[1])
+        starts = [m[1] for m in ms]
+        fcands = sorted(cands.get(k, []), key=lambda c: c.start)
+        cstarts = [c.start for c in fcands]
+        fdates = dates.get(k, [])
+        dstarts = [d.start for d in fdates]
+        speaking = False
+        for s0, s1 in _sentences(text):
+            sent = text[s0:s1]
+            here = ms[bisect_left(starts, s0):bisect_left(starts, s1)]
+            first = here[0] if here else None
+            if speaking and not (first and first[0] in officials and _opens(text, s0, first[1])):
+                continue  # reported speech goes on until a sentence opens with an official
+            sp = _speech_re().search(sent)
+            speaking = sp is not None
+            cut = s0 + (sp.start() if sp else len(sent))
+            sms = [m for m in here if m[1] < cut and m[0] in officials]
+            runs = groups(text, sms)
+            in_roles: set[int] = set()
+            for rm in _role_re().finditer(text, s0, cut):
+                before = [g for g in runs if g[-1][2] <= rm.start()]
+                if not before:
+                    continue
+                g = before[-1]
+                gap = text[g[-1][2]:rm.start()]
+                if len(gap) > 12 or re.search(r"[，。；]", gap):
+                    continue
+                obj = text[rm.end():s1]
+                roles.append(([m[0] for m in g], data.mapping("roles_in_events")[rm.group()], obj))
+                in_roles.update(m[1] for m in g)
+            new: list[Act] = []
+            scands = fcands[bisect_left(cstarts, s0 - 40):bisect_left(cstarts, s1)]
+            spans = [(c.start, c.end) for c in scands]
+            means = [(x.start(), x.end()) for x in _MEANS.finditer(text, s0, s1)]
+            for tm in _trigger_re().finditer(text, s0, cut):
+                if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in _NOUN_END:
+                    continue  # "会议室", "考察团": part of a name
+                if any(a <= tm.start() < b for a, b in means) or _FUTURE.search(_clause(text, s0, tm.start())):
+                    continue  # "通过座谈交流等方式", "还将举行座谈": a means or a plan, not an activity
+                typ = data.mapping("event_triggers")[tm.group()]
+                if typ == "活动" and new and new[-1].pos[1] + 8 >= tm.start():
+                    continue  # "慰问活动": the activity is the one just named
+                subj = [g for g in runs if g[0][1] < tm.start() and g[0][1] not in in_roles]
+                actors = [m[0] for m in subj[0]] if subj else []
+                if not actors:
+                    after = [g for g in runs if g[0][1] > tm.end() and g[0][1] not in in_roles]
+                    if after and not re.search(r"[。；]", text[tm.end():after[0][0][1]]):
+                        actors = [m[0] for m in after[0]]
+                before = fdates[:bisect_left(dstarts, tm.start())]
+                d = next((x for x in reversed(before[-50:]) if x.kind != "tod"), None) or lead
+                tod = next((x.tod for x in reversed(before[-50:]) if s0 <= x.start and x.tod),
+                           None) or (d.tod if d else None)
+                act = Act(typ, _name(text, tm), (fi, tm.start()), actors, date=d, tod=tod)
+                new.append(act)
+            places, at_place = [], []
+            for vm in _visit_re().finditer(text, s0, cut):
+                limit = 0 if vm.group() == "在" else 14
+                if text[vm.end():vm.end() + 1] in _NOUN_END:
+                    continue  # "考察团": a noun, not a visit
+                if vm.group() == "在" and vm.start() > s0 and lexicon.dictionary().get(text[vm.start() - 1:vm.end()]):
+                    continue  # "所在", "现在": not "at"
+                got = [p for p in _ent_after(text, vm.end(), scands, canon, limit) if p not in places]
+                places += got
+                if vm.group() == "在":
+                    at_place += got
+            if places:
+                doing = [a for a in new if a.actors]
+                targets = [a for a in doing if a.type not in ("会议", "党课", "会见")] or doing[-1:] or \
+                    (acts[-1:] if not new else [])
+                if not targets and at_place:  # "恳谈会在曲阜尼山举行": where the activity took place
+                    targets, places = new[-1:], at_place
+                for a in targets:
+                    a.places += [p for p in places if p not in a.places]
+            acts += new
+    return acts, roles
+
+
+_DATE_OPEN = re.compile(r"^(?:[^，。]{0,14}，)?")
+
+
+def _opens(text: str, s0: int, at: int) -> bool:
+    """True when only a time phrase and titles stand before the name at `at` in its sentence."""
+    end = at
+    while True:
+        t = titles.title_ending_at(text, end, s0)
+        if not t or t[0] >= end:
+            break
+        end = t[0]
+        if end > s0 and text[end - 1] in "、兼":
+            end -= 1
+    rest = text[s0:end]
+    return _DATE_OPEN.fullmatch(rest) is not None
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^。！？；]+[。！？；]?", text)]
+
+
+_NAME_STOPS = ("召开", "参加", "出席", "主持", "举行", "举办", "开展", "在", "的", "了", "所在", "和", "上")
+
+
+def _name(text: str, tm: re.Match) -> str:
+    """The activity as the text names it: a meeting's or ceremony's whole name ("专题组织生活会")."""
+    w = tm.group()
+    if not (w.endswith("会") or w.endswith("式") or w == "活动"):
+        return w
+    start = tm.start()
+    while start > 0 and tm.start() - start < 30 and text[start - 1] not in "，。；：、（）()“" and \
+            not data.ends_with_any(text, start, _NAME_STOPS):
+        start -= 1
+    if start > 0 and text[start - 1] == "”":
+        q = text.rfind("“", 0, start - 1)
+        if q >= 0 and start - q < 40:
+            start = q
+    return text[start:tm.end()]
+
+
+def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
+    """Merge activities of one type into one model.Event; apply role clauses; drop the ones no named
+    official carries out."""
+    from ..model import Event
+    merged: dict[str, Act] = {}
+    for a in acts:
+        m = merged.get(a.type)
+        if m is None:
+            merged[a.type] = m = Act(a.type, a.name, a.pos, [], [], [], a.date, a.tod)
+        elif not m.actors and a.actors:
+            m.date, m.tod = a.date, a.tod
+        if len(a.name) > len(m.name) and a.type == "会议":
+            m.name = a.name
+        m.actors += [x for x in a.actors if x not in m.actors]
+        m.places += [x for x in a.places if x not in m.places]
+    trig = _trigger_re()
+    for names, role, obj in roles:
+        hit = [data.mapping("event_triggers")[t.group()] for t in trig.finditer(obj)
+               if t.group() != "活动" or not re.match(r"(相关|有关)?活动", obj)]
+        targets = [m for m in merged.values() if m.type in hit or any(
+            t.group() in m.name for t in trig.finditer(obj))] if hit else \
+            [m for m in merged.values() if m.type != "党课"]
+        for m in targets:
+            doer = role == "actor" or (role == "actor_if_none" or hit) and not m.actors
+            dest = m.actors if doer else m.participants
+            dest += [n for n in names if n not in dest and (doer or n not in m.actors)]
+    out = []
+    for m in sorted(merged.values(), key=lambda m: m.pos):
+        if not m.actors:
+            continue
+        d = m.date
+        out.append(Event(type=m.type, name=m.name, date=d.date if d else None, time_of_day=m.tod,
+                         date_text=d.text if d else None, actors=m.actors,
+                         participants=[p for p in m.participants if p not in m.actors], places=m.places))
+    return out

@@ -1,0 +1,38 @@
+"""Organisations: names ending in a suffix of data/org_suffixes.tsv (companies, schools, hospitals,
+centres, party and government bodies with a name of their own), less the bodies every place has
+(data/generic_orgs.tsv: 县委, 县政府 …)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import data
+from .spans import Cand, crosses_right, suffix_cands
+
+ORG_RANK = 4
+LEVELS = "省市县区州旗盟镇乡村级"
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
+    t = {r[0]: ("org", r[1]) for r in data.rows("org_suffixes")}
+    return t, re.compile("|".join(re.escape(s) for s in sorted(t, key=len, reverse=True)))
+
+
+def generic(name: str) -> bool:
+    """True for bodies named only by their level ("县委", "区政府", "市级人大")."""
+    core = name.lstrip(LEVELS)
+    return not core or core in data.keys("generic_orgs") or name.rstrip("人大政协").endswith("级")
+
+
+@lru_cache(maxsize=1)
+def _known_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in data.by_length("known_orgs")))
+
+
+def match(text: str) -> list[Cand]:
+    t, rx = _table()
+    out = [c for c in suffix_cands(text, t, lambda s: "org", ORG_RANK, rx, 24) if not generic(c.name)]
+    out += [Cand(m.start(), m.end(), m.group(), "org", rank=ORG_RANK) for m in _known_re().finditer(text)
+            if not crosses_right(text, m.start(), m.end())]
+    return out

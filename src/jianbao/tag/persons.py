@@ -1,0 +1,195 @@
+"""Persons and their titles in one article.
+
+`match` finds mentions, field by field: a title and the name after it ("市委书记秦国文"), with the
+titles chained before it ("市委副书记、市长朱健") and the names listed after it sharing them
+("市领导刘正兴、何恩广、张亮"); a name and a title after it ("习近平总书记"); a name after an
+age ("75岁的王富卢"); a known leader's name; a name before a word of speech ("张三说"). Later bare
+mentions of the same names are found by string. `write` turns the mentions into model.Person.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from . import data, names, titles
+from .spans import crosses_right
+from .text import is_name_char
+
+PUNCT_BEFORE = "。！？；，：、“”‘’「」《》（）()—…\n "
+
+
+@dataclass
+class Mention:
+    name: str
+    start: int
+    end: int
+    titles: list[str] = field(default_factory=list)
+    kind: str = "title"
+    title_spans: list[tuple[int, int]] = field(default_factory=list)  # title | post | age | famous | speech | list | byline | bare
+
+
+_AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的?")
+_POST_HEADS = ("总书记", "书记", "主席", "总理", "委员长", "市长", "县长", "区长", "省长", "同志")
+_SPEECH = re.compile("说|表示|指出|强调|认为|介绍|告诉|透露|坦言")
+
+
+def _title_absorbs(text: str, pos: int) -> bool:
+    """True when the words at `pos` open a title (so a name candidate before them is part of it)."""
+    m = titles.head_re().search(text, pos, min(len(text), pos + 16))
+    if not m:
+        return False
+    between = text[pos:m.start()]
+    if any(c in PUNCT_BEFORE for c in between):
+        return False
+    return titles.extend_left(text, m.start()) <= pos
+
+
+def match(text: str, known: set[str]) -> list[Mention]:
+    """Person mentions in one field; `known` (names read so far in the article) grows."""
+    out: list[Mention] = []
+    taken: set[int] = set()
+
+    def add(m: Mention) -> None:
+        if m.start in taken:
+            for o in out:
+                if o.start == m.start:
+                    o.titles += [t for t in m.titles if t not in o.titles]
+            return
+        taken.add(m.start)
+        known.add(m.name)
+        out.append(m)
+
+    # 1. title + name, chains before, list after
+    for hm in titles.head_re().finditer(text):
+        end = hm.end()
+        if end in taken:
+            continue
+        n = names.name_at(text, end, known)
+        if not n or _title_absorbs(text, end + n) and text[end:end + n] not in known:
+            continue
+        if hm.group() in ("代表",) and text[end:end + n] not in known and not names.surname_at(text, end):
+            continue
+        start = titles.extend_left(text, hm.start())
+        chain = titles.chain(text, start) + [(start, end)]
+        ts = [text[a:b] for a, b in chain]
+        add(Mention(text[end:end + n], end, end + n, ts, "title", chain))
+        k = end + n
+        while k < len(text) and text[k] == "、":
+            n2 = names.name_at(text, k + 1, known)
+            if not n2 or _title_absorbs(text, k + 1 + n2):
+                break
+            add(Mention(text[k + 1:k + 1 + n2], k + 1, k + 1 + n2, list(ts), "list"))
+            k = k + 1 + n2
+    # 2. name + title after it ("习近平总书记", "赵革书记")
+    for f in names.famous():
+        for m in re.finditer(re.escape(f), text):
+            post = data.starts_with_any(text, m.end(), _POST_HEADS)
+            add(Mention(f, m.start(), m.end(), [post] if post and post != "同志" else [], "famous",
+                        [(m.end(), m.end() + len(post))] if post and post != "同志" else []))
+    for hm in titles.head_re().finditer(text):
+        if hm.group() not in _POST_HEADS:
+            continue
+        for n in (3, 2, 4):
+            p = hm.start() - n
+            if p < 0 or (p > 0 and text[p - 1] not in PUNCT_BEFORE):
+                continue
+            cand = text[p:hm.start()]
+            if names.valid(cand, known) and not titles.head_ending_at(text, hm.start()):
+                add(Mention(cand, p, hm.start(), [hm.group()] if hm.group() != "同志" else [], "post",
+                            [(hm.start(), hm.end())] if hm.group() != "同志" else []))
+                break
+    # 3. age + name; name before a word of speech at a clause start
+    for m in _AGE.finditer(text):
+        n = names.name_at(text, m.end(), known)
+        if n:
+            add(Mention(text[m.end():m.end() + n], m.end(), m.end() + n, [], "age"))
+    for m in _SPEECH.finditer(text):
+        for n in (3, 2):
+            p = m.start() - n
+            if p < 0 or (p > 0 and text[p - 1] not in PUNCT_BEFORE):
+                continue
+            if names.name_at(text, p, known) == n and not _title_absorbs(text, p):
+                add(Mention(text[p:m.start()], p, m.start(), [], "speech"))
+                break
+    _loose(text, known, add)
+    return out
+
+
+def bare(text: str, known: set[str]) -> list[Mention]:
+    """Every occurrence of a known name (longest first, no overlaps), plus names listed next to
+    one ("王富卢、李留性")."""
+    out: list[Mention] = []
+    used = [False] * len(text)
+    for k in sorted(known, key=len, reverse=True):
+        for m in re.finditer(re.escape(k), text):
+            if any(used[m.start():m.end()]):
+                continue
+            nxt = m.end()
+            if nxt < len(text) and is_name_char(text[nxt]) and len(k) == 2 and \
+                    names.name_at(text, m.start(), frozenset()) == 3:
+                continue  # 2-char known name inside a longer name
+            for i in range(m.start(), m.end()):
+                used[i] = True
+            out.append(Mention(k, m.start(), m.end(), [], "bare"))
+    for m in list(out):
+        k = m.end
+        if k < len(text) and text[k] in "、和":
+            n = names.name_at(text, k + 1, known)
+            if n and not any(used[k + 1:k + 1 + n]) and not _title_absorbs(text, k + 1 + n):
+                out.append(Mention(text[k + 1:k + 1 + n], k + 1, k + 1 + n, [], "list"))
+                known.add(text[k + 1:k + 1 + n])
+    return sorted(out, key=lambda m: m.start)
+
+
+@lru_cache(maxsize=1)
+def _suffixes() -> tuple[str, ...]:
+    ws = data.keys("place_suffixes") | data.keys("org_suffixes")
+    return tuple(sorted(ws, key=len, reverse=True))
+
+
+_OPENERS = ("和", "与", "及", "的", "在", "对", "向", "给", "让", "被", "由", "是", "据", "同", "跟", "请", "把", "为")
+
+
+def _loose(text: str, known: set[str], add) -> None:
+    """Names without a title: a word the general dictionary marks as a person ("杨尚昆", or a
+    foreign name written by sound, "叶利钦"), or a surname and given name standing between a
+    clause boundary and a word that follows names ("……，李长云说")."""
+    from . import lexicon
+    d = lexicon.dictionary()
+    sur = data.keys("surnames")
+    trans = data.keys("translit_chars")
+    i, n_text = 0, len(text)
+    while i < n_text:
+        c = text[i]
+        if c not in sur and c not in trans:
+            i += 1
+            continue
+        hit = 0
+        for n in (4, 3):
+            w = text[i:i + n]
+            e = d.get(w)
+            if len(w) == n and e and e[1] in ("nr", "nrfg", "nrt") and e[0] < 1000 and \
+                    (n == 3 and names.surname_at(text, i) or all(x in trans for x in w)) and \
+                    names._closes(text, i + n) and not crosses_right(text, i, i + n):
+                hit = n
+                break
+        if not hit and (i == 0 or text[i - 1] in PUNCT_BEFORE or data.ends_with_any(text, i, _OPENERS)):
+            n = names.name_at(text, i, known)
+            if n >= 2 and text[i:i + n] not in d and names._closes(text, i + n) and \
+                    not _title_absorbs(text, i + n) and names.valid(text[i:i + n], known):
+                hit = n
+        if hit:
+            w = text[i:i + hit]
+            s = names.surname_at(w, 0)
+            foreign = all(x in trans for x in w) and hit >= 3
+            tail = re.match(r"[^，。、；：（）“”\s]{0,4}", text[i + hit:]).group()
+            if data.ends_with_any(w, len(w), _suffixes()) or any(
+                    data.ends_with_any(tail, j, _suffixes()) for j in range(1, len(tail) + 1)) or not foreign and (
+                    w[s:] in d or w[:2] in d or w[1:] in d):
+                hit = 0
+        if hit:
+            add(Mention(text[i:i + hit], i, i + hit, [], "loose"))
+            i += hit
+        else:
+            i += 1

@@ -1,0 +1,141 @@
+"""Places: administrative units from the gazetteer (full names and the official short names of
+provinces, cities and counties), towns and villages by their suffix, zones and sites by theirs
+(data/place_suffixes.tsv), and the members of lists closed by "等地". `match` finds candidates in
+one field; `write` picks the names to list (atomic, once per article, short and full forms both)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import data, lexicon
+from .spans import Cand, crosses, suffix_cands, word_run
+from .text import is_cjk
+from .titles import extend_left
+
+ADMIN_RANK, SHORT_RANK, SITE_RANK = 2, 1, 3
+_LOW = ("镇", "乡", "民族乡", "街道", "苏木", "村", "社区", "嘎查")
+
+
+@lru_cache(maxsize=1)
+def _admin_re() -> re.Pattern:
+    sufs = [r[0] for r in data.rows("place_suffixes") if r[1] == "admin"]
+    return re.compile("|".join(re.escape(s) for s in sorted(sufs, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _site_table() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
+    t = {r[0]: (r[1], r[2]) for r in data.rows("place_suffixes") if r[1] != "admin"}
+    return t, re.compile("|".join(re.escape(s) for s in sorted(t, key=len, reverse=True)))
+
+
+def _zoneish(name: str) -> bool:
+    """Gazetteer units named after a zone ("经济技术开发区", "高新区"): left to the zone rules."""
+    return data.ends_with_any(name, len(name), _site_sufs()) is not None or name.endswith("新区")
+
+
+@lru_cache(maxsize=1)
+def _site_sufs() -> tuple[str, ...]:
+    return tuple(sorted(_site_table()[0], key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _short_index() -> dict[str, tuple[str, ...]]:
+    idx: dict[str, list[str]] = {}
+    d = lexicon.dictionary()
+    for w in lexicon.gazetteer().short:
+        e = d.get(w)
+        level = 0 if w in lexicon.gazetteer().world else lexicon.gazetteer().full.get(lexicon.gazetteer().short[w], 9)
+        if len(w) < 2 or (lexicon.common_word(w) or e and e[0] >= 300 and e[1] != "ns") and level or _zoneish(w) \
+                or e and e[0] >= 800 and level >= 2:
+            continue
+        idx.setdefault(w[0], []).append(w)
+    for w in data.keys("geo_names"):
+        if w not in idx.get(w[0], []):
+            idx.setdefault(w[0], []).append(w)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in idx.items()}
+
+
+def _split(name: str) -> list[tuple[int, int]]:
+    """An administrative name made of two gazetteer names ("四平市铁东区") split into atoms."""
+    g = lexicon.gazetteer().full
+    for k in range(3, len(name) - 1):
+        if name[:k] in g and name[k:] in g and g[name[:k]] < g[name[k:]]:
+            return [(0, k)] + [(k + a, k + b) for a, b in _split(name[k:])]
+    return [(0, len(name))]
+
+
+def _admin(text: str) -> list[Cand]:
+    g = lexicon.gazetteer().full
+    out = []
+    for m in _admin_re().finditer(text):
+        end, suf = m.end(), m.group()
+        found = 0
+        for n in range(min(12, end), len(suf) + 1, -1):
+            w = text[end - n:end]
+            if w in g and word_run(text, end - n, end) and (n >= 3 or g[w] <= 2) and not _zoneish(w):
+                found = n
+                break
+        if not found and suf in _LOW:  # a town or village the gazetteer lacks
+            found = _unlisted(text, m.start(), end)
+        if not found:
+            continue
+        start = end - found
+        w = text[start:end]
+        if suf in _LOW and lexicon.common_word(w[:-len(suf)], 5) and not _after_place(text, start):
+            continue  # "示范村", "贫困村": a kind of village, not its name
+        for a, b in _split(w):
+            out.append(Cand(start + a, start + b, w[a:b], "admin", rank=ADMIN_RANK))
+    return out
+
+
+_NOT_IN_NAME = frozenset("个的了和与在是要来到等情各全每该本我这那其")
+
+
+def _unlisted(text: str, s: int, end: int) -> int:
+    """Length of a town or village name the gazetteer lacks ("湖㳇镇"): the longest stem of two to
+    four characters that holds no ordinary word and starts at no word's middle."""
+    d = lexicon.dictionary()
+    if lexicon.dictionary().get(text[s - 1:end]) or crosses(text, s, end):
+        return 0  # "城乡", "农村": the suffix belongs to a word
+    start = extend_left(text, s, 0, 4)
+    for a in range(start, s - 1):
+        stem = text[a:s]
+        if any(c in _NOT_IN_NAME or not is_cjk(c) for c in stem):
+            continue
+        if any(d[stem[i:j]][1] not in lexicon.PROPER_TAGS for i in range(len(stem))
+               for j in range(i + 2, len(stem) + 1) if stem[i:j] in d):
+            continue
+        if a > 0 and any(d.get(text[x:a + 1]) for x in range(max(0, a - 3), a)):
+            continue
+        return end - a
+    return 0
+
+
+def _after_place(text: str, start: int) -> bool:
+    return start > 0 and data.ends_with_any(text, start, ("镇", "乡", "街道", "县", "区", "苏木")) is not None
+
+
+def _short(text: str) -> list[Cand]:
+    idx, g = _short_index(), lexicon.gazetteer()
+    out = []
+    for i, c in enumerate(text):
+        for w in idx.get(c, ()):
+            if text.startswith(w, i) and not crosses(text, i, i + len(w)):
+                out.append(Cand(i, i + len(w), w, "short", full=g.short.get(w, w), rank=SHORT_RANK))
+                break
+    return out
+
+
+def _sites(text: str) -> list[Cand]:
+    table, rx = _site_table()
+    short = dict(data.mapping("place_short"))
+    out = suffix_cands(text, table, lambda s: table[s][0], SITE_RANK, rx, 14)
+    for c in out:
+        for s, f in short.items():
+            if c.name.endswith(s) and len(c.name) > len(s):
+                c.full = c.name[:-len(s)] + f
+    return out
+
+
+def match(text: str) -> list[Cand]:
+    return _admin(text) + _short(text) + _sites(text)

@@ -1,0 +1,33 @@
+"""The tagger on a bare sentence, for benchmarks and other callers: character spans labelled
+PER, LOC, ORG and TITLE (a job title attached to a name, or a title head word standing alone)."""
+from __future__ import annotations
+
+from . import entities, persons, titles
+from .text import normalize
+
+
+def spans(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) over `sentence`; offsets are into the sentence as given (the working
+    copy keeps lengths, except where spaces between Chinese characters are dropped)."""
+    text = normalize(sentence)
+    if len(text) != len(sentence):
+        text = sentence
+    known: set[str] = set()
+    found = persons.match(text, known)
+    out: list[tuple[int, int, str]] = []
+    blocked = []
+    for m in persons.bare(text, known):
+        out.append((m.start, m.end, "PER"))
+        blocked.append((m.start, m.end))
+    tspans = {s for m in found for s in m.title_spans}
+    for hm in titles.head_re().finditer(text):  # titles without a name after them ("记者了解到")
+        if not any(a <= hm.start() < b for a, b in tspans) and not any(a <= hm.start() < b for a, b in blocked):
+            tspans.add((titles.extend_left(text, hm.start()), hm.end()))
+    cands = entities.field_cands(text, blocked)
+    for a, b in sorted(tspans):
+        # the organisation or place a title opens with is an entity of its own ("…研究部主任")
+        a = max([a] + [c.end for c in cands if a <= c.start and c.end < b])
+        out.append((a, b, "TITLE"))
+    for c in cands:
+        out.append((c.start, c.end, "ORG" if c.kind == "org" else "LOC"))
+    return sorted(out)

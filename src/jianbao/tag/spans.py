@@ -1,0 +1,199 @@
+"""What places and organisations share: candidates found by a suffix, the test that the words in
+front of a suffix name something, coordinated lists, and overlap resolution."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import data, lexicon
+from .text import is_word_char
+from .titles import extend_left
+
+
+@dataclass
+class Cand:
+    start: int
+    end: int
+    name: str
+    kind: str          # admin | short | zone | site | org
+    full: str = ""     # for a short form: the full name it stands for
+    rank: int = 0      # higher wins an overlap
+
+
+GENERIC_SINGLE = frozenset("这那此该本我各全每其一二三四五六七八九十百千万两几多大小新老上下前后左右东西南北中"
+                           "内外里高低长短的地得了和与及等个名次位号第年月日时分省市县区镇乡村州旗盟")
+_STRONG = re.compile(r"[0-9A-Za-z“”\"《》]|第[一二三四五六七八九十百0-9]+")
+
+
+def specificity(stem: str) -> str | None:
+    """'strong' when `stem` holds a place, digit, Latin letter, quotation or ordinal; 'weak' when
+    it holds a proper word of the dictionary or two characters in a row that no dictionary word
+    covers (a coined name: "紫瑞", "新融创"); None when it is all ordinary words."""
+    if not stem:
+        return None
+    if _STRONG.search(stem) or has_place(stem):
+        return "strong"
+    d = lexicon.dictionary()
+    i = run = 0
+    odd = False
+    while i < len(stem):
+        for n in range(min(4, len(stem) - i), 0, -1):
+            w = stem[i:i + n]
+            e = d.get(w)
+            if n > 1 and e:
+                if e[1] in lexicon.PROPER_TAGS:
+                    return "weak"
+                run, odd = 0, False
+                break
+            if n == 1:
+                run += 1
+                odd = odd or w not in GENERIC_SINGLE
+                if run >= 2 and odd:
+                    return "weak"
+        i += n
+    return None
+
+
+def crosses(text: str, a: int, b: int, min_freq: int = 20) -> bool:
+    """True when an ordinary word of the dictionary crosses an edge of text[a:b] ("上思|考",
+    "全市|中心" → "思考", "中心"): the span is then no name of its own."""
+    d = lexicon.dictionary()
+    for s in range(max(0, a - 3), a):
+        for e in range(a + 1, min(b, s + 4) + 1):
+            x = d.get(text[s:e])
+            if x and x[0] >= min_freq:
+                return True
+    for s in range(max(a, b - 3), b):
+        for e in range(b + 1, min(len(text), s + 4) + 1):
+            x = d.get(text[s:e])
+            if x and x[0] >= min_freq:
+                return True
+    return False
+
+
+def crosses_right(text: str, a: int, b: int) -> bool:
+    """True when a dictionary word starts inside text[a:b] and runs past its end ("新局|面")."""
+    d = lexicon.dictionary()
+    return any(d.get(text[s:e], (0,))[0] >= 20 and text[s:e] not in _HEADS()
+               for s in range(max(a, b - 3), b) for e in range(b + 1, min(len(text), s + 4) + 1))
+
+
+def _HEADS() -> frozenset[str]:
+    return data.keys("title_heads")
+
+
+_QUANTITY = re.compile(r"(?<![第0-9])[0-9]+[年月日号时家个所支名位条台次]|[0-9]+[^0-9A-Za-z]{0,2}电")
+
+
+def crosses_left(text: str, a: int, b: int) -> bool:
+    """True when the suffix text[a:b] is read into other words: a common word of three characters
+    runs into it from the left ("中小学"), or words run across both its edges ("集中学习")."""
+    d = lexicon.dictionary()
+    two = False
+    for s in range(max(0, a - 2), a):
+        for e in range(a + 1, min(len(text), s + 4) + 1):
+            x = d.get(text[s:e])
+            if x and x[1] not in lexicon.PROPER_TAGS and x[0] >= 20:
+                if e - s >= 3 and e <= b:
+                    return True
+                two = True
+    return two and crosses_right(text, a, b)
+
+
+_QUOTED = re.compile(r"“[^“”]{0,60}、[^“”]{0,60}”")
+
+
+def quoted(text: str) -> list[tuple[int, int]]:
+    """Spans inside quoted slogans made of listed phrases: no names there."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def has_place(stem: str) -> bool:
+    g = lexicon.gazetteer()
+    for i in range(len(stem)):
+        for n in range(2, min(8, len(stem) - i) + 1):
+            w = stem[i:i + n]
+            if g.full.get(w, 9) <= 3 and len(w) >= 3 or (w in g.short and not lexicon.common_word(w)):
+                return True
+    return False
+
+
+def ok_for(spec: str, level: str | None) -> bool:
+    return spec == "no" or level == "strong" or (spec == "weak" and level is not None)
+
+
+def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: int,
+                 suffix_re: re.Pattern, limit: int = 16) -> list[Cand]:
+    """Candidates ending in a suffix of `table` (suffix → (kind, specific)); the name runs left to a
+    clause boundary or stop word; one-character suffixes that end an ordinary word are refused."""
+    out = []
+    for m in suffix_re.finditer(text):
+        suf = m.group()
+        kind, spec = table[suf]
+        if data.starts_with_any(text, m.start(), data.by_length("title_heads")):
+            continue  # "局" of "局长"
+        start = extend_left(text, m.start(), 0, limit, lenient=True)
+        if len(suf) == 1 and (start < m.start() - 1 and lexicon.dictionary().get(text[m.start() - 1:m.end()])
+                              or crosses_right(text, m.start(), m.end())):
+            continue  # "正路", "新局面": the suffix character belongs to another word
+        if len(suf) > 1 and crosses_left(text, m.start(), m.end()):
+            continue  # "中小学", "集中学习": a word runs into the suffix from the left
+        for q in _QUANTITY.finditer(text, start, m.start()):
+            start = q.end()  # "35家航空公司", "1953年中国科学院": a count or date is no part of a name
+        stem = text[start:m.start()]
+        if len(stem) < (1 if spec == "no" and len(suf) > 1 else 2) and not (spec == "no" and kind == "zone"):
+            continue  # a bare kind of zone ("高新区（江海区）") names the local one
+        if not ok_for(spec, specificity(stem)):
+            continue
+        e = lexicon.dictionary().get(stem)
+        if spec == "no" and e and e[1] == "v" and e[0] >= 1000:
+            continue  # "加强学校": a verb and its object
+        out.append(Cand(start, m.end(), text[start:m.end()], kind_of(suf), rank=rank))
+    return out
+
+
+_LIST_END = re.compile(r"等(?:地|处|实地|点位|单位|部门|企业|学校|[^，。；、]{0,14}?(?:开发区|工程|小区|景区|购物区|园区|展览馆|场馆))")
+
+
+def lists(text: str) -> list[tuple[list[tuple[int, int]], str]]:
+    """Coordinated lists closed by "等地", "等单位", "等…景区" …: the items' spans and the word
+    that closes the list."""
+    out = []
+    for m in _LIST_END.finditer(text):
+        items = []
+        end = m.start()
+        while end > 0:
+            start = extend_left(text, end, 0, 18)
+            if start >= end:
+                break
+            items.insert(0, (start, end))
+            sep = text[start - 1] if start > 0 else ""
+            if sep == "、":
+                end = start - 1
+            elif text[max(0, start - 3):start] == "，以及":
+                end = start - 3
+            else:
+                break
+        if len(items) >= 2:
+            out.append((items, m.group()))
+    return out
+
+
+def resolve(cands: list[Cand], blocked: list[tuple[int, int]]) -> list[Cand]:
+    """Keep the best of overlapping candidates: longer, then higher rank. Candidates that overlap a
+    blocked span (a person's name) are dropped. Linear in the candidates' total length."""
+    size = max([c.end for c in cands] + [b for _, b in blocked] + [0])
+    used = bytearray(size + 1)
+    for a, b in blocked:
+        used[a:b] = b"\x01" * (b - a)
+    kept: list[Cand] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.rank, c.start)):
+        if any(used[c.start:c.end]):
+            continue
+        used[c.start:c.end] = b"\x01" * (c.end - c.start)
+        kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def word_run(text: str, start: int, end: int) -> bool:
+    return all(is_word_char(c) for c in text[start:end])

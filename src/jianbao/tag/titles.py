@@ -1,0 +1,136 @@
+"""Job titles: find where a title stands (`match`), given the position where its head word ends.
+
+A title is a head word from data/title_heads.tsv ("书记", "组长", "CEO") plus the words before it
+back to a clause boundary: punctuation, a word of data/stop_left.tsv, or the end of a name. Chains
+("市委副书记、市长", "董事长兼首席执行官") are read right to left from the title next to the name.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import data
+from .text import is_word_char
+
+MAX_TITLE = 32
+
+
+@lru_cache(maxsize=1)
+def head_re() -> re.Pattern:
+    return re.compile("|".join(re.escape(h) for h in data.by_length("title_heads")))
+
+
+@lru_cache(maxsize=1)
+def _stops() -> tuple[str, ...]:
+    return data.by_length("stop_left")
+
+
+def head_class(head: str) -> str:
+    return data.mapping("title_heads").get(head, "other")
+
+
+WEAK = frozenset({"和", "与", "及"})
+
+
+def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
+                lenient: bool = False) -> int:
+    """Start of the name or title whose last part begins at `pos`: walk left over word characters
+    until punctuation, a stop word, `floor` (the end of something already read) or `limit`. With
+    `lenient`, "和/与/及" stop only when a complete name ends before them ("A公司和B公司", but
+    "…材料与装备创新中心" is one name)."""
+    stops = _stops()
+    i = pos
+    while i > floor and pos - i < limit and is_word_char(text[i - 1]):
+        w = data.ends_with_any(text, i, stops) or (lenient and _function_word(text, i))
+        if w and not data.starts_with_any(text, i - len(w), _kinds()) and not _in_name(text, i - len(w), i):
+            if not (lenient and w in WEAK and not data.ends_with_any(text, i - 1, _kinds_all())):
+                break
+        i -= 1
+    return i
+
+
+_FUNCTION_TAGS = frozenset({"p", "c", "r", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "y", "e"})
+
+
+def _function_word(text: str, i: int) -> str | None:
+    """A function word of the dictionary (preposition, conjunction, pronoun, adverb, particle, time
+    word) ending at text[i]: no organisation or place name runs across one ("此案经|海口市…")."""
+    from . import lexicon
+    d = lexicon.dictionary()
+    for n in (3, 2):
+        if n <= i:
+            e = d.get(text[i - n:i])
+            if e and e[1] in _FUNCTION_TAGS and e[0] >= 200:
+                if any(text[i - n:i + k] in d for k in (1, 2)):
+                    return None  # "高新|技术" is one word: no boundary here
+                return text[i - n:i]
+    return None
+
+
+def _in_name(text: str, a: int, b: int) -> bool:
+    """True when the stop word text[a:b] is part of a place name or proper word that crosses its
+    edges ("同江", "汤原县", "和平区")."""
+    from . import lexicon
+    g, d = lexicon.gazetteer(), lexicon.dictionary()
+    for s in range(max(0, a - 3), a + 1):
+        for e in range(b, min(len(text), b + 3) + 1):
+            if (s < a or e > b) and e - s >= 2:
+                w = text[s:e]
+                if w in g.short or g.full.get(w, 9) <= 3:
+                    return True
+                x = d.get(w)
+                if x and x[1] == "ns":
+                    return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _kinds_all() -> tuple[str, ...]:
+    ws = data.keys("org_suffixes") | data.keys("title_heads") | data.keys("place_suffixes")
+    return tuple(sorted(ws, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> tuple[str, ...]:
+    """Words that name a kind of body or post; a stop word that opens one of them ("考察团",
+    "调研组") is part of the name, not a verb before it."""
+    ws = {w for w in data.keys("org_suffixes") | data.keys("title_heads") if len(w) > 1}
+    return tuple(sorted(ws, key=len, reverse=True))
+
+
+def head_ending_at(text: str, end: int) -> str | None:
+    return data.ends_with_any(text, end, data.by_length("title_heads"))
+
+
+def title_ending_at(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
+    """(start, head) of a title whose head ends exactly at `end`, or None."""
+    head = head_ending_at(text, end)
+    if not head:
+        return None
+    start = extend_left(text, end - len(head), floor)
+    return start, head
+
+
+def chain(text: str, start: int, floor: int = 0) -> list[tuple[int, int]]:
+    """Titles chained to the left of a title that begins at `start` ("A、B" or "A兼B"), nearest
+    last; the list excludes the title at `start` itself."""
+    out: list[tuple[int, int]] = []
+    while start - 1 > floor:
+        sep = text[start - 1]
+        if sep not in "、兼，":
+            break
+        t = title_ending_at(text, start - 1, floor)
+        if not t or t[0] >= start - 1:
+            break
+        if sep == "，" and not clause_start(text, t[0]):
+            break
+        out.insert(0, (t[0], start - 1))
+        start = t[0]
+    return out
+
+
+def clause_start(text: str, start: int) -> bool:
+    """True when nothing but a clause-opening time phrase stands between `start` and the sentence's
+    beginning (used for appositive titles: "X团团长，Y书记陈楠")."""
+    i = start
+    return i == 0 or text[i - 1] in "。！？；\n"

@@ -1,0 +1,74 @@
+from jianbao.model import Article, PageDoc, PageMeta
+from jianbao.settings import Settings
+from jianbao.tag import tag_doc
+
+
+def tag(paragraphs, date="2023-05-20", **fields) -> Article:
+    """Tag one article built from sentences written for these tests."""
+    a = Article(paragraphs=list(paragraphs), **fields)
+    doc = PageDoc(meta=PageMeta(date=date), articles=[a])
+    tag_doc(doc, Settings())
+    return doc.articles[0]
+
+
+def persons(a: Article) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in a.persons}
+
+
+def ev(a):
+    return {(e.type, tuple(e.actors), e.date) for e in a.events}
+
+
+def test_survey_with_places_and_participants():
+    a = tag(["5月18日上午，市委书记林海涛赴云龙科学城调研。",
+             "来到云龙科学城，林海涛先后深入紫辰电子有限公司、湘北能源集团有限公司，了解生产情况。",
+             "市领导韩立新、宋佳参加。"], date="2023-05-20")
+    assert ev(a) == {("调研", ("林海涛",), "2023-05-18")}
+    e = a.events[0]
+    assert e.time_of_day == "上午" and e.participants == ["韩立新", "宋佳"]
+    assert e.places == ["云龙科学城", "紫辰电子有限公司", "湘北能源集团有限公司"]
+
+
+def test_meeting_then_lecture_participants_skip_the_lecture():
+    a = tag(["日前，县委书记谢云峰参加所在党支部专题组织生活会并讲党课。",
+             "副县长易明参加。"])
+    got = {e.type: e for e in a.events}
+    assert set(got) == {"会议", "党课"}
+    assert got["会议"].participants == ["易明"] and got["党课"].participants == []
+    assert got["会议"].date is None and got["会议"].date_text == "日前"
+
+
+def test_speech_is_not_the_activity():
+    a = tag(["6月1日，区长向东升到青山街道检查。他强调，要把会议精神落到实处，组织好座谈会。"],
+            date="2023-06-02")
+    assert ev(a) == {("督查", ("向东升",), "2023-06-01")}
+    assert a.events[0].places == ["青山街道"]
+
+
+def test_chair_and_attendee_roles():
+    a = tag(["6月1日下午，招商推介会在市会展中心举行。",
+             "市委书记严志刚致辞，市长温立主持。",
+             "副市长方浩出席推介会。"], date="2023-06-02")
+    e = a.events[0]
+    assert e.type == "会议" and e.actors == ["严志刚", "温立"] and e.participants == ["方浩"]
+
+
+def test_meeting_named_after_the_trigger_name():
+    a = tag(["随后召开的座谈会上，市委书记林海涛指出，要抓落实。"])
+    assert a.events and a.events[0].type == "会议" and a.events[0].name == "座谈会"
+
+
+def test_no_named_official_no_event():
+    a = tag(["6月1日，全县举办演讲比赛活动，群众踊跃参加。"])
+    assert a.events == []
+
+
+def test_means_and_plans_are_no_activities():
+    a = tag(["6月1日，区长向东升到青山街道，通过座谈交流、实地察看等方式进行调研。活动期间还将举行座谈会。"],
+            date="2023-06-02")
+    assert {e.type for e in a.events} == {"调研"}
+
+
+def test_where_a_meeting_took_place():
+    a = tag(["6月1日，招商推介会在醴陵举行。市委书记严志刚致辞。"], date="2023-06-02")
+    assert a.events and a.events[0].places == ["醴陵"]

@@ -1,0 +1,46 @@
+from jianbao.model import Article, PageDoc, PageMeta
+from jianbao.settings import Settings
+from jianbao.tag import tag_doc
+
+
+def tag(paragraphs, date="2023-05-20", **fields) -> Article:
+    """Tag one article built from sentences written for these tests."""
+    a = Article(paragraphs=list(paragraphs), **fields)
+    doc = PageDoc(meta=PageMeta(date=date), articles=[a])
+    tag_doc(doc, Settings())
+    return doc.articles[0]
+
+
+def persons(a: Article) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in a.persons}
+
+
+def test_companies_and_schools():
+    a = tag(["他先后来到紫辰电子有限公司、长岭中学和湘北能源集团有限公司。"])
+    assert {"紫辰电子有限公司", "长岭中学", "湘北能源集团有限公司"} <= set(a.orgs)
+
+
+def test_specific_party_bodies_listed_generic_ones_not():
+    a = tag(["县委、县政府高度重视。市委办机关党委第二党支部开展活动，县教育局参加。"])
+    assert "市委办机关党委第二党支部" in a.orgs and "县教育局" in a.orgs
+    assert "县委" not in a.orgs and "县政府" not in a.orgs
+
+
+def test_generic_centres_are_no_orgs():
+    a = tag(["打造加工制造中心、研发设计中心和物流分拨中心。"])
+    assert a.orgs == []
+
+
+def test_two_orgs_written_together_are_split():
+    a = tag(["村民来到村党群服务中心新时代文明实践站。"])
+    assert "村党群服务中心" in a.orgs and "新时代文明实践站" in a.orgs
+
+
+def test_org_with_yu_inside_its_name():
+    a = tag(["他察看了长沙理工5G材料与器件创新中心的生产情况。"])
+    assert a.orgs == ["长沙理工5G材料与器件创新中心"]
+
+
+def test_words_ending_in_ju_are_no_bureaus():
+    a = tag(["要形成良好工作格局，开创新局面。"])
+    assert a.orgs == []

@@ -1,0 +1,73 @@
+from jianbao.model import Article, PageDoc, PageMeta
+from jianbao.settings import Settings
+from jianbao.tag import tag_doc
+
+
+def tag(paragraphs, date="2023-05-20", **fields) -> Article:
+    """Tag one article built from sentences written for these tests."""
+    a = Article(paragraphs=list(paragraphs), **fields)
+    doc = PageDoc(meta=PageMeta(date=date), articles=[a])
+    tag_doc(doc, Settings())
+    return doc.articles[0]
+
+
+def persons(a: Article) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in a.persons}
+
+
+def test_title_then_name_and_bare_mentions():
+    a = tag(["5月18日上午，市委书记林海涛来到醴陵市调研。林海涛强调，要抓好项目建设。"])
+    assert persons(a) == {"林海涛": ["市委书记"]}
+
+
+def test_name_length_from_following_word():
+    a = tag(["副市长周敏参加。县长郑国强以普通党员身份出席会议。"])
+    assert set(persons(a)) == {"周敏", "郑国强"}
+
+
+def test_group_line_shares_the_title():
+    a = tag(["市领导韩立新、宋佳、欧阳明辉参加。"])
+    assert persons(a) == {"韩立新": ["市领导"], "宋佳": ["市领导"], "欧阳明辉": ["市领导"]}
+
+
+def test_new_title_inside_a_list():
+    a = tag(["县委副书记曹文斌、蒋红、副县长段晓东、潘磊一同调研。"])
+    p = persons(a)
+    assert p["蒋红"] == ["县委副书记"] and p["潘磊"] == ["副县长"]
+
+
+def test_idioms_and_slogans_are_not_names():
+    a = tag(["他说，要在立于高远中修炼志气，在玉汝于成中磨炼骨气，方向明确。"])
+    assert persons(a) == {}
+
+
+def test_leader_with_title_after_name():
+    a = tag(["深入学习习近平总书记重要讲话精神。"])
+    assert persons(a) == {"习近平": ["总书记"]}
+
+
+def test_name_before_short_title_after_punctuation():
+    a = tag(["会议传达了精神。邓一鸣书记的讲话站位高。"])
+    assert persons(a) == {"邓一鸣": ["书记"]}
+
+
+def test_surname_plus_title_is_no_person():
+    a = tag(["听说县委李书记要来村里。"])
+    assert persons(a) == {}
+
+
+def test_reporters_from_bylines_keep_their_roles():
+    a = tag(["本报讯 今天天气晴。"], byline="本报记者 谭晓雪 通讯员 曾一帆", reporters=["谭晓雪", "曾一帆"])
+    assert persons(a) == {"谭晓雪": ["本报记者"], "曾一帆": ["通讯员"]}
+
+
+def test_byline_role_holds_for_following_names_and_marks_are_dropped():
+    a = tag(["正文。"], byline="记者 彭湘/文 龙飞/图", reporters=["彭湘", "龙飞"])
+    assert persons(a) == {"彭湘": ["记者"], "龙飞": ["记者"]}
+    b = tag(["正文。"], byline="黎明 文/夏雨 图")
+    assert persons(b) == {"黎明": [], "夏雨": []}
+
+
+def test_age_before_a_villager_name():
+    a = tag(["68岁的刘桂芳和她的老伴早早来到会场。"])
+    assert "刘桂芳" in persons(a)

@@ -1,0 +1,57 @@
+from jianbao.model import Article, PageDoc, PageMeta
+from jianbao.settings import Settings
+from jianbao.tag import tag_doc
+
+
+def tag(paragraphs, date="2023-05-20", **fields) -> Article:
+    """Tag one article built from sentences written for these tests."""
+    a = Article(paragraphs=list(paragraphs), **fields)
+    doc = PageDoc(meta=PageMeta(date=date), articles=[a])
+    tag_doc(doc, Settings())
+    return doc.articles[0]
+
+
+def persons(a: Article) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in a.persons}
+
+
+def test_gazetteer_levels_are_atomic():
+    a = tag(["他来到湖南省株洲市醴陵市调研。"])
+    assert {"湖南省", "株洲市", "醴陵市"} <= set(a.places)
+
+
+def test_short_forms_of_cities_and_provinces():
+    a = tag(["建设现代化新株洲，争当新湖南的排头兵。"])
+    assert {"株洲", "湖南"} <= set(a.places)
+
+
+def test_zone_short_form_listed_and_linked_in_events():
+    a = tag(["5月18日，市委书记林海涛赴株洲综合保税区调研。来到株洲综保区，林海涛察看了企业生产情况。"])
+    assert {"株洲综合保税区", "株洲综保区"} <= set(a.places)
+    ev = a.events[0]
+    assert ev.places == ["株洲综合保税区"]
+
+
+def test_sites_by_suffix():
+    a = tag(["他先后察看了云龙科学城、天元高新区和湘江产业园。"])
+    assert {"云龙科学城", "湘江产业园"} <= set(a.places)
+
+
+def test_kinds_of_work_are_not_places():
+    a = tag(["要走正路、走新路，加快园区建设。"])
+    assert a.places == []
+
+
+def test_place_inside_company_name_is_not_listed():
+    a = tag(["他来到湖南飞腾科技有限公司。"])
+    assert "湖南" not in a.places
+
+
+def test_short_form_inside_an_ordinary_word_is_no_place():
+    a = tag(["全市中心工作要认真思考。"])
+    assert a.places == []
+
+
+def test_list_closed_by_dengdi():
+    a = tag(["检查组先后察看了建设路、文化路、解放大街等地。"])
+    assert {"建设路", "文化路", "解放大街"} & set(a.places)
