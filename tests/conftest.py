@@ -36,3 +36,50 @@ def cut_text(text: str, source: str = "test.md", **kw) -> PageDoc:
 
 def gold_of(path: Path) -> dict:
     return json.loads(path.with_name(path.stem + ".gold.json").read_text(encoding="utf-8"))
+
+
+# ---- archive backends: every archive test runs once per backend ------------------------------
+
+import os  # noqa: E402
+import uuid  # noqa: E402
+
+PG_ADMIN = os.environ.get("JIANBAO_TEST_PG", "postgresql:///postgres?host=/var/run/postgresql")
+
+
+def _pg_available() -> str | None:
+    try:
+        import psycopg
+        with psycopg.connect(PG_ADMIN, autocommit=True, connect_timeout=3) as c:
+            c.execute("select 1")
+        return None
+    except Exception as e:  # noqa: BLE001 - any failure means "no server here"
+        return str(e).splitlines()[0] if str(e) else type(e).__name__
+
+
+def _pg_url(name: str) -> str:
+    from urllib.parse import urlsplit
+    parts = urlsplit(PG_ADMIN)
+    return f"{parts.scheme}://{parts.netloc}/{name}" + (f"?{parts.query}" if parts.query else "")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_target(request, tmp_path):
+    """An empty archive location: an SQLite file path, or a fresh PostgreSQL database URL."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "archive.db")
+        return
+    why = _pg_available()
+    if why is not None:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI but unavailable: {why}")
+        pytest.skip(f"no PostgreSQL server here ({why}); run scripts/pg_start.sh")
+    import psycopg
+    name = "jianbao_test_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(PG_ADMIN, autocommit=True) as c:
+        c.execute(f"CREATE DATABASE {name} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' "
+                  "TEMPLATE template0")
+    try:
+        yield _pg_url(name)
+    finally:
+        with psycopg.connect(PG_ADMIN, autocommit=True) as c:
+            c.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -17,7 +17,8 @@ from jianbao.settings import Settings
 _FLOORS_FILE = ROOT / "tests/floors.json"
 FLOORS = json.loads(_FLOORS_FILE.read_text(encoding="utf-8")) if _FLOORS_FILE.exists() else {}
 FIGURES = ["article_f1", "kicker_acc", "headline_acc", "subheadline_acc", "byline_acc",
-           "dateline_acc", "reporters_f1", "subheadings_f1", "paragraph_f1", "column_breaks_joined"]
+           "dateline_acc", "reporters_f1", "subheadings_f1", "paragraph_f1", "column_breaks_joined",
+           "page_paper_acc", "page_date_acc", "page_page_acc"]
 
 
 def pages() -> list[Path]:

@@ -31,7 +31,9 @@ def expand_inputs(args: Iterable[str]) -> list[str]:
             continue
         p = Path(arg)
         if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES)
+            # a folder's README is about the pages, not one of them
+            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES
+                           and not f.name.upper().startswith("README"))
             if not found:
                 raise JianbaoError(f"{arg}: no pages (.md, .txt, .pdf, .png, .jpg, .tif) in this folder")
             out.extend(found)
@@ -90,3 +92,65 @@ def cut_inputs(inputs: list[str], settings: Settings, progress: bool = False) ->
 
 
 __all__ = ["CutResult", "cut_inputs", "cut_one", "expand_inputs", "JianbaoError"]
+
+
+# ---- ingest: cut and tag in worker processes, one writer -------------------------------------
+
+@dataclass
+class PageResult:
+    source: str
+    doc: PageDoc | None = None
+    text: str = ""
+    error: str | None = None
+    reason: str | None = None
+    skipped: bool = False        # already in the archive (same text)
+
+
+def _known(db_target: str | None, sha1: str) -> bool:
+    if not db_target:
+        return False
+    from .store import open_archive
+    global _RO
+    try:
+        if _RO is None or _RO[0] != db_target:
+            _RO = (db_target, open_archive(db_target, readonly=True))
+        return _RO[1].has_sha1(sha1)
+    except JianbaoError:
+        return False
+
+
+_RO = None
+
+
+def process_path(source: str, settings: Settings, db_target: str | None = None) -> list[PageResult]:
+    """Read, cut and tag every page of one file (runs in a worker process)."""
+    out: list[PageResult] = []
+    try:
+        for page in read_pages(Path(source), settings):
+            name = page.meta.source if page.meta.source and page.meta.source != Path(source).name else source
+            if _known(db_target, page.sha1):
+                out.append(PageResult(name, skipped=True))
+                continue
+            try:
+                out.append(PageResult(name, doc=run_page(page, settings), text=page.text))
+            except InputError as e:
+                out.append(PageResult(name, error=str(e), reason=e.reason))
+    except InputError as e:
+        out.append(PageResult(source, error=str(e), reason=e.reason))
+    except OSError as e:
+        out.append(PageResult(source, error=f"cannot read: {e.strerror or e}", reason="unreadable"))
+    return out
+
+
+def process_paths(inputs: list[str], settings: Settings, workers: int = 1,
+                  db_target: str | None = None) -> Iterator[list[PageResult]]:
+    """Results file by file, in input order; `workers` processes when more than one."""
+    if workers <= 1:
+        for src in inputs:
+            yield process_path(src, settings, db_target)
+        return
+    import multiprocessing as mp
+    from functools import partial
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(workers) as pool:
+        yield from pool.imap(partial(process_path, settings=settings, db_target=db_target), inputs, chunksize=2)

@@ -107,3 +107,12 @@ def cut(pages: tuple[str, ...], fmt: str, out_dir: Path | None, paper: str | Non
         click.echo(summary, err=True)
     if failures:
         sys.exit(1)
+
+
+def _register() -> None:
+    from .cli_archive import COMMANDS
+    for cmd in COMMANDS:
+        main.add_command(cmd)
+
+
+_register()

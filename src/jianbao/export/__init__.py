@@ -8,4 +8,11 @@ from .text import to_text
 RENDERERS = {"json": to_json, "md": to_markdown, "text": to_text}
 SUFFIX = {"json": ".json", "md": ".md", "text": ".txt"}
 
-__all__ = ["RENDERERS", "SUFFIX", "to_json", "to_markdown", "to_text"]
+
+
+def export_archive(arch, fmt, out, filters):  # noqa: ANN001 - thin re-export, imports lazily
+    from .archive import export_archive as run
+    return run(arch, fmt, out, filters)
+
+
+__all__ = ["RENDERERS", "SUFFIX", "export_archive", "to_json", "to_markdown", "to_text"]

@@ -1,0 +1,235 @@
+"""`jianbao ingest | search | person | events | export`: the archive commands."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .batch import expand_inputs, process_paths
+from .errors import JianbaoError
+from .settings import MB, Settings
+from .store import ArchiveError, Filters, QueryError, open_archive
+
+DB_HELP = "Archive: an SQLite file (default jianbao.db, or $JIANBAO_DB) or a postgresql:// URL."
+
+
+def db_option(f):
+    return click.option("--db", "db", envvar="JIANBAO_DB", default="jianbao.db", show_default=True,
+                        help=DB_HELP)(f)
+
+
+def _date(ctx, param, value):
+    if value is None:
+        return None
+    from datetime import date
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: write it as YYYY-MM-DD")
+
+
+def filter_options(f):
+    for opt in reversed([
+        click.option("--paper", help="Only this paper (e.g. 衡阳日报)."),
+        click.option("--from", "date_from", callback=_date, help="From this issue date (YYYY-MM-DD)."),
+        click.option("--to", "date_to", callback=_date, help="To this issue date (YYYY-MM-DD)."),
+        click.option("--person", help="Only articles naming this person."),
+        click.option("--place", help="Only articles naming this place."),
+        click.option("--type", "etype", type=click.Choice(["调研", "会议", "会见", "党课", "督查", "慰问", "考察", "活动", "其他"]),
+                     help="Only articles with an activity of this type."),
+    ]):
+        f = opt(f)
+    return f
+
+
+def _filters(kw) -> Filters:
+    return Filters(kw.get("paper"), kw.get("date_from"), kw.get("date_to"), kw.get("person"), kw.get("place"),
+                   kw.get("etype"))
+
+
+def _open(db: str, readonly: bool = False):
+    try:
+        return open_archive(db, readonly=readonly)
+    except ArchiveError as e:
+        raise click.ClickException(str(e))
+
+
+@click.command()
+@click.argument("pages", nargs=-1, required=True)
+@db_option
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Cut and tag in this many processes.")
+@click.option("--paper", help="Paper name for pages that do not print it.")
+@click.option("--date", "date_", callback=_date, help="Issue date for pages that do not print it.")
+@click.option("--max-mb", type=click.FloatRange(min=0.001), default=16, show_default=True)
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
+def ingest(pages, db, workers, paper, date_, max_mb, progress):
+    """Cut, tag and store PAGES (files, folders, globs) in the archive.
+
+    Each page is stored in one transaction; a page already stored is skipped, a changed page
+    replaces its old version, so an interrupted run can simply be run again.
+    """
+    settings = Settings(paper=paper, date=date_, max_bytes=int(max_mb * MB))
+    try:
+        inputs = expand_inputs(pages)
+    except JianbaoError as e:
+        raise click.UsageError(str(e))
+    arch = _open(db)
+    counts = {"added": 0, "replaced": 0, "unchanged": 0, "articles": 0}
+    failures: list[tuple[str, str]] = []
+    show = progress if progress is not None else sys.stderr.isatty()
+    start = time.monotonic()
+    bar = task = None
+    if show:
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
+                                   TimeRemainingColumn)
+        bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                       TextColumn("{task.fields[articles]} articles · {task.fields[errors]} errors · "
+                                  "{task.fields[rate]:.1f} pages/s"), TimeElapsedColumn(), TimeRemainingColumn())
+        bar.start()
+        task = bar.add_task("ingest", total=len(inputs), articles=0, errors=0, rate=0.0)
+    try:
+        n_pages = 0
+        for results in process_paths(inputs, settings, workers, db):
+            for r in results:
+                n_pages += 1
+                if r.skipped:
+                    counts["unchanged"] += 1
+                elif r.error:
+                    failures.append((r.source, r.error))
+                    if not show:
+                        click.echo(f"jianbao: {r.source}: {r.error}", err=True)
+                else:
+                    status = arch.add(r.doc, r.text)
+                    counts[status] += 1
+                    if status != "unchanged":
+                        counts["articles"] += len(r.doc.articles)
+            if bar is not None:
+                bar.update(task, advance=1, articles=counts["articles"], errors=len(failures),
+                           rate=n_pages / max(time.monotonic() - start, 1e-9))
+    except ArchiveError as e:
+        raise click.ClickException(str(e))
+    finally:
+        if bar is not None:
+            bar.stop()
+        arch.close()
+    secs = time.monotonic() - start
+    click.echo(f"jianbao: {counts['added']} page(s) added, {counts['replaced']} replaced, {counts['unchanged']} "
+               f"unchanged, {counts['articles']} article(s) stored in {db} ({secs:.1f} s)", err=True)
+    if failures:
+        click.echo(f"jianbao: {len(failures)} file(s) failed:", err=True)
+        for src, err in failures:
+            click.echo(f"  {src}: {err}", err=True)
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("query")
+@db_option
+@filter_options
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
+def search(query, db, limit, offset, as_json, **kw):
+    """Search the archive: Chinese words of any length, "phrases in quotes", several words (all must match).
+
+    \b
+      jianbao search 调研
+      jianbao search '秦国文 调研' --from 2021-07-01 --type 调研
+    """
+    arch = _open(db, readonly=True)
+    try:
+        f = _filters(kw)
+        total = arch.count(query, f)
+        hits = arch.search(query, f, limit, offset)
+    except QueryError as e:
+        raise click.UsageError(str(e))
+    finally:
+        arch.close()
+    if as_json:
+        for h in hits:
+            click.echo(json.dumps({"article_id": h.logical_id, "score": round(h.score, 4), "paper": h.paper,
+                                   "date": h.date, "page": h.page, "kicker": h.kicker, "headline": h.headline,
+                                   "snippet": h.snippet, "marks": h.marks, "parts": h.parts}, ensure_ascii=False))
+        return
+    from .export.terminal import print_hits
+    print_hits(hits, total, offset)
+
+
+@click.command()
+@click.argument("name")
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+def person(name, db, as_json):
+    """A person's titles over time, activities by month, places visited and companions."""
+    from .store.people import identities, profile
+    arch = _open(db, readonly=True)
+    try:
+        groups = identities(arch.db, name)
+        if not groups:
+            raise click.ClickException(f"no person called {name} in {db}; try `jianbao search {name}`")
+        profiles = [profile(arch.db, ids) for ids in groups]
+    finally:
+        arch.close()
+    if as_json:
+        for p in profiles:
+            click.echo(json.dumps(p.__dict__, ensure_ascii=False, default=list))
+        return
+    from .export.terminal import print_profile
+    for p in profiles:
+        print_profile(p, len(profiles))
+
+
+@click.command()
+@db_option
+@filter_options
+@click.option("--limit", type=click.IntRange(1), default=None, help="At most this many records.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV on standard output.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per record.")
+def events(db, limit, as_csv, as_json, **kw):
+    """Officials' activity records (调研, 会议, 会见 …), newest first."""
+    from .store.people import EVENT_COLUMNS, events as list_events
+    arch = _open(db, readonly=True)
+    try:
+        rows = list_events(arch.db, _filters(kw), limit)
+    finally:
+        arch.close()
+    if as_csv:
+        import csv
+        w = csv.writer(sys.stdout)
+        w.writerow(EVENT_COLUMNS)
+        for r in rows:
+            w.writerow(["、".join(r[c]) if isinstance(r[c], list) else r[c] for c in EVENT_COLUMNS])
+    elif as_json:
+        for r in rows:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        from .export.terminal import print_events
+        print_events(rows)
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "ninjs", "csv", "parquet", "md"]), required=True)
+@click.option("--out", type=click.Path(path_type=Path), help="Output file or folder (csv, parquet, ninjs, md: a "
+              "folder; jsonl: a file). Default: standard output for jsonl.")
+@filter_options
+def export(db, fmt, out, **kw):
+    """Export the archive: page documents (jsonl), IPTC ninjs per article, CSV tables,
+    a Parquet dataset partitioned by paper and year, or Markdown articles."""
+    from . import export as ex
+    arch = _open(db, readonly=True)
+    try:
+        n = ex.export_archive(arch, fmt, out, _filters(kw))
+    except JianbaoError as e:
+        raise click.ClickException(str(e))
+    finally:
+        arch.close()
+    click.echo(f"jianbao: exported {n} {'page(s)' if fmt == 'jsonl' else 'article(s)'} as {fmt}"
+               + (f" to {out}" if out else ""), err=True)
+
+
+COMMANDS = [ingest, search, person, events, export]

@@ -1,0 +1,68 @@
+"""Export an archive: jsonl (page documents), ninjs, csv tables, parquet dataset, markdown."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+from ..errors import JianbaoError
+from ..store import Archive, Filters
+
+
+def _folder(out: Path | None, fmt: str) -> Path:
+    if out is None:
+        raise JianbaoError(f"--format {fmt} writes several files: give a folder with --out")
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+def export_archive(arch: Archive, fmt: str, out: Path | None, filters: Filters = Filters()) -> int:
+    if fmt == "jsonl":
+        f = open(out, "w", encoding="utf-8") if out else sys.stdout
+        n = 0
+        try:
+            for doc in arch.page_docs(filters):
+                for a in doc.get("articles", []):
+                    a.pop("spans", None)
+                doc.pop("joins", None)
+                f.write(json.dumps(doc, ensure_ascii=False) + "\n")
+                n += 1
+        finally:
+            if out:
+                f.close()
+        return n
+    if fmt == "ninjs":
+        from .ninjs import to_ninjs
+        folder = _folder(out, fmt)
+        n = 0
+        for lid in arch.logical_ids(filters):
+            la = arch.logical(lid)
+            (folder / f"{lid}.json").write_text(json.dumps(to_ninjs(la), ensure_ascii=False, indent=1),
+                                               encoding="utf-8")
+            n += 1
+        return n
+    if fmt == "md":
+        from .markdown import article_markdown
+        folder = _folder(out, fmt)
+        n = 0
+        for lid in arch.logical_ids(filters):
+            la = arch.logical(lid)
+            head = f"<!-- {la.paper or ''} {la.date or ''} 第{'、'.join(la.pages)}版 -->\n\n"
+            (folder / f"{lid}.md").write_text(head + article_markdown(la.article), encoding="utf-8")
+            n += 1
+        return n
+    if fmt == "csv":
+        from .tables import rows
+        folder = _folder(out, fmt)
+        tables = rows(arch, filters)
+        for name, (header, data) in tables.items():
+            with open(folder / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(header)
+                w.writerows(data)
+        return len(tables["articles"][1])
+    if fmt == "parquet":
+        from .parquet import write_parquet
+        return write_parquet(arch, _folder(out, fmt), filters)
+    raise JianbaoError(f"unknown export format {fmt!r}")

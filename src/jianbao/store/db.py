@@ -1,0 +1,179 @@
+"""Two backends behind one small interface: an SQLite file (default) and a PostgreSQL server.
+
+SQL is written once with `?` placeholders; the PostgreSQL connection rewrites them to `%s`.
+Each backend knows its own dialect for the few things that differ (ids, full-text search).
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from ..errors import JianbaoError
+
+
+class ArchiveError(JianbaoError):
+    """The archive cannot be opened or used; the message says how to fix it."""
+
+
+def is_url(target: str) -> bool:
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+class DB:
+    dialect = ""
+    readonly = False
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any: ...
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None: ...
+    def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]: ...
+    def fetchone(self, sql: str, params: Iterable[Any] = ()) -> tuple | None: ...
+    def insert(self, sql: str, params: Iterable[Any] = ()) -> int: ...
+    def transaction(self): ...
+    def close(self) -> None: ...
+
+
+class SQLiteDB(DB):
+    dialect = "sqlite"
+
+    def __init__(self, path: str, readonly: bool = False):
+        self.path = path
+        p = Path(path)
+        if readonly or (p.exists() and not os.access(p, os.W_OK)):
+            if not p.exists():
+                raise ArchiveError(f"{path}: no such archive; build one with `jianbao ingest PAGES --db {path}`")
+            immutable = "&immutable=1" if not os.access(p.parent, os.W_OK) or not os.access(p, os.W_OK) else ""
+            self.conn = sqlite3.connect(f"file:{p.resolve()}?mode=ro{immutable}", uri=True,
+                                        isolation_level=None, check_same_thread=False)
+            self.readonly = True
+        else:
+            if p.parent and not p.parent.exists():
+                raise ArchiveError(f"{path}: the folder {p.parent} does not exist")
+            self.conn = sqlite3.connect(str(p), isolation_level=None, check_same_thread=False, timeout=30)
+        try:
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            if not self.readonly:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
+            self.conn.execute("PRAGMA busy_timeout=30000")
+            self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as e:
+            self.conn.close()
+            raise ArchiveError(f"{path}: not a jianbao archive (not an SQLite database: {e}); "
+                               "give another --db path") from None
+        self._depth = 0
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
+        self.conn.executemany(sql, [tuple(r) for r in rows])
+
+    def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        return self.conn.execute(sql, tuple(params)).fetchall()
+
+    def fetchone(self, sql: str, params: Iterable[Any] = ()) -> tuple | None:
+        return self.conn.execute(sql, tuple(params)).fetchone()
+
+    def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
+        cur = self.conn.execute(sql, tuple(params))
+        return int(cur.lastrowid)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class PostgresDB(DB):
+    dialect = "postgresql"
+
+    def __init__(self, url: str, readonly: bool = False):
+        try:
+            import psycopg
+        except ImportError:  # pragma: no cover - psycopg is a dependency
+            raise ArchiveError("PostgreSQL needs the psycopg package: pip install 'psycopg[binary]'") from None
+        try:
+            self.conn = psycopg.connect(url, autocommit=True)
+        except psycopg.OperationalError as e:
+            first = str(e).strip().splitlines()[0] if str(e).strip() else "connection failed"
+            raise ArchiveError(f"cannot connect to {redact(url)}: {first}; is the server running?") from None
+        self.readonly = readonly
+        if readonly:
+            self.conn.execute("SET default_transaction_read_only = on")
+        self._depth = 0
+
+    @staticmethod
+    def _sql(sql: str) -> str:
+        return sql.replace("%", "%%").replace("?", "%s")
+
+    def execute(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        return self.conn.execute(self._sql(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
+        rows = [tuple(r) for r in rows]
+        if rows:
+            with self.conn.cursor() as cur:
+                cur.executemany(self._sql(sql), rows)
+
+    def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
+        return self.conn.execute(self._sql(sql), tuple(params)).fetchall()
+
+    def fetchone(self, sql: str, params: Iterable[Any] = ()) -> tuple | None:
+        return self.conn.execute(self._sql(sql), tuple(params)).fetchone()
+
+    def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
+        row = self.conn.execute(self._sql(sql + " RETURNING id"), tuple(params)).fetchone()
+        return int(row[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            with self.conn.transaction():
+                yield
+        finally:
+            self._depth = 0
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def redact(url: str) -> str:
+    """A URL fit for a message: the password hidden."""
+    import re
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
+
+
+def connect(target: str, readonly: bool = False) -> DB:
+    if is_url(target):
+        return PostgresDB(target, readonly)
+    return SQLiteDB(target, readonly)

@@ -1,0 +1,57 @@
+"""Continuations: parts of one article on two pages of an issue become one logical article.
+
+"下转第3版" on page 1 and "上接第1版" on page 3 are paired; where a page holds several
+continued parts, the one whose headline shares most characters with the first part wins
+(a continued part often repeats its headline), then the first in reading order.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .db import DB
+
+
+def _similar(a: str | None, b: str | None) -> int:
+    if not a or not b:
+        return 0
+    return sum((Counter(a) & Counter(b)).values())
+
+
+def link_issue(db: DB, issue_id: int) -> None:
+    rows = db.fetchall(
+        "SELECT a.id, a.page, a.seq, a.headline, a.continued_from, a.continued_on FROM articles a "
+        "JOIN pages p ON p.id = a.page_id WHERE p.issue_id=? ORDER BY a.id", (issue_id,))
+    if not any(r[4] or r[5] for r in rows):
+        return
+    db.execute("UPDATE articles SET logical_id = id, part = 1 WHERE page_id IN "
+               "(SELECT id FROM pages WHERE issue_id=?)", (issue_id,))
+    logical = {r[0]: (r[0], 1) for r in rows}
+    taken: set[int] = set()
+
+    def page_order(r: tuple) -> tuple:
+        return (int(r[1]) if (r[1] or "").isdigit() else 10**6, r[2])
+
+    for a in sorted(rows, key=page_order):
+        aid, page, _, headline, _, on = a
+        if not on:
+            continue
+        cands = [r for r in rows if r[1] == on and r[4] == page and r[0] not in taken and r[0] != aid]
+        if not cands:
+            continue
+        best = max(cands, key=lambda r: (_similar(headline, r[3]), -page_order(r)[1]))
+        taken.add(best[0])
+        root, part = logical[aid]
+        logical[best[0]] = (root, part + 1)
+    for aid, (root, part) in logical.items():
+        if root != aid:
+            db.execute("UPDATE articles SET logical_id=?, part=? WHERE id=?", (root, part, aid))
+    # chains (p1 → p3 → p5): a part linked later may have been a root itself
+    changed = True
+    while changed:
+        changed = False
+        for aid, (root, part) in list(logical.items()):
+            r2, p2 = logical[root]
+            if r2 != root:
+                logical[aid] = (r2, p2 + part - 1)
+                db.execute("UPDATE articles SET logical_id=?, part=? WHERE id=?", (r2, p2 + part - 1, aid))
+                changed = True

@@ -1,0 +1,87 @@
+"""Opening archives: new, not an archive, older schema (migrated), newer schema, read-only."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from jianbao.store import ArchiveError, open_archive
+from jianbao.store.db import connect
+from jianbao.store.schema import SCHEMA_VERSION, create
+from tag_docs import page, visit
+
+
+def test_new_archive_is_created_with_the_current_schema(db_target):
+    with open_archive(db_target) as a:
+        assert a.db.fetchone("SELECT value FROM meta WHERE key='schema_version'")[0] == str(SCHEMA_VERSION)
+        assert a.stats()["pages"] == 0
+
+
+def test_a_file_that_is_not_a_database(tmp_path):
+    p = tmp_path / "notes.db"
+    p.write_text("这不是数据库" * 100, encoding="utf-8")
+    with pytest.raises(ArchiveError, match="not a jianbao archive"):
+        open_archive(str(p))
+
+
+def test_a_database_that_is_not_an_archive(tmp_path):
+    p = tmp_path / "other.db"
+    sqlite3.connect(p).execute("CREATE TABLE customers (id INTEGER)")
+    with pytest.raises(ArchiveError, match="holds other tables"):
+        open_archive(str(p))
+
+
+def test_an_older_schema_is_migrated_and_keeps_its_data(db_target):
+    db = connect(db_target)
+    create(db, version=1)
+    db.execute("INSERT INTO pages(paper, date, page, source, page_key, sha1, text, doc, ingested_at) "
+               "VALUES ('衡阳日报','2021-07-31','1','x.md','k','s','t','{\"articles\": []}','now')")
+    pid = db.fetchone("SELECT id FROM pages")[0]
+    db.execute("INSERT INTO articles(uid, page_id, seq, kind, body) VALUES ('u', ?, 0, 'news', '正文')", (pid,))
+    db.close()
+    with open_archive(db_target) as a:
+        assert a.db.fetchone("SELECT value FROM meta WHERE key='schema_version'")[0] == str(SCHEMA_VERSION)
+        assert a.db.fetchone("SELECT logical_id = id, part FROM articles")[0] in (1, True)
+        a.add(*page("衡阳日报", "2021-08-01", "1", [visit("秦国文", "市委书记", "雁峰区", "2021-07-31")]))
+
+
+def test_a_newer_schema_is_refused(db_target):
+    with open_archive(db_target) as a:
+        a.db.execute("UPDATE meta SET value='99' WHERE key='schema_version'")
+    with pytest.raises(ArchiveError, match="newer than this jianbao"):
+        open_archive(db_target)
+
+
+def test_read_only_sqlite_archive_can_be_searched(tmp_path):
+    p = tmp_path / "ro" / "archive.db"
+    p.parent.mkdir()
+    with open_archive(str(p)) as a:
+        a.add(*page("衡阳日报", "2021-07-31", "1", [visit("秦国文", "市委书记", "衡山科学城", "2021-07-30")]))
+    os.chmod(p, stat.S_IRUSR | stat.S_IRGRP)
+    os.chmod(p.parent, stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        r = subprocess.run([sys.executable, "-m", "jianbao", "search", "科学城", "--db", str(p), "--json"],
+                           capture_output=True, text=True)
+        assert r.returncode == 0, r.stderr
+        assert "秦国文到衡山科学城调研" in r.stdout
+        with open_archive(str(p), readonly=True) as a, pytest.raises(ArchiveError, match="read-only"):
+            a.add(*page("衡阳日报", "2021-08-01", "1", [visit("朱健", "市长", "雁峰区", "2021-07-31")]))
+    finally:
+        os.chmod(p.parent, stat.S_IRWXU)
+        os.chmod(p, stat.S_IRUSR | stat.S_IWUSR)
+
+
+def test_missing_archive_for_reading_says_how_to_build_one(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "jianbao", "search", "调研", "--db", str(tmp_path / "none.db")],
+                       capture_output=True, text=True)
+    assert r.returncode == 1 and "jianbao ingest" in r.stderr
+
+
+def test_unreachable_postgresql_is_a_clear_message():
+    r = subprocess.run([sys.executable, "-m", "jianbao", "search", "调研", "--db",
+                        "postgresql://nobody:secret@127.0.0.1:1/none"], capture_output=True, text=True)
+    assert r.returncode == 1 and "cannot connect" in r.stderr and "secret" not in r.stderr
