@@ -93,15 +93,12 @@ class Archive:
             yield int(r[0])
 
     def page_docs(self, filters: Filters = Filters()) -> Iterator[dict]:
-        where, args = [], []
-        if filters.paper:
-            where.append("paper = ?"); args.append(filters.paper)
-        if filters.date_from:
-            where.append("date >= ?"); args.append(filters.date_from)
-        if filters.date_to:
-            where.append("date <= ?"); args.append(filters.date_to)
-        sql = "SELECT id FROM pages" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY date, paper, id"
-        for (pid,) in self.db.fetchall(sql, args):
+        """Stored page documents holding an article that passes the filters, by date."""
+        from .search import _filters
+        where, args = _filters(filters)
+        sql = ("SELECT p.id, min(p.date), min(p.paper) FROM pages p JOIN articles a ON a.page_id = p.id "
+               "WHERE 1=1" + where + " GROUP BY p.id ORDER BY 2, 3, 1")
+        for pid, _, _ in self.db.fetchall(sql, args):
             yield json.loads(self.db.fetchone("SELECT doc FROM pages WHERE id=?", (pid,))[0])
 
     def close(self) -> None:

@@ -31,12 +31,37 @@ class DB:
     def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]: ...
     def fetchone(self, sql: str, params: Iterable[Any] = ()) -> tuple | None: ...
     def insert(self, sql: str, params: Iterable[Any] = ()) -> int: ...
-    def transaction(self): ...
     def close(self) -> None: ...
+
+    _depth = 0
+    begin_sql = "BEGIN"
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction; nested calls join the outer one."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.execute(self.begin_sql)
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.execute("ROLLBACK")
+            raise
+        else:
+            self.execute("COMMIT")
+        finally:
+            self._depth = 0
 
 
 class SQLiteDB(DB):
     dialect = "sqlite"
+    begin_sql = "BEGIN IMMEDIATE"  # take the write lock at once: no deadlock between two writers
 
     def __init__(self, path: str, readonly: bool = False):
         self.path = path
@@ -63,7 +88,6 @@ class SQLiteDB(DB):
             self.conn.close()
             raise ArchiveError(f"{path}: not a jianbao archive (not an SQLite database: {e}); "
                                "give another --db path") from None
-        self._depth = 0
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, tuple(params))
@@ -80,27 +104,6 @@ class SQLiteDB(DB):
     def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
         cur = self.conn.execute(sql, tuple(params))
         return int(cur.lastrowid)
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
-        try:
-            yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
-            self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
 
     def close(self) -> None:
         self.conn.close()
@@ -122,7 +125,9 @@ class PostgresDB(DB):
         self.readonly = readonly
         if readonly:
             self.conn.execute("SET default_transaction_read_only = on")
-        self._depth = 0
+        enc = self.conn.execute("SHOW server_encoding").fetchone()[0]
+        if enc.upper() not in ("UTF8", "UTF-8"):
+            raise ArchiveError(f"{redact(url)}: the database encoding is {enc}; create it with ENCODING 'UTF8'")
 
     @staticmethod
     def _sql(sql: str) -> str:
@@ -146,22 +151,6 @@ class PostgresDB(DB):
     def insert(self, sql: str, params: Iterable[Any] = ()) -> int:
         row = self.conn.execute(self._sql(sql + " RETURNING id"), tuple(params)).fetchone()
         return int(row[0])
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            with self.conn.transaction():
-                yield
-        finally:
-            self._depth = 0
 
     def close(self) -> None:
         self.conn.close()
