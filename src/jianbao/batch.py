@@ -104,6 +104,8 @@ class PageResult:
     error: str | None = None
     reason: str | None = None
     skipped: bool = False        # already in the archive (same text)
+    articles: int = 0            # articles written, when the worker wrote the page itself
+    written: bool = False        # the worker stored the page (Parquet dataset on a cluster)
 
 
 def _known(db_target: str | None, sha1: str) -> bool:

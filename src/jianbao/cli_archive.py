@@ -65,19 +65,31 @@ def _open(db: str, readonly: bool = False):
 @click.option("--paper", help="Paper name for pages that do not print it.")
 @click.option("--date", "date_", callback=_date, help="Issue date for pages that do not print it.")
 @click.option("--max-mb", type=click.FloatRange(min=0.001), default=16, show_default=True)
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Run reading, cutting and tagging on a Dask cluster: a scheduler address "
+                   "(tcp://host:8786) or local[:N] for N local worker processes.")
+@click.option("--parquet", type=click.Path(file_okay=False, path_type=Path),
+              help="Write a Parquet dataset (paper=…/year=…/, one file per page) instead of the archive; "
+                   "on a Dask cluster the workers write it.")
+@click.option("--no-tag", "no_tag", is_flag=True, help="Cut only; store no persons, places or events.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: on a terminal).")
-def ingest(pages, db, workers, paper, date_, max_mb, progress):
+def ingest(pages, db, workers, paper, date_, max_mb, dask_address, parquet, no_tag, progress):
     """Cut, tag and store PAGES (files, folders, globs) in the archive.
 
     Each page is stored in one transaction; a page already stored is skipped, a changed page
     replaces its old version, so an interrupted run can simply be run again.
     """
-    settings = Settings(paper=paper, date=date_, max_bytes=int(max_mb * MB))
+    settings = Settings(paper=paper, date=date_, max_bytes=int(max_mb * MB), tag=not no_tag)
     try:
         inputs = expand_inputs(pages)
     except JianbaoError as e:
         raise click.UsageError(str(e))
-    arch = _open(db)
+    arch = None if parquet else _open(db)
+    if dask_address:
+        from .scale import run_dask
+        stream = run_dask(inputs, settings, dask_address, parquet)
+    else:
+        stream = process_paths(inputs, settings, workers, None if parquet else db)
     counts = {"added": 0, "replaced": 0, "unchanged": 0, "articles": 0}
     failures: list[tuple[str, str]] = []
     show = progress if progress is not None else sys.stderr.isatty()
@@ -93,7 +105,7 @@ def ingest(pages, db, workers, paper, date_, max_mb, progress):
         task = bar.add_task("ingest", total=len(inputs), articles=0, errors=0, rate=0.0)
     try:
         n_pages = 0
-        for results in process_paths(inputs, settings, workers, db):
+        for results in stream:
             for r in results:
                 n_pages += 1
                 if r.skipped:
@@ -102,6 +114,14 @@ def ingest(pages, db, workers, paper, date_, max_mb, progress):
                     failures.append((r.source, r.error))
                     if not show:
                         click.echo(f"jianbao: {r.source}: {r.error}", err=True)
+                elif r.written:
+                    counts["added"] += 1
+                    counts["articles"] += r.articles
+                elif parquet:
+                    from .export.pagefiles import write_page_parquet
+                    write_page_parquet(r.doc, parquet)
+                    counts["added"] += 1
+                    counts["articles"] += len(r.doc.articles)
                 else:
                     status = arch.add(r.doc, r.text)
                     counts[status] += 1
@@ -115,10 +135,11 @@ def ingest(pages, db, workers, paper, date_, max_mb, progress):
     finally:
         if bar is not None:
             bar.stop()
-        arch.close()
+        if arch is not None:
+            arch.close()
     secs = time.monotonic() - start
     click.echo(f"jianbao: {counts['added']} page(s) added, {counts['replaced']} replaced, {counts['unchanged']} "
-               f"unchanged, {counts['articles']} article(s) stored in {db} ({secs:.1f} s)", err=True)
+               f"unchanged, {counts['articles']} article(s) stored in {parquet or db} ({secs:.1f} s)", err=True)
     if failures:
         click.echo(f"jianbao: {len(failures)} file(s) failed:", err=True)
         for src, err in failures:

@@ -41,7 +41,8 @@ def write_parquet(arch: Archive, folder: Path, filters: Filters = Filters()) -> 
         part = base / f"paper={paper}" / f"year={year}"
         part.mkdir(parents=True, exist_ok=True)
         cols = {h: [r[header.index(h)] for r in rs] for h in keep}
-        pq.write_table(pa.table(cols), part / "part-0.parquet")
+        schema = pa.schema([(h, pa.int64() if h == "article_id" else pa.string()) for h in keep])
+        pq.write_table(pa.table(cols, schema=schema), part / "part-0.parquet")
     for name in ("persons", "mentions", "events"):
         h, d = tables[name]
         pq.write_table(pa.table({c: [r[k] for r in d] for k, c in enumerate(h)}), folder / f"{name}.parquet")
