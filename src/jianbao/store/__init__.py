@@ -40,7 +40,12 @@ class Archive:
         """Store one page document: "added", "replaced" or "unchanged"."""
         if self.db.readonly:
             raise ArchiveError(f"{self.where}: the archive is read-only")
-        return write_page(self.db, doc, page_text)
+        try:
+            return write_page(self.db, doc, page_text)
+        except ArchiveError:
+            raise
+        except Exception as e:  # noqa: BLE001 - database errors of either backend, made readable
+            raise ArchiveError(storage_error(self.where, e)) from e
 
     def has_sha1(self, sha1: str) -> bool:
         return self.db.fetchone("SELECT 1 FROM pages WHERE sha1=?", (sha1,)) is not None
@@ -109,6 +114,19 @@ class Archive:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def storage_error(where: str, e: Exception) -> str:
+    """One line for a failed write: what happened and what to do. The page was not stored."""
+    text = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+    low = text.lower()
+    if "full" in low or "no space" in low:
+        return f"{where}: the disk is full ({text}); free space and run the same command again"
+    if "readonly" in low or "read-only" in low or "read only" in low:
+        return f"{where}: the archive cannot be written ({text}); give a writable --db"
+    if "locked" in low or "busy" in low:
+        return f"{where}: the archive is locked by another writer ({text}); wait and run again"
+    return f"{where}: storing the page failed ({text}); run the same command again"
 
 
 def open_archive(target: str, readonly: bool = False) -> Archive:

@@ -86,8 +86,10 @@ class SQLiteDB(DB):
             self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as e:
             self.conn.close()
-            raise ArchiveError(f"{path}: not a jianbao archive (not an SQLite database: {e}); "
-                               "give another --db path") from None
+            if "not a database" in str(e) or "malformed" in str(e):
+                raise ArchiveError(f"{path}: not a jianbao archive (not an SQLite database: {e}); "
+                                   "give another --db path") from None
+            raise ArchiveError(f"{path}: cannot open the archive ({e})") from None
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, tuple(params))
