@@ -106,21 +106,52 @@ def _filters(f: Filters) -> tuple[str, list]:
     return ("".join(" AND " + s for s in sql), args)
 
 
+# A word found in more articles than this is ranked (BM25) among its WINDOW newest matches, then the
+# older ones follow newest first: ranking every one of 60,000 matches of 发展 costs more than a user
+# waits, and for so common a word the newest reports are what a reader wants first.
+WINDOW = 5000
+
+
 def match_ids(db: DB, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0
               ) -> list[tuple[int, int, float]]:
     """(article id, logical id, score) best first; score: higher is better."""
     terms = parse(query)
-    where, args = _filters(filters)
     if db.dialect == "sqlite":
-        sql = ("SELECT a.id, a.logical_id, -bm25(article_fts, 4.0, 1.0) AS score FROM article_fts "
-               "JOIN articles a ON a.id = article_fts.rowid WHERE article_fts MATCH ?" + where +
-               " ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT ? OFFSET ?")
-        rows = db.fetchall(sql, [_fts5(terms), *args, limit, offset])
-    else:
-        sql = ("SELECT a.id, a.logical_id, ts_rank_cd(a.tsv, q) AS score FROM articles a, "
-               "to_tsquery('simple', ?) q WHERE a.tsv @@ q" + where + " ORDER BY score DESC, a.id LIMIT ? OFFSET ?")
-        rows = db.fetchall(sql, [_tsquery(terms), *args, limit, offset])
+        return _match_sqlite(db, _fts5(terms), filters, limit, offset)
+    where, args = _filters(filters)
+    sql = ("SELECT a.id, a.logical_id, ts_rank_cd(a.tsv, q) AS score FROM articles a, "
+           "to_tsquery('simple', ?) q WHERE a.tsv @@ q" + where + " ORDER BY score DESC, a.id LIMIT ? OFFSET ?")
+    rows = db.fetchall(sql, [_tsquery(terms), *args, limit, offset])
     return [(int(r[0]), int(r[1] or r[0]), float(r[2])) for r in rows]
+
+
+def _match_sqlite(db: DB, fts: str, filters: Filters, limit: int, offset: int) -> list[tuple[int, int, float]]:
+    where, args = _filters(filters)
+    join = " JOIN articles a ON a.id = article_fts.rowid" if where else ""
+    score = "bm25(article_fts, 4.0, 1.0)"
+    base = f"FROM article_fts{join} WHERE article_fts MATCH ?{where}"
+    total = db.fetchone(f"SELECT count(*) {base}", [fts, *args])[0]
+    if total <= WINDOW or offset + limit > 10 * WINDOW:
+        rows = db.fetchall(f"SELECT article_fts.rowid, -{score} {base} ORDER BY {score} LIMIT ? OFFSET ?",
+                           [fts, *args, limit, offset])
+    else:
+        floor = db.fetchone(f"SELECT article_fts.rowid {base} ORDER BY article_fts.rowid DESC LIMIT 1 OFFSET ?",
+                            [fts, *args, WINDOW - 1])[0]
+        rows = []
+        if offset < WINDOW:
+            rows = db.fetchall(f"SELECT article_fts.rowid, -{score} {base} AND article_fts.rowid >= ? "
+                               f"ORDER BY {score} LIMIT ? OFFSET ?", [fts, *args, floor, limit, offset])
+        if len(rows) < limit:
+            rest_offset = max(0, offset - WINDOW)
+            rows += db.fetchall(f"SELECT article_fts.rowid, 0.0 {base} AND article_fts.rowid < ? "
+                                f"ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?",
+                                [fts, *args, floor, limit - len(rows), rest_offset])
+    if not rows:
+        return []
+    ids = [int(r[0]) for r in rows]
+    marks = ",".join("?" for _ in ids)
+    logical = dict(db.fetchall(f"SELECT id, logical_id FROM articles WHERE id IN ({marks})", ids))
+    return [(int(r[0]), int(logical.get(r[0]) or r[0]), float(r[1])) for r in rows]
 
 
 def count(db: DB, query: str, filters: Filters = Filters()) -> int:
