@@ -107,13 +107,16 @@ def test_parquet_dataset_written_by_workers_equals_a_local_one(cluster, tmp_path
 
 def test_a_worker_killed_mid_batch_loses_and_duplicates_nothing(cluster, tmp_path):
     addr, workers = cluster
-    d = pages_dir(tmp_path, 120)
+    d = pages_dir(tmp_path, 200)
     clean, target = str(tmp_path / "clean.db"), str(tmp_path / "target.db")
     assert jianbao("ingest", str(d), "--db", clean, "--no-progress", "--no-tag").returncode == 0
     proc = subprocess.Popen([sys.executable, "-m", "jianbao", "ingest", str(d), "--db", target, "--dask", addr,
                              "--no-progress", "--no-tag"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)
-    assert proc.poll() is None, "the batch ended before the kill: give it more pages"
+    from test_faults import stored
+    deadline = time.monotonic() + 120
+    while stored(target) < 10 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert proc.poll() is None and stored(target) < 200, "the batch ended before the kill: give it more pages"
     os.killpg(workers[0].pid, signal.SIGKILL)
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
