@@ -18,7 +18,8 @@ from typing import Iterator
 from .batch import PageResult, process_path
 from .settings import Settings
 
-WINDOW_PER_WORKER = 8
+WINDOW_PER_WORKER = 4
+CHUNK = 16   # files per task: a task's round trip costs milliseconds, a page's cutting about two
 
 
 def _client(address: str):
@@ -39,24 +40,30 @@ def run_dask(inputs: list[str], settings: Settings, address: str,
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or 1)
         window = n_workers * WINDOW_PER_WORKER
-        fn = process_to_parquet if parquet else process_path
-        extra = {"outdir": str(parquet)} if parquet else {"db_target": None}
-        todo = iter(inputs)
+        outdir = str(parquet) if parquet else None
+        chunks = (inputs[k:k + CHUNK] for k in range(0, len(inputs), CHUNK))
 
-        def submit(src: str):
-            return client.submit(fn, src, settings=settings, pure=False, retries=3, **extra)
+        def submit(chunk: list[str]):
+            return client.submit(process_chunk, chunk, settings, outdir, pure=False, retries=3)
 
-        pending = as_completed([submit(src) for src in islice(todo, window)])
+        pending = as_completed([submit(c) for c in islice(chunks, window)])
         for fut in pending:
-            yield fut.result()
+            yield from fut.result()
             fut.release()
-            nxt = next(todo, None)
+            nxt = next(chunks, None)
             if nxt is not None:
                 pending.add(submit(nxt))
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def process_chunk(chunk: list[str], settings: Settings, outdir: str | None) -> list[list[PageResult]]:
+    """One task: several files, each cut and tagged (and written, with a Parquet output)."""
+    if outdir:
+        return [process_to_parquet(src, settings, outdir) for src in chunk]
+    return [process_path(src, settings, None) for src in chunk]
 
 
 def process_to_parquet(source: str, settings: Settings, outdir: str) -> list[PageResult]:
