@@ -58,7 +58,8 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when writing to --out on a terminal).")
 def cut(pages: tuple[str, ...], fmt: str, out_dir: Path | None, paper: str | None, date_: str | None,
         page_no: str | None, tag: bool, spans: bool, max_mb: float, progress: bool | None) -> None:
-    """Cut PAGES (.md or .txt files, folders, globs, or - for standard input) into articles.
+    """Cut PAGES (.md/.txt pages, .pdf e-papers, .png/.jpg/.tif scans, folders, globs, or - for
+    standard input) into articles. A PDF or TIFF gives one document per page (source FILE#pN).
 
     \b
     Examples:
@@ -75,7 +76,7 @@ def cut(pages: tuple[str, ...], fmt: str, out_dir: Path | None, paper: str | Non
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
     render = RENDERERS[fmt]
-    many = len(inputs) > 1
+    many = len(inputs) > 1 or any(i.lower().endswith((".pdf", ".tif", ".tiff")) for i in inputs)
     show_progress = progress if progress is not None else bool(out_dir) and sys.stderr.isatty() and many
     failures: list[CutResult] = []
     n_pages = n_articles = 0
@@ -113,6 +114,8 @@ def _register() -> None:
     from .cli_archive import COMMANDS
     for cmd in COMMANDS:
         main.add_command(cmd)
+    from .web.cli import serve  # the web UI (fastapi, uvicorn) is imported only when `serve` runs
+    main.add_command(serve)
 
 
 _register()

@@ -1,0 +1,216 @@
+"""Web UI: p95 latency of the search page and the person page under concurrent clients on loopback.
+
+    .venv/bin/python bench/web.py [--clients 20] [--requests 600] [--db bench/results/web.db]
+
+The archive: a copy of bench/search.py's archive (≥ 100,000 generated articles, untagged), built first
+if missing, plus generated tagged pages (officials visiting places with changing titles) so that person
+pages have titles, activities, places and companions to show. The server is `jianbao.web` under uvicorn
+in its own process (as `jianbao serve` runs it); the clients are closed-loop (each sends its next request
+when the last one is answered) with keep-alive connections. Every search uses a different query drawn
+from the archive's own text as bench/search.py does (runs of 2-6 characters; a fifth with a paper
+filter, a tenth with a year, a fifth asking for result page 2 or 3), every person
+request a different person where there are enough, so the server's cache rarely helps; the run is
+repeated with the cache off for the worst case. Bounded: stops after --requests per page kind.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import socket
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from jianbao.model import EVENT_TYPES, Article, Event, PageDoc, PageMeta, Person  # noqa: E402
+from jianbao.store import open_archive  # noqa: E402
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+GIVEN = "国建文明华志海军平东永健晓立新春德宏光伟红正兴恩广润学思远英凯启航博衡"
+TITLES = ["副县长", "县长", "县委书记", "副市长", "市长", "市委副书记", "市委书记"]
+PAPERS = ["衡阳日报", "临江日报", "枫林日报"]
+PLACES = [f"{a}{b}" for a in ("东", "西", "南", "北", "新", "高", "青", "白") for b in
+          ("湖区", "山镇", "河村", "科学城", "工业园", "街道", "开发区", "港区", "新区", "产业园")]
+
+
+def prepare(db: Path, source: Path, n_articles: int, tagged_pages: int) -> None:
+    if not db.exists():
+        if not source.exists() or sqlite3.connect(source).execute(
+                "SELECT count(*) FROM articles").fetchone()[0] < n_articles:
+            print(f"building {source} with bench/search.py's generator …", file=sys.stderr)
+            sys.path.insert(0, str(ROOT / "bench"))
+            from search import build  # bench/search.py
+            build(source, n_articles)
+        print(f"copying {source} → {db}", file=sys.stderr)
+        src, dst = sqlite3.connect(source), sqlite3.connect(db)
+        src.backup(dst)
+        dst.execute("DROP TABLE IF EXISTS naive_fts")
+        dst.execute("DROP TABLE IF EXISTS naive_text")
+        dst.commit()
+        src.close(); dst.close()
+    arch = open_archive(str(db))
+    have = int(arch.db.fetchone("SELECT count(*) FROM pages WHERE source LIKE 'bench-web-%'")[0])
+    rnd = random.Random(7)
+    people = sorted({rnd.choice(SURNAMES) + rnd.choice(GIVEN) + rnd.choice(GIVEN) for _ in range(3000)})[:2000]
+    t0 = time.monotonic()
+    for k in range(have, tagged_pages):
+        r = random.Random(k)
+        paper = PAPERS[k % len(PAPERS)]
+        day = 737000 + k % 1800   # five years of issues
+        from datetime import date
+        d = date.fromordinal(day).isoformat()
+        arts = []
+        for j in range(4):
+            who = people[r.randrange(len(people))]
+            others = r.sample(people, r.randint(0, 2))
+            where = r.choice(PLACES)
+            title = TITLES[min(len(TITLES) - 1, (k // 600 + people.index(who)) % len(TITLES))]
+            etype = r.choice(EVENT_TYPES[:8])
+            body = (f"{d[5:7].lstrip('0')}月{d[8:].lstrip('0')}日，{title}{who}到{where}{etype}。"
+                    + "".join(f"{o}参加。" for o in others) + "他强调，要抓好各项工作落实，推动高质量发展。")
+            arts.append(Article(id=f"bw{k}-{j}", headline=f"{who}到{where}{etype}", paragraphs=[body],
+                                persons=[Person(who, [title])] + [Person(o, ["市领导"]) for o in others],
+                                places=[where], events=[Event(etype, etype, d, "上午", None, [who], others, [where])]))
+        text = "\n\n".join(a.headline + "\n" + a.paragraphs[0] for a in arts)
+        doc = PageDoc(PageMeta(paper, d, str(10 + k // 1800), "要闻", f"bench-web-{k}.md"), arts, sha1=f"bw{k:038d}")
+        arch.add(doc, text)
+        if k % 500 == 0:
+            print(f"  tagged pages: {k}/{tagged_pages} ({time.monotonic() - t0:.0f} s)", file=sys.stderr)
+    arch.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(db: str, port: int, ttl: float) -> None:
+    import uvicorn
+
+    from jianbao.web.app import WebSettings, create_app
+    app = create_app(db, WebSettings(cache_ttl=ttl))
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+
+
+def workloads(db: Path, n: int, rnd: random.Random) -> dict[str, list[str]]:
+    from urllib.parse import quote, urlencode
+    from jianbao.store.tokens import norm
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    paras = [norm(t) for (t,) in con.execute("SELECT text FROM paragraphs ORDER BY random() LIMIT ?", (n * 2,))]
+    papers = [p for (p,) in con.execute("SELECT name FROM papers")]
+    queries: list[str] = []
+    seen = set()
+    while len(queries) < n:   # as bench/search.py: runs of 2-6 letters/digits from the archive's own text
+        t = rnd.choice(paras)
+        k = rnd.randint(2, 6)
+        i = rnd.randrange(0, max(1, len(t) - k))
+        q = t[i:i + k]
+        if len(q) == k and q.isalnum() and q not in seen:
+            seen.add(q)
+            queries.append(q)
+    search = []
+    for q in queries:
+        p = {"q": q}
+        if rnd.random() < 0.2:
+            p["paper"] = rnd.choice(papers)
+        if rnd.random() < 0.1:
+            y = rnd.randint(2019, 2024)
+            p["from"], p["to"] = f"{y}-01-01", f"{y}-12-31"
+        if rnd.random() < 0.2:
+            p["page"] = rnd.randint(2, 3)
+        search.append("/search?" + urlencode(p))
+    names = [n_ for (n_,) in con.execute("SELECT DISTINCT p.name FROM persons p JOIN event_roles r "
+                                          "ON r.person_id = p.id AND r.role = 'actor' ORDER BY random()")]
+    person = ["/person/" + quote(names[k % len(names)]) for k in range(n)]
+    return {"search page": search, "person page": person}
+
+
+async def load(base: str, urls: list[str], clients: int) -> tuple[list[float], int, float]:
+    import httpx
+    todo = list(urls)
+    lat: list[float] = []
+    errors = 0
+
+    async def client() -> None:
+        nonlocal errors
+        async with httpx.AsyncClient(base_url=base, timeout=30) as c:
+            while todo:
+                u = todo.pop()
+                t0 = time.perf_counter()
+                r = await c.get(u)
+                lat.append((time.perf_counter() - t0) * 1000)
+                errors += r.status_code != 200
+    t0 = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return lat, errors, time.perf_counter() - t0
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))]
+
+
+def run(db: Path, clients: int, n: int, ttl: float, seed: int) -> list[tuple]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, __file__, "--serve", str(db), str(port), str(ttl)])
+    base = f"http://127.0.0.1:{port}"
+    import httpx
+    for _ in range(300):
+        try:
+            httpx.get(base + "/api/stats", timeout=5)
+            break
+        except httpx.TransportError:
+            time.sleep(0.2)
+    rows = []
+    try:
+        for kind, urls in workloads(db, n + 40, random.Random(seed)).items():
+            asyncio.run(load(base, urls[n:], clients))           # warm-up, not counted
+            lat, errors, secs = asyncio.run(load(base, urls[:n], clients))
+            rows.append((kind, ttl, len(lat), errors, pct(lat, .5), pct(lat, .95), pct(lat, .99), max(lat),
+                         len(lat) / secs))
+    finally:
+        proc.terminate()
+        proc.wait(20)
+    return rows
+
+
+def main() -> None:
+    if len(sys.argv) == 5 and sys.argv[1] == "--serve":
+        serve(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]))
+        return
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", type=Path, default=ROOT / "bench/results/web.db")
+    ap.add_argument("--source", type=Path, default=ROOT / "bench/results/search.db")
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--tagged-pages", type=int, default=3000)
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=600, help="per page kind and cache setting")
+    ap.add_argument("--seed", type=int, default=5)
+    a = ap.parse_args()
+    a.db.parent.mkdir(parents=True, exist_ok=True)
+    prepare(a.db, a.source, a.articles, a.tagged_pages)
+    con = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
+    n_art, n_per, n_ev = (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "persons", "events"))
+    print(f"web UI over {n_art} articles ({n_per} persons, {n_ev} activities), SQLite; closed-loop clients on "
+          f"loopback; {a.requests} requests per row (after 40 unmeasured); one uvicorn process")
+    print(f"{'page':14s}{'clients':>8s}{'cache':>7s}{'n':>6s}{'errors':>8s}{'p50 ms':>9s}{'p95 ms':>9s}{'p99 ms':>9s}"
+          f"{'max ms':>9s}{'req/s':>8s}   target p95 <= 150 ms at {a.clients} clients")
+    for clients, ttl in ((a.clients, 60.0), (a.clients, 0.0), (1, 0.0)):
+        for kind, t, n, err, p50, p95, p99, mx, rps in run(a.db, clients, a.requests, ttl, a.seed):
+            verdict = ("met" if p95 <= 150 else "NOT met") if clients == a.clients else "(one client: no queueing)"
+            print(f"{kind:14s}{clients:8d}{'on' if t else 'off':>7s}{n:6d}{err:8d}{p50:9.1f}{p95:9.1f}{p99:9.1f}"
+                  f"{mx:9.1f}{rps:8.1f}   {verdict}")
+    import os
+    print(f"machine: {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end); "
+          "server and clients on the same machine")
+
+
+if __name__ == "__main__":
+    main()

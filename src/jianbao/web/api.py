@@ -1,0 +1,76 @@
+"""The read-only JSON API under /api/: the data behind every page (OpenAPI schema at /openapi.json)."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from ..store import Archive, Filters
+from ..store.people import events as list_events
+from . import views
+from .models import ArticleOut, EventOut, PageOut, PersonOut, Problem, SearchOut, StatsOut
+from .params import SearchParams, article_id, filter_params, page_id, person_name, search_params
+
+ERRORS = {400: {"model": Problem, "description": "a parameter to change (the message says which)"},
+          404: {"model": Problem, "description": "nothing stored under that id or name"},
+          422: {"model": Problem, "description": "a parameter out of its declared bounds"},
+          503: {"model": Problem, "description": "busy, or the archive cannot be read now"}}
+
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+
+
+def archive(request: Request) -> Iterator[Archive]:
+    with request.app.state.pool.archive() as arch:
+        yield arch
+
+
+class Record(EventOut):
+    paper: str | None
+    page: str | None
+    headline: str | None
+    article_id: int
+    issue_date: str | None
+
+
+@router.get("/search", response_model=SearchOut, summary="Search with facets and pagination")
+def api_search(request: Request, p: SearchParams = Depends(search_params), arch: Archive = Depends(archive)):
+    return views.search(arch, p, request.app.state.cache, request.app.state.settings.facet_limit,
+                        request.app.state.settings.exact_up_to)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleOut, summary="One article, its continued parts joined")
+def api_article(aid: int = Depends(article_id), arch: Archive = Depends(archive)):
+    lid = views.logical_of(arch, aid)
+    got = views.article(arch, lid) if lid else None
+    if got is None:
+        raise HTTPException(404, f"no article {aid} in this archive")
+    return got
+
+
+@router.get("/pages/{page_id}", response_model=PageOut, summary="One page as cut, with its original input")
+def api_page(request: Request, pid: int = Depends(page_id), arch: Archive = Depends(archive)):
+    got = views.page(arch, pid, request.app.state.settings.max_text)
+    if got is None:
+        raise HTTPException(404, f"no page {pid} in this archive")
+    return got
+
+
+@router.get("/persons/{name:path}", response_model=PersonOut,
+            summary="A person's titles over time, activities per month, places, companions, articles")
+def api_person(request: Request, name: str = Depends(person_name), arch: Archive = Depends(archive)):
+    got = views.person(arch, name, request.app.state.cache)
+    if got is None:
+        raise HTTPException(404, f"no person called {name} in this archive")
+    return got
+
+
+@router.get("/events", response_model=list[Record], summary="Activity records, newest first")
+def api_events(f: Filters = Depends(filter_params), limit: int = Query(100, ge=1, le=1000),
+               arch: Archive = Depends(archive)):
+    rows = list_events(arch.db, f, limit)
+    return [Record(**r) for r in rows]
+
+
+@router.get("/stats", response_model=StatsOut, summary="How much the archive holds")
+def api_stats(request: Request, arch: Archive = Depends(archive)):
+    return views.stats(arch, request.app.state.cache)

@@ -1,0 +1,114 @@
+"""Server-rendered SVG charts for the person page: no script, no network, every label escaped.
+
+- `titles_timeline`: one row per title, a bar from its first to its last appearance.
+- `activity_bars`: activities per month, stacked by type, every month between the first and last shown.
+"""
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from ..model import EVENT_TYPES
+
+COLORS = dict(zip(EVENT_TYPES, ["#b5432f", "#2f6db5", "#6a8f2d", "#c28a12", "#7c4bb0", "#1f8f86", "#a1527a",
+                                "#5f6b75", "#9a9a9a"]))
+FONT = 'font-family="sans-serif" font-size="12"'
+
+
+def _e(s: object) -> str:
+    return escape(str(s), quote=True)
+
+
+def _svg(width: int, height: int, label: str, body: list[str]) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+            f'height="{height}" role="img" aria-label="{_e(label)}" class="chart">'
+            f'<title>{_e(label)}</title>' + "".join(body) + "</svg>")
+
+
+def _day(s: str | None) -> int | None:
+    try:
+        return date.fromisoformat(s or "").toordinal()
+    except ValueError:
+        return None
+
+
+def titles_timeline(titles: list[tuple[str, str | None, str | None, int]], width: int = 720) -> str:
+    rows = [(t, _day(a), _day(b) or _day(a), n) for t, a, b, n in titles if _day(a)]
+    if not rows:
+        return _svg(width, 30, "no dated titles", [f'<text x="4" y="20" {FONT}>no dated titles</text>'])
+    left, right, top, row = 170, 16, 24, 24
+    lo, hi = min(r[1] for r in rows), max(r[2] for r in rows)
+    lo, hi = lo - 15, hi + 15
+    span = max(hi - lo, 1)
+
+    def x(d: int) -> float:
+        return left + (width - left - right) * (d - lo) / span
+
+    height = top + row * len(rows) + 8
+    body = []
+    every = 12 if span > 900 else 3 if span > 240 else 1   # ticks: years, quarters or months
+    first = date.fromordinal(lo)
+    for k in range((hi - lo) // 28 + 2):
+        mm = first.month - 1 + k
+        y0, m0 = first.year + mm // 12, mm % 12 + 1
+        d = date(y0, m0, 1).toordinal()
+        if lo <= d <= hi and (m0 - 1) % every == 0:
+            label = str(y0) if m0 == 1 else f"{m0}月"
+            body.append(f'<line x1="{x(d):.1f}" y1="{top - 6}" x2="{x(d):.1f}" y2="{height}" stroke="#ddd"/>'
+                        f'<text x="{x(d) + 3:.1f}" y="{top - 10}" {FONT} fill="#666">{label}</text>')
+    for k, (title, a, b, n) in enumerate(rows):
+        y = top + k * row
+        label = title if len(title) <= 12 else title[:11] + "…"
+        w = max(x(b) - x(a), 4)
+        tip = f"{title}: {date.fromordinal(a)} – {date.fromordinal(b)}, {n} article(s)"
+        body.append(f'<g><title>{_e(tip)}</title>'
+                    f'<text x="{left - 6}" y="{y + 15}" text-anchor="end" {FONT}>{_e(label)}</text>'
+                    f'<rect x="{x(a):.1f}" y="{y + 4}" width="{w:.1f}" height="14" rx="3" fill="#2f6db5"/>'
+                    f'<text x="{x(a) + w + 4:.1f}" y="{y + 15}" {FONT} fill="#444">{n}</text></g>')
+    return _svg(width, height, "titles over time", body)
+
+
+def _months(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last and len(out) < 600:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def activity_bars(activity: dict[str, dict[str, int]], width: int = 720) -> str:
+    dated = {m: v for m, v in activity.items() if len(m) == 7 and m[:4].isdigit() and m[5:].isdigit()}
+    if not dated:
+        return _svg(width, 30, "no dated activities", [f'<text x="4" y="20" {FONT}>no dated activities</text>'])
+    months = _months(min(dated), max(dated))
+    types = [t for t in EVENT_TYPES if any(t in v for v in dated.values())]
+    types += sorted({t for v in dated.values() for t in v} - set(types))
+    top = max(sum(v.values()) for v in dated.values())
+    left, right, head, foot, plot_h = 34, 8, 26, 22, 150
+    bw = min((width - left - right) / len(months), 40)
+    height = head + plot_h + foot
+    body = [f'<line x1="{left}" y1="{head + plot_h}" x2="{width - right}" y2="{head + plot_h}" stroke="#999"/>',
+            f'<text x="{left - 4}" y="{head + 4}" text-anchor="end" {FONT} fill="#666">{top}</text>',
+            f'<text x="{left - 4}" y="{head + plot_h}" text-anchor="end" {FONT} fill="#666">0</text>']
+    lx = left
+    for t in types:
+        body.append(f'<rect x="{lx}" y="4" width="10" height="10" fill="{COLORS.get(t, "#777")}"/>'
+                    f'<text x="{lx + 13}" y="13" {FONT}>{_e(t)}</text>')
+        lx += 22 + 13 * len(t)
+    step = max(1, round(len(months) / 12))
+    for k, m in enumerate(months):
+        x0 = left + k * bw
+        y = head + plot_h
+        for t in types:
+            n = dated.get(m, {}).get(t, 0)
+            if not n:
+                continue
+            h = plot_h * n / top
+            y -= h
+            body.append(f'<rect x="{x0 + 1:.1f}" y="{y:.1f}" width="{max(bw - 2, 1):.1f}" height="{h:.1f}" '
+                        f'fill="{COLORS.get(t, "#777")}"><title>{_e(f"{m} {t}: {n}")}</title></rect>')
+        if k % step == 0:
+            body.append(f'<text x="{x0 + bw / 2:.1f}" y="{height - 6}" text-anchor="middle" {FONT} '
+                        f'fill="#666">{m if k == 0 or m.endswith("-01") else m[5:]}</text>')
+    return _svg(width, height, "activities per month", body)

@@ -1,0 +1,196 @@
+"""The JSON API's response models: what every page shows, as data (and in the OpenAPI schema)."""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class Count(BaseModel):
+    value: str
+    count: int
+
+
+class Facets(BaseModel):
+    sample_every: int = Field(1, description="1: exact counts; k > 1: a very common query, counted over "
+                                             "1 match in k and multiplied by k (estimates)")
+    paper: list[Count] = []
+    year: list[Count] = []
+    month: list[Count] = []
+    section: list[Count] = []
+    type: list[Count] = Field([], description="event (activity) type")
+    person: list[Count] = []
+    place: list[Count] = []
+
+
+class SearchFilters(BaseModel):
+    paper: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    person: str | None = None
+    place: str | None = None
+    type: str | None = None
+    section: str | None = None
+
+
+class HitOut(BaseModel):
+    article_id: int = Field(description="the logical article: /api/articles/{article_id}")
+    score: float
+    paper: str | None
+    date: str | None
+    page: str | None
+    kicker: str | None
+    headline: str | None
+    snippet: str
+    marks: list[tuple[int, int]] = Field(description="highlighted [start, end) ranges in the snippet")
+    parts: int
+
+
+class SearchOut(BaseModel):
+    query: str
+    filters: SearchFilters
+    total: int = Field(description="matching stored articles (a continued article's parts count apart)")
+    total_exact: bool = Field(description="false: estimated, like the facets (a very common query, filtered)")
+    page: int
+    size: int
+    pages: int
+    hits: list[HitOut]
+    facets: Facets
+
+
+class PersonRef(BaseModel):
+    name: str
+    titles: list[str]
+
+
+class EventOut(BaseModel):
+    type: str
+    name: str | None
+    date: str | None
+    time_of_day: str | None
+    date_text: str | None
+    actors: list[str]
+    participants: list[str]
+    places: list[str]
+
+
+class BodyItem(BaseModel):
+    kind: Literal["paragraph", "subheading"]
+    text: str
+
+
+class PartOut(BaseModel):
+    article_id: int
+    page_id: int
+    paper: str | None
+    date: str | None
+    page: str | None
+    continued_from: str | None
+    continued_on: str | None
+    body: list[BodyItem]
+
+
+class ArticleOut(BaseModel):
+    article_id: int = Field(description="the logical id (its continued parts joined)")
+    kind: str
+    paper: str | None
+    date: str | None
+    pages: list[str]
+    kicker: str | None
+    headline: str | None
+    subheadline: str | None
+    byline: str | None
+    reporters: list[str]
+    dateline: str | None
+    parts: list[PartOut]
+    persons: list[PersonRef]
+    places: list[str]
+    orgs: list[str]
+    events: list[EventOut]
+
+
+class PageArticle(BaseModel):
+    seq: int = Field(description="reading order on the page")
+    article_id: int = Field(description="the logical article: /api/articles/{article_id}")
+    kind: str
+    kicker: str | None
+    headline: str | None
+    subheadline: str | None
+    byline: str | None
+    dateline: str | None
+    continued_from: str | None
+    continued_on: str | None
+    body: list[BodyItem]
+
+
+class FurnitureOut(BaseModel):
+    kind: str
+    text: str
+
+
+class Segment(BaseModel):
+    start: int
+    end: int
+    owner: str = Field(description="'article:SEQ', 'furniture:SEQ' or 'none'")
+
+
+class PageOut(BaseModel):
+    page_id: int
+    paper: str | None
+    date: str | None
+    page: str | None
+    section: str | None
+    source: str | None
+    articles: list[PageArticle]
+    furniture: list[FurnitureOut]
+    text: str = Field(description="the original input (cut short past the server's limit)")
+    text_truncated: bool
+    segments: list[Segment] = Field(description="who owns each stretch of the original input")
+
+
+class TitleSpan(BaseModel):
+    title: str
+    first: str | None
+    last: str | None
+    articles: int
+
+
+class MonthActivity(BaseModel):
+    month: str
+    counts: dict[str, int]
+
+
+class ArticleRef(BaseModel):
+    article_id: int
+    date: str | None
+    paper: str | None
+    headline: str | None
+
+
+class ProfileOut(BaseModel):
+    name: str
+    papers: list[str]
+    titles: list[TitleSpan]
+    activity: list[MonthActivity]
+    places: list[Count]
+    companions: list[Count]
+    articles: list[ArticleRef]
+
+
+class PersonOut(BaseModel):
+    name: str
+    identities: list[ProfileOut] = Field(description="namesakes kept apart: one profile per person")
+
+
+class StatsOut(BaseModel):
+    papers: int
+    pages: int
+    articles: int
+    persons: int
+    events: int
+    places: int
+    orgs: int
+
+
+class Problem(BaseModel):
+    detail: str

@@ -1,0 +1,119 @@
+"""Query parameters: declared with their limits (so the OpenAPI schema states them) and checked.
+
+Anything out of bounds is the client's mistake: 400 or 422 with a message saying what to change.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date
+from typing import Literal
+from urllib.parse import urlencode
+
+from fastapi import Depends, HTTPException, Path, Query
+
+from ..model import EVENT_TYPES
+from ..store.search import MAX_QUERY, Filters
+
+TEXT = r"^[^\x00-\x1f\x7f]*$"   # no control characters
+DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+NAME_MAX = 64
+MAX_PAGE = 500
+MAX_RESULTS = 10_000
+MAX_SIZE = 100
+MAX_ID = 2 ** 62
+EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+
+
+def bad(detail: str) -> HTTPException:
+    return HTTPException(status_code=400, detail=detail)
+
+
+def _date(name: str, value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise bad(f"{name}={value} is not a date: write it as YYYY-MM-DD, e.g. 2021-07-31") from None
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    q: str = ""
+    paper: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    person: str | None = None
+    place: str | None = None
+    type: str | None = None
+    section: str | None = None
+    page: int = 1
+    size: int = 20
+
+    @property
+    def filters(self) -> Filters:
+        return Filters(self.paper, self.date_from, self.date_to, self.person, self.place, self.type)
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    def url(self, path: str = "/search", **change) -> str:
+        """This search as a shareable URL, with some parameters changed (None removes one)."""
+        d = {**asdict(self), **change}
+        names = {"date_from": "from", "date_to": "to"}
+        items = [(names.get(k, k), v) for k, v in d.items() if v not in (None, "")]
+        items = [(k, v) for k, v in items if not (k == "page" and v == 1) and not (k == "size" and v == 20)]
+        return path + ("?" + urlencode(items) if items else "")
+
+
+def _text(max_len: int = NAME_MAX, desc: str = ""):
+    return Query(None, max_length=max_len, pattern=TEXT, description=desc)
+
+
+def filter_params(
+    paper: str | None = _text(desc="only this paper"),
+    date_from: str | None = Query(None, alias="from", pattern=DATE, json_schema_extra={"format": "date"},
+                                  description="from this issue date, YYYY-MM-DD"),
+    date_to: str | None = Query(None, alias="to", pattern=DATE, json_schema_extra={"format": "date"},
+                                description="to this issue date, YYYY-MM-DD"),
+    person: str | None = _text(desc="only articles naming this person"),
+    place: str | None = _text(desc="only articles naming this place"),
+    type: EventType | None = Query(None, description="only articles with an activity of this type"),
+) -> Filters:
+    f = Filters(paper or None, _date("from", date_from), _date("to", date_to), person or None, place or None,
+                type or None)
+    if f.date_from and f.date_to and f.date_from > f.date_to:
+        raise bad(f"from={f.date_from} is after to={f.date_to}: swap them")
+    return f
+
+
+def search_params(
+    q: str = Query("", max_length=MAX_QUERY, pattern=TEXT,
+                   description='Chinese words, names or numbers (all must match); "quotes" make a phrase. '
+                               "Empty: every article, newest first."),
+    section: str | None = _text(desc="only this page section (版名)"),
+    page: int = Query(1, ge=1, le=MAX_PAGE, description="result page, from 1"),
+    size: int = Query(20, ge=1, le=MAX_SIZE, description="results per page"),
+    f: Filters = Depends(filter_params),
+) -> SearchParams:
+    p = SearchParams(q.strip(), f.paper, f.date_from, f.date_to, f.person, f.place, f.type, section or None,
+                     page, size)
+    if p.page * p.size > MAX_RESULTS:
+        raise bad(f"only the first {MAX_RESULTS:,} results are served (page × size); narrow the search")
+    return p
+
+
+def article_id(article_id: int = Path(ge=1, le=MAX_ID, description="a logical article id")) -> int:
+    return article_id
+
+
+def page_id(page_id: int = Path(ge=1, le=MAX_ID, description="a stored page id")) -> int:
+    return page_id
+
+
+def person_name(name: str = Path(min_length=1, max_length=NAME_MAX, pattern=TEXT,
+                                 description="a person's name as printed, e.g. 秦国文")) -> str:
+    if not name.strip():
+        raise bad("give a person's name, e.g. /person/秦国文")
+    return name.strip()

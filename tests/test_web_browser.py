@@ -1,0 +1,143 @@
+"""End to end in a real browser: Debian's chromium, headless, driven by Playwright, against `uvicorn`
+on a free loopback port. Walks search → article → person (and the page view), saving screenshots to
+tests/artifacts/. Nothing may be fetched from anywhere but the server, and no script from the data runs."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from web_helpers import EVIL, fill
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+if not Path(CHROMIUM).exists():
+    pytestmark = pytest.mark.skip(reason="no chromium here; .ci/run installs Debian's chromium package")
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is required in CI: .ci/run installs it (apt-get install chromium)")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    from jianbao.web import create_app
+    db = str(tmp_path_factory.mktemp("web") / "archive.db")
+    fill(db)
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    t = threading.Thread(target=srv.run, daemon=True)
+    t.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        assert time.monotonic() < deadline and t.is_alive(), "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    t.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    pg = ctx.new_page()
+    pg.set_default_timeout(15_000)
+    pg.elsewhere, pg.errors, pg.dialogs = [], [], []
+    host = urlsplit(server).netloc
+    pg.on("request", lambda r: urlsplit(r.url).netloc != host and pg.elsewhere.append(r.url))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+    yield pg
+    ctx.close()
+    assert pg.elsewhere == [], "fetched from elsewhere"
+    assert pg.errors == [] and pg.dialogs == []
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=True)
+
+
+def test_search_article_person_walk(page, server):
+    page.goto(server + "/")
+    box = page.locator("form.search input[name=q]")
+    box.fill("周立衡 调研")
+    box.press("Enter")
+    page.wait_for_url("**/search?q=*")
+    assert "q=%E5%91%A8%E7%AB%8B%E8%A1%A1+%E8%B0%83%E7%A0%94" in page.url     # the URL holds the query
+    assert page.locator("li.hit").count() >= 1 and page.locator("li.hit mark").count() >= 2
+    assert page.locator('section.facet[data-facet="person"] li').count() >= 1
+    shot(page, "1-search")
+
+    page.locator("li.hit a.headline").first.click()
+    page.wait_for_url("**/article/*")
+    assert page.locator("article.article h1").inner_text() == "以链式思维育集群 以开放姿态拓空间"
+    assert page.locator("h3.subheading").count() >= 3 and page.locator("table").count() == 1
+    assert page.locator("p.jump").count() == 2          # 下转 / 上接: the two parts joined
+    shot(page, "2-article")
+
+    page.locator("article.article a.ent.per", has_text="周立衡").first.click()
+    page.wait_for_url("**/person/*")
+    assert page.locator("h1").inner_text() == "周立衡"
+    for chart in ("figure.timeline svg", "figure.activity svg"):
+        box = page.locator(chart).first.bounding_box()
+        assert box and box["width"] > 300 and box["height"] > 20
+    shot(page, "3-person")
+
+    page.go_back()
+    page.locator("a.pagelink").first.click()
+    page.wait_for_url("**/page/*")
+    assert page.locator("article.cutart").count() == 4 and page.locator("section.furniture li").count() >= 5
+    page.locator("article.cutart").first.hover()
+    assert page.locator('pre.source span.hot[data-owner="article:0"]').count() >= 1   # app.js lights it up
+    shot(page, "4-page")
+
+
+def test_person_with_history_and_facets(page, server):
+    page.goto(server + "/person/%E7%A7%A6%E5%9B%BD%E6%96%87")
+    assert page.locator("section.person").count() == 2                       # namesakes apart
+    assert page.locator("figure.timeline svg rect").count() >= 2
+    shot(page, "5-person-namesakes")
+    page.goto(server + "/search?q=%E8%B0%83%E7%A0%94")
+    page.locator('section.facet[data-facet="month"] a', has_text="2021-09").click()
+    page.wait_for_url("**from=2021-09-01*")
+    assert "2021-09-30" in page.url and page.locator("a.chip").count() == 1
+    page.locator("nav.pager a[rel=next]").click()
+    page.wait_for_url("**page=2*")
+    assert page.locator("li.hit").count() == 5
+    shot(page, "6-search-facet-page2")
+
+
+def test_hostile_text_is_shown_not_run(page, server):
+    page.goto(server + "/search?q=%E5%A4%B4%E6%9D%A1")
+    page.locator("li.hit a.headline").first.click()
+    page.wait_for_url("**/article/*")
+    assert EVIL in page.locator("article.article h1").inner_text()
+    page.locator("a.pagelink").first.click()
+    page.wait_for_url("**/page/*")
+    assert EVIL in page.locator("pre.source").inner_text()
+    shot(page, "7-escaped")

@@ -1,0 +1,83 @@
+"""`jianbao serve`: clear help, loopback by default, read-only, a useful message for a bad --db."""
+from __future__ import annotations
+
+import hashlib
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from jianbao.store import ArchiveError
+from jianbao.web import create_app
+from web_helpers import fill
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "jianbao", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_help_says_how_to_use_it():
+    r = cli("serve", "--help")
+    assert r.returncode == 0
+    for words in ("--db", "--host", "127.0.0.1", "--port", "8000", "read-only", "/api/"):
+        assert words in r.stdout
+
+
+def test_bad_archive_is_a_message_not_a_trace(tmp_path):
+    r = cli("serve", "--db", str(tmp_path / "missing.db"))
+    assert r.returncode == 1 and "no such archive" in r.stderr and "Traceback" not in r.stderr
+    r = cli("serve", "--port", "0")
+    assert r.returncode == 2 and "--port" in r.stderr
+
+
+def test_archive_is_opened_read_only(db_target):
+    fill(db_target)
+    app = create_app(db_target)
+    with app.state.pool.archive() as arch:
+        assert arch.db.readonly
+        with pytest.raises(ArchiveError):
+            arch.add(None, "")
+        with pytest.raises(Exception):
+            arch.db.execute("DELETE FROM furniture")
+    app.state.pool.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_listens_on_loopback_and_changes_nothing(tmp_path):
+    db = tmp_path / "archive.db"
+    fill(str(db))
+    before = hashlib.sha1(db.read_bytes()).hexdigest()
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "jianbao", "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                r = httpx.get(url + "/api/stats", timeout=2)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read()
+                time.sleep(0.1)
+        assert r.status_code == 200 and r.json()["articles"] > 30
+        assert httpx.get(url + "/search", params={"q": "调研"}).status_code == 200
+        # bound to loopback, and answering only to loopback names (no DNS rebinding)
+        listening = subprocess.run(["ss", "-ltnH", f"sport = :{port}"], capture_output=True, text=True).stdout
+        if listening:   # ss (iproute2) is there: the local address is loopback
+            assert listening.split()[3] == f"127.0.0.1:{port}"
+        assert httpx.get(url + "/", headers={"Host": "evil.example"}).status_code == 400
+    finally:
+        proc.terminate()
+        out, err = proc.communicate(timeout=20)
+    assert f"http://127.0.0.1:{port}/" in err
+    assert hashlib.sha1(db.read_bytes()).hexdigest() == before
+    assert not Path(str(db) + "-wal").exists() or Path(str(db) + "-wal").stat().st_size == 0

@@ -1,0 +1,103 @@
+"""The search page and /api/search: results, facets with counts, filters, pagination, shareable URLs."""
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from web_helpers import client  # noqa: F401 - the fixture
+
+# sections as the examples' headers print them; the hand-made pages say 要闻
+
+
+def facet(res: dict, key: str) -> dict[str, int]:
+    return {c["value"]: c["count"] for c in res["facets"][key]}
+
+
+def test_api_search_hits_and_facets(client):
+    res = client.get("/api/search", params={"q": "调研"}).json()
+    assert res["total"] == 31 and res["page"] == 1 and res["size"] == 20 and res["pages"] == 2
+    assert len(res["hits"]) == 20
+    assert facet(res, "paper") == {"衡阳日报": 28, "临江日报": 2, "<b>恶意日报</b>": 1}
+    assert facet(res, "year") == {"2023": 1, "2022": 2, "2021": 27, "2020": 1}
+    assert facet(res, "month")["2021-09"] == 25
+    assert facet(res, "type")["调研"] == 31
+    assert facet(res, "person")["朱健"] == 25 and facet(res, "person")["秦国文"] == 4
+    hit = res["hits"][0]
+    for field in ("article_id", "headline", "kicker", "date", "paper", "page", "snippet", "marks"):
+        assert field in hit
+    for a, b in hit["marks"]:
+        assert hit["snippet"][a:b] == "调研"
+
+
+def test_filters_narrow_results_and_facets(client):
+    res = client.get("/api/search", params={"q": "调研", "person": "秦国文", "paper": "衡阳日报"}).json()
+    assert res["total"] == 3
+    assert facet(res, "paper") == {"衡阳日报": 3}
+    res = client.get("/api/search", params={"q": "调研", "from": "2021-09-01", "to": "2021-09-30"}).json()
+    assert res["total"] == 25 and set(facet(res, "month")) == {"2021-09"}
+    res = client.get("/api/search", params={"q": "调研", "place": "珠晖区"}).json()
+    assert [h["headline"] for h in res["hits"]] == ["秦国文到珠晖区调研"]
+    res = client.get("/api/search", params={"section": "要闻·综合"}).json()
+    assert res["total"] == 3 and set(facet(res, "section")) == {"要闻·综合"}
+    assert client.get("/api/search", params={"q": "调研", "type": "会见"}).json()["total"] == 0
+
+
+def test_no_query_browses_newest_first(client):
+    res = client.get("/api/search", params={"size": 5}).json()
+    assert res["total"] == client.get("/api/stats").json()["articles"]
+    dates = [h["date"] for h in res["hits"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_continued_article_is_one_hit(client):
+    res = client.get("/api/search", params={"q": "周立衡"}).json()
+    heads = [h["headline"] for h in res["hits"]]
+    assert heads.count("以链式思维育集群 以开放姿态拓空间") == 1
+    assert next(h for h in res["hits"] if h["headline"].startswith("以链式"))["parts"] == 2
+
+
+def test_pagination_walks_all_hits_once(client):
+    seen = []
+    for page in (1, 2, 3, 4):
+        res = client.get("/api/search", params={"q": "朱健", "size": 10, "page": page}).json()
+        seen += [h["article_id"] for h in res["hits"]]
+    assert len(seen) == len(set(seen)) == 25
+
+
+def test_search_page_shows_results_facets_and_pager(client):
+    r = client.get("/search", params={"q": "调研", "paper": "衡阳日报"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    html = r.text
+    assert 'value="调研"' in html and 'name="paper" value="衡阳日报"' in html   # the form keeps the query
+    assert "<mark>调研</mark>" in html
+    assert re.search(r'<a href="/search\?q=%E8%B0%83%E7%A0%94&amp;paper=%E8%A1%A1%E9%98%B3%E6%97%A5%E6%8A%A5'
+                     r'&amp;person=%E6%9C%B1%E5%81%A5">朱健</a> <span class="n">25</span>', html)
+    assert 'rel="next"' in html and "第 1 / 2 页" in html
+    assert "报纸: 衡阳日报" in html   # an active filter, removable
+
+
+def test_url_holds_the_whole_query(client):
+    html = client.get("/search", params={"q": "调研", "person": "秦国文", "from": "2021-01-01"}).text
+    nxt = re.search(r'<a href="(/search\?[^"]*)">衡阳日报</a>', html).group(1).replace("&amp;", "&")
+    qs = parse_qs(urlsplit(nxt).query)
+    assert qs == {"q": ["调研"], "paper": ["衡阳日报"], "from": ["2021-01-01"], "person": ["秦国文"]}
+    assert client.get(nxt).status_code == 200
+
+
+def test_home_page_shows_archive_and_facets(client):
+    html = client.get("/").text
+    assert "articles ·" in html and 'data-facet="paper"' in html and 'data-facet="person"' in html
+
+
+def test_very_common_queries_show_estimated_facets(db_target):
+    from fastapi.testclient import TestClient
+
+    from jianbao.web import WebSettings, create_app
+    from web_helpers import fill
+    fill(db_target)
+    with TestClient(create_app(db_target, WebSettings(exact_up_to=10))) as c:
+        res = c.get("/api/search", params={"q": "调研"}).json()
+        assert res["facets"]["sample_every"] == 4 and res["total"] == 31 and res["total_exact"]
+        html = c.get("/search", params={"q": "调研"}).text
+        assert "≈ estimated counts" in html and '<span class="n">≈' in html
+        assert "“调研”：31 篇" in html
