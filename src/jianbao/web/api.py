@@ -1,7 +1,7 @@
 """The read-only JSON API under /api/: the data behind every page (OpenAPI schema at /openapi.json)."""
 from __future__ import annotations
 
-from typing import Iterator
+from typing import AsyncIterator
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
@@ -19,9 +19,13 @@ ERRORS = {400: {"model": Problem, "description": "a parameter to change (the mes
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
 
-def archive(request: Request) -> Iterator[Archive]:
-    with request.app.state.pool.archive() as arch:
-        yield arch
+async def archive(request: Request) -> AsyncIterator[Archive]:
+    """Borrow a connection. Requests queue here, in the event loop, for one of the pool's slots, so a
+    burst of clients never fills the worker threads with requests that wait (threads that the
+    requests holding connections need in order to finish)."""
+    async with request.app.state.slots:
+        with request.app.state.pool.archive() as arch:
+            yield arch
 
 
 class Record(EventOut):

@@ -5,6 +5,8 @@ threads). Errors the client caused get 4xx with a message: JSON under /api/, an 
 """
 from __future__ import annotations
 
+import asyncio
+
 import queue
 import sqlite3
 import threading
@@ -31,7 +33,8 @@ LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
 @dataclass(frozen=True)
 class WebSettings:
     pool: int = 4                 # archive connections
-    wait: float = 10.0            # seconds a request waits for a free connection (then 503)
+    wait: float = 120.0           # seconds a request queues for a free connection (then 503): under a
+                                  # burst, requests wait their turn rather than fail
     cache_ttl: float = 60.0       # facet counts, profiles, stats; 0 turns the cache off
     facet_limit: int = 10         # values shown per facet
     exact_up_to: int = 5000       # matches counted exactly for facets; above, a sample of about this many
@@ -113,6 +116,7 @@ def create_app(target: str, settings: WebSettings = WebSettings()) -> FastAPI:
                   description="Read-only JSON API over a jianbao archive: search with facets, articles "
                               "(continued parts joined), pages as cut, people over time.")
     app.state.pool, app.state.settings = pool, settings
+    app.state.slots = asyncio.Semaphore(settings.pool)
     app.state.cache = TTLCache(settings.cache_ttl)
     app.state.env = templates()
     app.state.where = pool._all[0].where
