@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .db import DB
-from .search import Filters, Hit, _filters, _fts5, _hit, _tsquery, make_snippet, parse
+from .search import Filters, Hit, _filters, _fts5, _hit, _tsquery, make_snippet, match_ids, parse
 
 FACETS = ("paper", "year", "month", "section", "type", "person", "place")
 
@@ -124,8 +124,9 @@ def find(db: DB, query: str | None, filters: Filters = Filters(), section: str |
     hits: list[Hit] = []
     seen: set[int] = set()
     batch, pos = max(limit * 2, 20), offset
+    ranked = terms and db.dialect == "sqlite" and not section  # the store's ranking (common words: newest window)
     while len(hits) < limit:
-        rows = db.fetchall(sql, [*args, batch, pos])
+        rows = match_ids(db, query, filters, batch, pos) if ranked else db.fetchall(sql, [*args, batch, pos])
         if not rows:
             break
         pos += len(rows)

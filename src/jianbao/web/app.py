@@ -37,7 +37,7 @@ class WebSettings:
                                   # burst, requests wait their turn rather than fail
     cache_ttl: float = 60.0       # facet counts, profiles, stats; 0 turns the cache off
     facet_limit: int = 10         # values shown per facet
-    exact_up_to: int = 5000       # matches counted exactly for facets; above, a sample of about this many
+    exact_up_to: int = 2000       # matches counted exactly for facets; above, a sample of about this many
     max_text: int = 200_000       # characters of a page's original input shown
     allowed_hosts: tuple[str, ...] | None = None  # Host headers accepted (None: any)
 
