@@ -17,6 +17,15 @@ def _folder(out: Path | None, fmt: str) -> Path:
     return out
 
 
+def _per_article(arch: Archive, filters: Filters, folder: Path, suffix: str, render) -> int:
+    """One file per logical article (continued parts joined), named by its id."""
+    n = 0
+    for lid in arch.logical_ids(filters):
+        (folder / f"{lid}{suffix}").write_text(render(arch.logical(lid)), encoding="utf-8")
+        n += 1
+    return n
+
+
 def export_archive(arch: Archive, fmt: str, out: Path | None, filters: Filters = Filters()) -> int:
     if fmt == "jsonl":
         f = open(out, "w", encoding="utf-8") if out else sys.stdout
@@ -34,24 +43,13 @@ def export_archive(arch: Archive, fmt: str, out: Path | None, filters: Filters =
         return n
     if fmt == "ninjs":
         from .ninjs import to_ninjs
-        folder = _folder(out, fmt)
-        n = 0
-        for lid in arch.logical_ids(filters):
-            la = arch.logical(lid)
-            (folder / f"{lid}.json").write_text(json.dumps(to_ninjs(la), ensure_ascii=False, indent=1),
-                                               encoding="utf-8")
-            n += 1
-        return n
+        return _per_article(arch, filters, _folder(out, fmt), ".json",
+                            lambda la: json.dumps(to_ninjs(la), ensure_ascii=False, indent=1))
     if fmt == "md":
         from .markdown import article_markdown
-        folder = _folder(out, fmt)
-        n = 0
-        for lid in arch.logical_ids(filters):
-            la = arch.logical(lid)
-            head = f"<!-- {la.paper or ''} {la.date or ''} 第{'、'.join(la.pages)}版 -->\n\n"
-            (folder / f"{lid}.md").write_text(head + article_markdown(la.article), encoding="utf-8")
-            n += 1
-        return n
+        return _per_article(arch, filters, _folder(out, fmt), ".md",
+                            lambda la: f"<!-- {la.paper or ''} {la.date or ''} 第{'、'.join(la.pages)}版 -->\n\n"
+                                       + article_markdown(la.article))
     if fmt == "csv":
         from .tables import rows
         folder = _folder(out, fmt)
