@@ -67,6 +67,7 @@ def tag_article(a: Article, issue_date: str | None) -> Article:
             blocked.setdefault(k, []).append((s, e))
     found = _entities.find(f.items, blocked)
     a.places, a.orgs = found.places, found.orgs
+    _add_unknown(a, f, blocked, found)
     body = f.body
     dates, last = {}, None
     for k, t in body:
@@ -78,6 +79,26 @@ def tag_article(a: Article, issue_date: str | None) -> Article:
     acts, roles = _events.match(body, bymention, officials, found.by_field, found.canon, dates)
     a.events = _events.write(acts, roles)
     return a
+
+
+def _add_unknown(a: Article, f: Fields, blocked: dict[str, list[tuple[int, int]]], found) -> None:
+    """Names the rules left undecided, from the trained model (unknown.py): persons without a
+    title, places the gazetteer lacks, organisations without a suffix. They join the lists only."""
+    from . import unknown
+    names = {p.name for p in a.persons}
+    for k, text in f.items:
+        taken = list(blocked.get(k, [])) + [(c.start, c.end) for c in found.by_field.get(k, [])]
+        for s, e, lab in unknown.find(text, taken):
+            w = text[s:e]
+            if lab == "PER":
+                if w not in names and not any(w in n or n in w for n in names):
+                    a.persons.append(Person(w, []))
+                    names.add(w)
+            elif lab == "LOC":
+                if w not in a.places and w not in _entities.HOME:
+                    a.places.append(w)
+            elif w not in a.orgs:
+                a.orgs.append(w)
 
 
 def tag_doc(doc: PageDoc, settings: Settings) -> PageDoc:

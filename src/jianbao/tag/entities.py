@@ -61,7 +61,8 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     raw = _places.match(text) + _orgs.match(text)
     _split_joined(raw)
     q = quoted(text)
-    raw = [c for c in raw if not (c.kind == "short" and any(a <= c.start < b for a, b in _in_quotes(text)))]
+    inq = _in_quotes(text)  # once per field: per candidate it made long fields quadratic
+    raw = [c for c in raw if not (c.kind == "short" and any(a <= c.start < b for a, b in inq))]
     kept = resolve(raw, blocked + q)
     size = len(text) + 1
     site = bytearray(size)

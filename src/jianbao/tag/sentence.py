@@ -6,12 +6,15 @@ from . import entities, persons, titles
 from .text import normalize
 
 
-def spans(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) over `sentence`; offsets are into the sentence as given (the working
-    copy keeps lengths, except where spaces between Chinese characters are dropped)."""
+def working(sentence: str) -> str:
+    """The normalised working copy when it keeps lengths, else the sentence as given."""
     text = normalize(sentence)
-    if len(text) != len(sentence):
-        text = sentence
+    return text if len(text) == len(sentence) else sentence
+
+
+def rule_spans(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) from the rules and tables alone; offsets are into the sentence as given."""
+    text = working(sentence)
     known: set[str] = set()
     found = persons.match(text, known)
     out: list[tuple[int, int, str]] = []
@@ -30,4 +33,21 @@ def spans(sentence: str) -> list[tuple[int, int, str]]:
         out.append((a, b, "TITLE"))
     for c in cands:
         out.append((c.start, c.end, "ORG" if c.kind == "org" else "LOC"))
+    return sorted(out)
+
+
+def spans(sentence: str, ent=None, title=None) -> list[tuple[int, int, str]]:
+    """(start, end, label) over `sentence`: the trained models' PER/LOC/ORG and TITLE spans, which
+    read the rule tagger's spans as features; the rules alone when no model is available. `ent` and
+    `title` replace the shipped models (benchmarks pass models that never saw the scored text)."""
+    from . import ner
+    text = working(sentence)
+    rules = rule_spans(sentence)
+    ent = ent or ner.model("ent")
+    title = title or ner.model("title")
+    out = [s for s in rules if s[2] == "TITLE"] if ent else rules
+    if ent:
+        out = out + [s for s in ent.spans(text, rules) if s[2] != "TITLE"]
+    if title:
+        out = [s for s in out if s[2] != "TITLE"] + [s for s in title.spans(text, rules) if s[2] == "TITLE"]
     return sorted(out)

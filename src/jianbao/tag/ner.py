@@ -1,0 +1,334 @@
+"""A trained character-level sequence tagger (linear-chain CRF, python-crfsuite) for the cases the
+rules and tables cannot decide: names without a title or surname cue, organisations without a
+suffix, places missing from the gazetteer.
+
+Each character is described by `features`: the characters and character pairs around it, the word
+jieba's segmenter puts it in (position in the word, the dictionary's part of speech), membership in
+the project's lists (surnames, title heads, place and organisation suffixes, the gazetteer) and the
+rule tagger's own decision (sentence.rule_spans). The weights were fitted by scripts/train_ner.py
+on the corpora named in data/README.md; the model files ship in data/ and load lazily, on first
+use. Nothing is downloaded; without python-crfsuite or the files, `available()` is False and the
+rules alone run.
+"""
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from . import data, lexicon
+
+DATA = Path(__file__).with_name("data")
+MODELS = {"ent": "ner_ent.crfsuite", "title": "ner_title.crfsuite"}
+FEATURES_VERSION = 3
+USE_RULES = True  # the rule tagger's spans are features of the model
+MAX_LEN = 400  # sentences are cut into pieces of at most this many characters before tagging
+
+
+# ---------------------------------------------------------------- lists the features read
+@lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    """Place name → class: 'p0'…'p4' (gazetteer level), 's' (short form), 'w' (world), 'g' (geo)."""
+    g = lexicon.gazetteer()
+    out: dict[str, str] = {}
+    for w, lv in g.full.items():
+        if len(w) >= 2:
+            out[w] = f"p{lv}"
+    for w in g.short:
+        if len(w) >= 2 and w not in out:
+            out[w] = "w" if w in g.world else "s"
+    for w in data.keys("geo_names"):
+        out.setdefault(w, "g")
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> dict[str, int]:
+    """First two characters of a place name → the longest such name's length (a cheap filter)."""
+    out: dict[str, int] = {}
+    for w in _places():
+        k = w[:2]
+        if len(w) > out.get(k, 0):
+            out[k] = len(w)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _given_chars() -> frozenset[str]:
+    """Characters often seen in given names: those standing second or third in at least 15 of
+    the three-character person names (tag nr) of jieba's dictionary that open with a surname."""
+    from collections import Counter
+    sur = data.keys("surnames")
+    c: Counter[str] = Counter()
+    for w, (_, pos) in lexicon.dictionary().items():
+        if pos == "nr" and len(w) == 3 and w[0] in sur:
+            c.update(w[1:])
+    return frozenset(k for k, v in c.items() if v >= 15)
+
+
+LIST_KEYS = ("psuf", "osuf", "head", "korg", "famous")
+
+
+@lru_cache(maxsize=1)
+def _sets() -> dict:
+    sur = data.keys("surnames")
+    words: dict[str, list[str]] = {}
+    for key, table in zip(LIST_KEYS, ("place_suffixes", "org_suffixes", "title_heads", "known_orgs", "famous")):
+        for w in data.keys(table):
+            words.setdefault(w, []).append(key)
+    by_last: dict[str, set[int]] = {}
+    for w in words:
+        by_last.setdefault(w[-1], set()).add(len(w))
+    return {
+        "sur1": frozenset(s for s in sur if len(s) == 1),
+        "sur2": tuple(s for s in data.by_length("surnames") if len(s) > 1),
+        "trans": data.keys("translit_chars"),
+        "words": {w: tuple(ks) for w, ks in words.items()},
+        "by_last": {c: tuple(sorted(ls, reverse=True)) for c, ls in by_last.items()},
+    }
+
+
+_TOKENIZER = None
+_LOCK = threading.RLock()
+
+
+def _segment(text: str) -> list[str]:
+    global _TOKENIZER
+    if _TOKENIZER is None:
+        with _LOCK:
+            if _TOKENIZER is None:
+                import logging
+                import jieba
+                jieba.setLogLevel(logging.CRITICAL)
+                jieba.initialize()
+                _TOKENIZER = jieba.dt
+    return list(_TOKENIZER.cut(text, HMM=True))
+
+
+def _ctype(c: str) -> str:
+    if "\u3400" <= c <= "\u9fff":
+        return "h"
+    if c.isdigit():
+        return "d"
+    if c.isascii() and c.isalpha():
+        return "a"
+    if c in "·•":
+        return "m"
+    if c.isspace():
+        return "s"
+    return "p"
+
+
+def features(text: str, rules: list[tuple[int, int, str]] | None = None) -> list[list[str]]:
+    """One list of attribute strings per character of `text`; deterministic (same text and rule
+    spans, same features). `rules` are the rule tagger's (start, end, label) spans, if any."""
+    n = len(text)
+    if not n:
+        return []
+    sets = _sets()
+    d = lexicon.dictionary()
+    places = _places()
+    # words: BMES position, part of speech, length
+    wpos = [""] * n
+    wtag = [""] * n
+    wlen = [0] * n
+    wstr = [""] * n
+    widx = [0] * n
+    seg = _segment(text)
+    i = 0
+    for j, w in enumerate(seg):
+        L = len(w)
+        e = d.get(w)
+        tag = e[1] if e else ("oov" if L > 1 else "oov1")
+        for k in range(L):
+            wpos[i + k] = "S" if L == 1 else ("B" if k == 0 else "E" if k == L - 1 else "M")
+            wtag[i + k] = tag
+            wlen[i + k] = min(L, 5)
+            wstr[i + k] = w if L <= 4 else ""
+            widx[i + k] = j
+        i += L
+    short = [w if len(w) <= 4 else "#" for w in seg]
+    # gazetteer: the longest place name starting at each character, marked B/I/E
+    gz = [""] * n
+    heads = _place_heads()
+    i = 0
+    while i < n:
+        hit = 0
+        for L in range(min(8, n - i, heads.get(text[i:i + 2], 0)), 1, -1):
+            cls = places.get(text[i:i + L])
+            if cls:
+                hit = L
+                for k in range(L):
+                    gz[i + k] = ("B-" if k == 0 else "E-" if k == L - 1 else "I-") + cls
+                break
+        i += hit or 1
+    # list words ending / starting at each position
+    ends: dict[int, list[str]] = {}
+    words, by_last = sets["words"], sets["by_last"]
+    for e in range(1, n + 1):
+        seen: set[str] = set()
+        for L in by_last.get(text[e - 1], ()):
+            if L > e:
+                continue
+            for key in words.get(text[e - L:e], ()):
+                if key in seen:
+                    continue  # the longest word of each list only
+                seen.add(key)
+                ends.setdefault(e - 1, []).append(f"{key}{min(L, 3)}")
+                if key in ("korg", "famous"):
+                    for k in range(e - L, e - 1):
+                        ends.setdefault(k, []).append(f"{key}in")
+    sur2 = sets["sur2"]
+    rtag = [""] * n
+    for a, b, lab in rules or ():
+        for k in range(a, min(b, n)):
+            rtag[k] = ("B-" if k == a else "I-") + lab
+    # name shapes: a surname followed by one or two characters common in given names
+    gch = _given_chars()
+    shape = [""] * n
+    for i in range(n):
+        if text[i] in sets["sur1"] and i + 1 < n and text[i + 1] in gch:
+            L = 3 if i + 2 < n and text[i + 2] in gch else 2
+            for k in range(L):
+                if not shape[i + k]:
+                    shape[i + k] = f"{L}{k}"
+    pad = ["^", "^"] + list(text) + ["$", "$"]
+    ty = ["^"] + [_ctype(c) for c in text] + ["$"]
+    out = []
+    for i in range(n):
+        c = text[i]
+        p2, p1, n1, n2 = pad[i], pad[i + 1], pad[i + 3], pad[i + 4]
+        f = ["b", "c=" + c, "c-1=" + p1, "c+1=" + n1, "c-2=" + p2, "c+2=" + n2,
+             "b-1=" + p1 + c, "b+1=" + c + n1, "b-2=" + p2 + p1, "b+2=" + n1 + n2, "t-1+1=" + p1 + n1,
+             "ty=" + ty[i] + ty[i + 1] + ty[i + 2],
+             "wp=" + wpos[i] + wtag[i], "wl=" + wpos[i] + str(wlen[i]),
+             "wt-1=" + (wtag[i - 1] if i else "^"), "wt+1=" + (wtag[i + 1] if i + 1 < n else "$")]
+        if wstr[i]:
+            f.append("w=" + wstr[i])
+        j = widx[i]
+        f.append("w-1=" + (short[j - 1] if j else "^"))
+        f.append("w+1=" + (short[j + 1] if j + 1 < len(short) else "$"))
+        f.append("cp=" + c + wpos[i])
+        if i and wpos[i] in "BS":
+            f.append("pw=" + wtag[i - 1] + "|" + wtag[i])
+        if gz[i]:
+            f.append("gz=" + gz[i])
+        f.append("gz-1+1=" + (gz[i - 1][:1] if i else "^") + (gz[i + 1][:1] if i + 1 < n else "$"))
+        if c in sets["sur1"]:
+            f.append("sur1")
+        if data.starts_with_any(text, i, sur2):
+            f.append("sur2")
+        if shape[i]:
+            f.append("nm=" + shape[i])
+        if c in gch:
+            f.append("gc")
+        if c in sets["trans"]:
+            f.append("tr")
+        for x in ends.get(i, ()):
+            f.append("e:" + x)
+        for x in ends.get(i - 1, ()):
+            f.append("e-1:" + x)
+        for x in ends.get(i + 1, ()):
+            f.append("e+1:" + x)
+        if rules is not None:
+            f.append("r=" + (rtag[i] or "O"))
+            f.append("r-1+1=" + ((rtag[i - 1] or "O")[:1] if i else "^") + ((rtag[i + 1] or "O")[:1] if i + 1 < n else "$"))
+        out.append(f)
+    return out
+
+
+def pieces(text: str, limit: int = MAX_LEN) -> list[tuple[int, int]]:
+    """Cut a long text at sentence ends (else hard) into spans of at most `limit` characters, so
+    that tagging time stays linear in the text's length."""
+    out, start, n = [], 0, len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            cut = max(text.rfind(p, start, end) for p in "。！？；\n")
+            if cut <= start:
+                cut = max(text.rfind(p, start, end) for p in "，、：")
+            if cut > start:
+                end = cut + 1
+        out.append((start, end))
+        start = end
+    return out
+
+
+def to_bioes(tags: list[str]) -> list[str]:
+    """BIO → BIOES (the models are trained on BIOES: a span's last character and single-character
+    spans get tags of their own)."""
+    out = []
+    for i, t in enumerate(tags):
+        nxt = tags[i + 1] if i + 1 < len(tags) else "O"
+        cont = nxt.startswith("I-") and nxt[2:] == t[2:]
+        if t.startswith("B-"):
+            out.append(t if cont else "S-" + t[2:])
+        elif t.startswith("I-"):
+            out.append(t if cont else "E-" + t[2:])
+        else:
+            out.append(t)
+    return out
+
+
+def decode(tags: list[str], offset: int = 0) -> list[tuple[int, int, str]]:
+    """BIO or BIOES tags → (start, end, label) spans."""
+    out, start, lab = [], None, None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if start is not None and not (t[:2] in ("I-", "E-") and t[2:] == lab):
+            out.append((offset + start, offset + i, lab))
+            start = None
+        if t[:2] in ("B-", "S-") or (t[:2] in ("I-", "E-") and start is None):
+            start, lab = i, t[2:]
+        if t[:2] in ("E-", "S-") and start is not None:
+            out.append((offset + start, offset + i + 1, lab))
+            start = None
+    return out
+
+
+# ---------------------------------------------------------------- the models
+class Model:
+    """One trained CRF: `spans(text, rules)` → (start, end, label)."""
+
+    def __init__(self, path: Path | str):
+        import pycrfsuite
+        self.path = str(path)
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(self.path)
+        self.uses_rules = USE_RULES
+
+    def spans(self, text: str, rules: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str]]:
+        return [s[:3] for s in self.scored(text, rules, False)]
+
+    def scored(self, text: str, rules: list[tuple[int, int, str]] | None = None,
+               confidence: bool = True) -> list[tuple[int, int, str, float]]:
+        """(start, end, label, confidence): the confidence is the lowest marginal probability of the
+        span's tags (1.0 when not asked for)."""
+        out = []
+        for a, b in pieces(text):
+            sub = [(max(s, a) - a, min(e, b) - a, lab) for s, e, lab in rules or () if s < b and a < e]
+            with _LOCK:  # one tagger object holds one sequence at a time
+                tags = self.tagger.tag(features(text[a:b], sub if self.uses_rules else None))
+                for s, e, lab in decode(tags):
+                    conf = min(self.tagger.marginal(tags[k], k) for k in range(s, e)) if confidence else 1.0
+                    out.append((a + s, a + e, lab, conf))
+        return out
+
+
+_LOADED: dict[str, Model | None] = {}
+
+
+def model(kind: str) -> Model | None:
+    """The shipped model of `kind` ('ent' or 'title'), loaded on first use; None if unavailable."""
+    if kind not in _LOADED:
+        with _LOCK:
+            if kind not in _LOADED:
+                path = DATA / MODELS[kind]
+                try:
+                    _LOADED[kind] = Model(path) if path.exists() else None
+                except Exception:  # no python-crfsuite, or an unreadable file: rules alone
+                    _LOADED[kind] = None
+    return _LOADED[kind]
+
+
+def available() -> bool:
+    return model("ent") is not None

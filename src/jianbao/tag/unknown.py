@@ -1,0 +1,104 @@
+"""Where the rules and tables cannot decide: words the dictionary does not know, or knows only as
+some proper name, that no rule read as a person, place or organisation. Only such a word, with
+WINDOW characters around it, goes through the trained model (ner.py), so its cost stays small; a
+name the model finds there is kept when it holds such a word, the model is sure of it
+(THRESHOLD: the lowest marginal probability of its tags), it overlaps nothing the rules found, and
+the rules have no say on it (`decided`). The thresholds were set on sentences written for the
+tests; on the dev articles the additions change no figure of bench/tag.py part (a).
+"""
+from __future__ import annotations
+
+from . import data, lexicon, names, ner, orgs
+from .text import is_cjk, sentences
+
+THRESHOLD = {"PER": 0.6, "LOC": 0.7, "ORG": 0.8}
+WINDOW = 12  # characters of context on each side of an undecided word that the model reads
+_RARE = 200  # a proper word of the dictionary seen more often than this is read by the rules
+_DEICTIC = frozenset("这那此该本我各全每其")
+_PROPER = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
+
+def _undecided(text: str, a: int, b: int, taken: bytearray) -> list[tuple[int, int]]:
+    """Words of text[a:b] that the dictionary lacks or marks as a proper name, of two or more
+    Chinese characters, touching nothing the rules found."""
+    d = lexicon.dictionary()
+    out, i = [], a
+    for w in ner._segment(text[a:b]):
+        j = i + len(w)
+        if len(w) >= 2 and all(is_cjk(c) for c in w) and not any(taken[i:j]):
+            e = d.get(w)
+            if (e is None or e[1] in _PROPER and e[0] < _RARE) and not (
+                    decided(w, "PER") and decided(w, "LOC") and decided(w, "ORG")):
+                out.append((i, j))
+        i = j
+    return out
+
+
+def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, label) the model adds in one field; `taken` are the spans the rules found
+    (persons, titles, places, organisations)."""
+    m = ner.model("ent")
+    if m is None or not text:
+        return []
+    used = bytearray(len(text) + 1)
+    for a, b in taken:
+        used[a:b] = b"\x01" * (b - a)
+    from .sentence import rule_spans
+    out = []
+    memo: dict[str, list] = {}  # a stretch repeated word for word is read once
+    for a, b, words in _windows(text, used):
+        sent = text[a:b]
+        if sent not in memo:
+            memo[sent] = m.scored(sent, rule_spans(sent))
+        for s, e, lab, conf in memo[sent]:
+            s, e = a + s, a + e
+            if conf < THRESHOLD.get(lab, 2.0) or any(used[s:e]) or e - s < 2:
+                continue
+            if not any(x < e and s < y for x, y in words):
+                continue  # the model's span must hold a word the rules could not decide
+            if not all(is_cjk(c) or c in "·•" for c in text[s:e]):
+                continue
+            if decided(text[s:e], lab):
+                continue
+            out.append((s, e, lab))
+    return out
+
+
+def _windows(text: str, used: bytearray) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Stretches of `text` that the model reads, with the undecided words in them: each undecided
+    word with WINDOW characters around it, inside its sentence; overlapping stretches merged."""
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for a, b in sentences(text):
+        if all(used[a:b]):
+            continue
+        for s, e in _undecided(text, a, b, used):
+            lo, hi = max(a, s - WINDOW), min(b, e + WINDOW)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], hi), out[-1][2] + [(s, e)])
+            else:
+                out.append((lo, hi, [(s, e)]))
+    return out
+
+
+def decided(w: str, lab: str) -> bool:
+    """True when the rules and tables have a say on `w` already: an ordinary word, a name of the
+    gazetteer, a name ending in a suffix the rules read, a body every place has; or, for a person,
+    no surname (nor a foreign name written by sound)."""
+    if lexicon.common_word(w, 5) or w[0] in _DEICTIC:
+        return True
+    g = lexicon.gazetteer()
+    if w in g.full or w in g.short or w in g.world:
+        return True
+    sufs = data.by_length("place_suffixes") + data.by_length("org_suffixes")
+    if data.ends_with_any(w, len(w), sufs) and lab != "PER" or data.ends_with_any(w, len(w), data.by_length("title_heads")):
+        return True
+    if lab == "PER":
+        foreign = "·" in w or "•" in w or len(w) >= 3 and all(c in data.keys("translit_chars") for c in w)
+        given = lexicon.dictionary().get(w[names.surname_at(w, 0):])
+        if not foreign and (len(w) > 4 or not names.valid(w) or given and (
+                given[1] not in ("nr", "nrfg", "nrt") or given[0] >= 500)):
+            return True  # "邓师傅", "秦巴山": a surname before an ordinary word or a place
+        return data.ends_with_any(w, len(w), sufs) is not None
+    if lab == "ORG":
+        return orgs.generic(w) or data.ends_with_any(w, len(w), data.by_length("generic_orgs")) is not None
+    return False

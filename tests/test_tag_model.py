@@ -1,0 +1,100 @@
+"""The trained sequence models: they ship, load lazily, tag text written for these tests, and the
+feature function the training script uses is deterministic."""
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from jianbao.tag import ner
+from jianbao.tag.sentence import rule_spans, spans
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _train_script():
+    spec = importlib.util.spec_from_file_location("train_ner", ROOT / "scripts" / "train_ner.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_model_files_ship_small_with_manifest():
+    man = json.loads((ner.DATA / "ner_model.json").read_text(encoding="utf-8"))
+    for kind, fn in ner.MODELS.items():
+        p = ner.DATA / fn
+        assert p.exists() and p.stat().st_size < 8_000_000, fn
+        assert man["models"][kind]["file"] == fn and man["models"][kind]["trained_on"]
+    assert man["features_version"] == ner.FEATURES_VERSION
+    assert "ner_ent.crfsuite" in (ner.DATA / "README.md").read_text(encoding="utf-8")
+
+
+def test_models_load_and_tag_a_sentence():
+    pytest.importorskip("pycrfsuite")
+    assert ner.available() and ner.model("title") is not None
+    s = "记者从市发展改革委获悉，副市长周海涛昨天在兰溪县青石镇主持召开座谈会。"
+    got = {(s[a:b], lab) for a, b, lab in spans(s)}
+    assert ("周海涛", "PER") in got
+    assert any(lab == "LOC" and "青石镇" in w for w, lab in got)
+    assert any(lab == "TITLE" and w.endswith("副市长") for w, lab in got)
+
+
+def test_features_are_deterministic_and_script_uses_them():
+    s = "张明华在绿原科技有限公司表示，长江以南地区将迎来降雨。"
+    a = ner.features(s, rule_spans(s))
+    b = ner.features(s, rule_spans(s))
+    assert a == b and len(a) == len(s) and all(f and isinstance(f[0], str) for f in a)
+    mod = _train_script()
+    (x, tags), = mod.featurize([(s, ["O"] * len(s))])
+    assert x == a and tags == ["O"] * len(s)
+
+
+def test_decode_and_pieces():
+    assert ner.decode(["B-PER", "I-PER", "O", "I-LOC", "B-ORG"]) == [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG")]
+    text = ("甲乙丙。" * 300) + "丁" * 900
+    ps = ner.pieces(text, 400)
+    assert ps[0][0] == 0 and ps[-1][1] == len(text)
+    assert all(b - a <= 400 for a, b in ps) and all(ps[i][1] == ps[i + 1][0] for i in range(len(ps) - 1))
+
+
+def test_long_text_is_tagged_in_pieces():
+    pytest.importorskip("pycrfsuite")
+    m = ner.model("ent")
+    out = m.spans("王" * 1000)
+    assert all(0 <= a < b <= 1000 for a, b, _ in out)
+
+
+def test_article_tagger_asks_the_model_only_where_rules_cannot_decide():
+    pytest.importorskip("pycrfsuite")
+    from jianbao.model import Article, PageDoc, PageMeta
+    from jianbao.settings import Settings
+    from jianbao.tag import tag_doc, unknown
+    s = "现场观众纷纷为邬佳琪鼓掌喝彩。"
+    assert not [x for x in rule_spans(s) if x[2] == "PER"]  # no title, no cue: the rules pass
+    a = Article(paragraphs=[s, "市委书记林海涛来到醴陵市调研。"])
+    tag_doc(PageDoc(meta=PageMeta(date="2023-05-20"), articles=[a]), Settings())
+    assert {p.name for p in a.persons} == {"邬佳琪", "林海涛"}
+    # ordinary words, gazetteer names and bodies every place has are the rules' to decide
+    assert unknown.decided("城市", "LOC") and unknown.decided("醴陵市", "LOC") and unknown.decided("镇党委", "ORG")
+    assert unknown.decided("邓师傅", "PER") and not unknown.decided("邬佳琪", "PER")
+
+
+def test_training_never_sees_the_scored_lines(tmp_path):
+    """The title model's training lines and bench/tag.py's held-back tenth are disjoint and cover
+    the file; the K-fold split puts sentence i in fold i mod K."""
+    import sys
+    mod = _train_script()
+    lines = [json.dumps({"text": f"第{i}行的经理", "label": {"position": {"经理": [[len(str(i)) + 3, len(str(i)) + 4]]}}},
+                        ensure_ascii=False) for i in range(260)]
+    p = tmp_path / "c.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    train = {t for t, _ in mod.read_cluener(p, {"position": "TITLE"})}
+    held = {t for t, _ in mod.read_cluener(p, {"position": "TITLE"}, train=False)}
+    assert not train & held and len(train) + len(held) == 260
+    sys.path.insert(0, str(ROOT / "bench"))
+    spec = importlib.util.spec_from_file_location("bench_tag", ROOT / "bench" / "tag.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert {t for t, _ in bench.read_cluener(p)} == held
+    tags = [("B-TITLE" if k == 0 else "I-TITLE") for k in range(2)]
+    assert mod.read_cluener(p, {"position": "TITLE"})[0][1][-2:] == tags
