@@ -33,3 +33,23 @@ class NoArticles(InputError):
 
 class UsageError(JianbaoError):
     """Arguments that do not fit (bad date, unknown format …)."""
+
+
+class Encrypted(InputError):
+    reason = "encrypted"
+
+
+class Corrupt(InputError):
+    reason = "corrupt"
+
+
+class NoTextLayer(InputError):
+    reason = "no text layer"
+
+
+class BadImage(InputError):
+    reason = "bad image"
+
+
+class OcrUnavailable(InputError):
+    reason = "no OCR"

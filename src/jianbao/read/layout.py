@@ -1,0 +1,224 @@
+"""Layout analysis: text lines with boxes and sizes (from a PDF's text layer or from OCR) → a Page.
+
+1. The body size is the size most characters are printed in; a line much larger is a title.
+2. Page header and footer bands: a few small lines at the top (foot) of the page, set apart from
+   the rest by a wide empty strip, get zone "header" ("footer").
+3. Reading order from geometry alone (never from the order lines came in): a recursive XY cut that
+   splits a region at a column gutter when one runs through it from top to bottom, else at a wide
+   empty strip across it; a gutter is not used where it would part a title from the body under it.
+4. Paragraphs from line geometry: an indented line starts one; a line that fills its column runs on
+   into the next line, also across a column (or a region) break; a short line ends its paragraph.
+5. The page text is rendered as a parser would: one line per title line or paragraph, blank lines
+   between, `#` on the largest title of a head and `##` on the rest of it, `###` on small titles.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from ..model import Page
+from .order import bands, line_spacing, rows, xy_cut
+from .text import page_from_text
+
+TITLE_RATIO = 1.12        # a line this much larger than the body is a title
+HEAD_RATIO = 1.4          # a head whose largest line is this much larger has a headline
+CLOSE_BRACKETS = "）)】]」』"
+
+
+@dataclass
+class Line:
+    x0: float
+    y0: float            # top; y grows down the page
+    x1: float
+    y1: float
+    size: float          # font size (PDF) or a size estimated from the box (OCR)
+    text: str
+
+    @property
+    def h(self) -> float:
+        return self.y1 - self.y0
+
+
+@dataclass
+class Params:
+    title_ratio: float = TITLE_RATIO
+    head_ratio: float = HEAD_RATIO
+    gutter: float = 0.75          # a column gutter is at least this many body sizes wide
+    strip: float = 0.45           # an empty strip is this many body sizes wider than line spacing
+    size_tol: float = 0.04        # lines of one paragraph differ in size by at most this share
+    tier: float = 0.9             # a strip between tiers of articles is this many body sizes wider
+
+
+def body_size(lines: list[Line]) -> float:
+    """The size of the median character: body text is most of a page."""
+    if not lines:
+        return 10.0
+    ranked = sorted(lines, key=lambda l: l.size)
+    half, seen = sum(len(l.text) for l in ranked) / 2, 0
+    for ln in ranked:
+        seen += len(ln.text)
+        if seen >= half:
+            return ln.size
+    return ranked[-1].size
+
+
+def page_from_lines(lines: list[Line], width: float, height: float, source: str,
+                    params: Params | None = None) -> Page:
+    pr = params or Params()
+    lines = [replace(ln, text=_clean(ln.text)) for ln in lines]
+    lines = [ln for ln in lines if ln.text and ln.x1 > ln.x0 and ln.y1 > ln.y0]
+    if not lines:
+        return page_from_text("", source)
+    body = body_size(lines)
+    header, rest, footer = bands(lines, height, body)
+    spacing = line_spacing(rest, body)
+    leaves = xy_cut(rest, body, spacing, pr)
+    out: list[str] = []
+    zones: dict[int, str] = {}
+    for row in rows(header):
+        for ln in row:
+            zones[len(out)] = "header"
+            out.append(ln.text)
+    out.extend(render(leaves, body, pr))
+    for row in rows(footer):
+        for ln in row:
+            zones[len(out)] = "footer"
+            out.append(ln.text)
+    page = page_from_text("\n\n".join(out) + "\n", source)
+    if zones:
+        starts = {}
+        pos = 0
+        for k, s in enumerate(out):
+            starts[pos] = k
+            pos += len(s) + 2
+        page.blocks = [replace(b, zone=zones.get(starts.get(b.start, -1))) for b in page.blocks]
+    return page
+
+
+_BLANK = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202f\u2060\ufeff]+")
+
+
+def _clean(s: str) -> str:
+    """NFC (compatibility ideographs such as U+F98A → 力), white space and controls folded."""
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    return _BLANK.sub(" ", s).strip()
+
+
+# ---- paragraphs and titles --------------------------------------------------------------------
+
+@dataclass
+class _Block:
+    title: bool
+    size: float
+    parts: list[str]
+    open: bool = False       # the last line filled its column: the paragraph may run on
+    last: Line | None = None
+
+
+def _runs_on(s: str) -> bool:
+    """May this short line end the paragraph above it? Not when it reads as a line of its own: a
+    jump line, a byline in brackets."""
+    from ..cut import lines as L
+    return not (s[-1] in CLOSE_BRACKETS or L.is_jump_line(s))
+
+
+def _column_width(leaves: list[list[Line]], body: float, pr: Params) -> float:
+    """The usual width of a full line of body text on the page."""
+    ws = sorted(l.x1 - l.x0 for leaf in leaves for l in leaf if abs(l.size - body) <= pr.size_tol * body)
+    return ws[len(ws) * 3 // 4] if ws else 20 * body
+
+
+def _right_edge(bl: list[Line], colw: float) -> float:
+    """Where the leaf's justified lines end: the line end most lines share. A leaf of one or two
+    lines, or whose lines share no end, has none (inf) unless its lines are as wide as a column."""
+    if len(bl) >= 3:
+        best = max(bl, key=lambda l: sum(abs(m.x1 - l.x1) <= 0.5 * l.size for m in bl))
+        if sum(abs(m.x1 - best.x1) <= 0.5 * best.size for m in bl) >= 2:
+            return best.x1
+    wide = [l for l in bl if l.x1 - l.x0 >= 0.85 * colw]
+    return max(l.x1 for l in wide) if wide else float("inf")
+
+
+def render(leaves: list[list[Line]], body: float, pr: Params) -> list[str]:
+    blocks: list[_Block] = []
+    colw = _column_width(leaves, body, pr)
+    for leaf in leaves:
+        leaf = _merge_rows(leaf, body)
+        bl = [l for l in leaf if l.size < pr.title_ratio * body] or leaf
+        left = min(l.x0 for l in bl)
+        right = _right_edge(bl, colw)
+        for k, ln in enumerate(leaf):
+            cur = blocks[-1] if blocks else None
+            if ln.size >= pr.title_ratio * body:
+                if (cur and cur.title and cur.last and abs(cur.size - ln.size) <= 0.06 * ln.size
+                        and k > 0 and 0 <= ln.y0 - cur.last.y1 <= 0.8 * ln.size):
+                    cur.parts.append(ln.text)   # a title printed on two lines
+                    cur.last = ln
+                else:
+                    blocks.append(_Block(True, ln.size, [ln.text], last=ln))
+                continue
+            indented = ln.x0 - left >= 1.2 * ln.size
+            full = ln.x1 >= right - 0.8 * ln.size
+            joins = (cur is not None and not cur.title and cur.open and not indented
+                     and abs(cur.size - ln.size) <= pr.size_tol * ln.size
+                     and (full or _runs_on(ln.text)))
+            if joins:
+                cur.parts.append(ln.text)
+                cur.open, cur.last = full, ln
+            else:
+                # a short line set to the right (a jump line) ends what it is in
+                alone = indented and ln.x1 - ln.x0 < 0.6 * colw
+                blocks.append(_Block(False, ln.size, [ln.text], open=full and not alone, last=ln))
+    return _marked(blocks, body, pr)
+
+
+def _merge_rows(leaf: list[Line], body: float) -> list[Line]:
+    """Pieces of one printed line (a title with a wide space, a run the reader split) into one."""
+    out: list[Line] = []
+    for ln in leaf:
+        p = out[-1] if out else None
+        if p and abs(p.y0 - ln.y0) <= 0.35 * ln.h and abs(p.size - ln.size) <= 0.1 * ln.size and ln.x0 >= p.x1 - 1:
+            sep = " " if ln.x0 - p.x1 >= 0.6 * ln.size else ""
+            out[-1] = Line(p.x0, min(p.y0, ln.y0), ln.x1, max(p.y1, ln.y1), p.size, p.text + sep + ln.text)
+        else:
+            out.append(ln)
+    return out
+
+
+def _join(parts: list[str]) -> str:
+    s = parts[0]
+    for t in parts[1:]:
+        s += (" " if s[-1].isascii() and s[-1].isalpha() and t[0].isascii() and t[0].isalpha() else "") + t
+    return s
+
+
+def _marked(blocks: list[_Block], body: float, pr: Params) -> list[str]:
+    """Markdown lines: a run of title blocks is a head, its largest lines '#' and the rest '##'."""
+    out: list[str] = []
+    i = 0
+    while i < len(blocks):
+        if not blocks[i].title:
+            out.append(_join(blocks[i].parts))
+            i += 1
+            continue
+        j = i
+        while j < len(blocks) and blocks[j].title:
+            j += 1
+        top = max(b.size for b in blocks[i:j])
+        for b in blocks[i:j]:
+            if top < pr.head_ratio * body:
+                mark = "###"
+            else:
+                mark = "#" if b.size >= top * 0.94 else "##"
+            text = " ".join(b.parts) if _parallel(b.parts) else "".join(b.parts)
+            out.append(f"{mark} {text}")
+        i = j
+    return out
+
+
+def _parallel(parts: list[str]) -> bool:
+    """Two halves of a couplet headline (以链式思维育集群 / 以开放姿态拓空间): a space between them."""
+    return (len(parts) == 2 and abs(len(parts[0]) - len(parts[1])) <= 1 and 4 <= len(parts[0]) <= 10
+            and all(c.isalnum() for c in parts[0] + parts[1]))

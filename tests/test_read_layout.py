@@ -1,0 +1,75 @@
+"""Layout analysis on hand-placed lines: columns, reading order, titles, paragraphs, bands."""
+from __future__ import annotations
+
+from jianbao.read.layout import Line, page_from_lines
+
+S = 10.0   # body size
+W = 12     # characters per column line
+
+
+def col_lines(x: float, y: float, paras: list[str], width: int = W) -> list[Line]:
+    """Lines of paragraphs in one column at x, from y down (indent 2, justified)."""
+    out = []
+    for p in paras:
+        first = True
+        while p:
+            n = width - 2 if first else width
+            chunk, p = p[:n], p[n:]
+            x0 = x + (2 * S if first else 0)
+            x1 = x0 + len(chunk) * S
+            out.append(Line(x0, y, x1, y + S, S, chunk))
+            y += 1.5 * S
+            first = False
+    return out
+
+
+def lines_text(page) -> list[str]:
+    return [b.text for b in page.blocks]
+
+
+def test_two_columns_given_row_by_row_read_column_by_column():
+    a = "甲" * 30 + "。"
+    b = "乙" * 20 + "。"
+    left = col_lines(0, 100, [a])
+    right = col_lines(W * S + 20, 100, [b])
+    head = [Line(50, 50, 50 + 10 * 25, 75, 25, "标题" * 5)]
+    rows = sorted(left + right, key=lambda l: (l.y0, l.x0))   # as a PDF may store them
+    page = page_from_lines(head + rows, 400, 600, "t.pdf")
+    assert lines_text(page) == ["标题" * 5, a, b]
+    assert page.blocks[0].heading == 1
+
+
+def test_paragraph_runs_on_across_a_column_break():
+    p = "丙" * 40 + "。"
+    lines = col_lines(0, 100, [p])
+    first, rest = lines[:2], lines[2:]
+    for ln in rest:   # the rest of the paragraph at the top of the next column
+        ln.x0 += W * S + 20
+        ln.x1 += W * S + 20
+        ln.y0 -= 30
+        ln.y1 -= 30
+    page = page_from_lines([Line(0, 40, 300, 65, 25, "一个标题在这里")] + first + rest, 400, 600, "t.pdf")
+    assert lines_text(page)[1] == p
+
+
+def test_header_and_footer_bands_are_zoned():
+    body = col_lines(0, 120, ["丁" * 50 + "。"] * 8)
+    top = [Line(0, 10, 200, 20, 10, "临江日报 2023年5月12日 星期五")]
+    foot = [Line(0, 985, 200, 995, 10, "责任编辑：李明")]
+    page = page_from_lines(top + body + foot, 400, 1000, "t.pdf")
+    zones = [b.zone for b in page.blocks]
+    assert zones[0] == "header" and zones[-1] == "footer"
+    assert zones.count(None) == len(page.blocks) - 2
+
+
+def test_kicker_headline_subheadline_ranked_by_size():
+    head = [Line(20, 30, 220, 43, 13, "某某主持召开会议时强调——"),
+            Line(0, 50, 300, 80, 30, "大标题在这里"),
+            Line(20, 88, 220, 101, 13, "——副题在这里")]
+    page = page_from_lines(head + col_lines(0, 130, ["戊" * 30 + "。"]), 400, 600, "t.pdf")
+    assert [b.heading for b in page.blocks[:3]] == [2, 1, 2]
+
+
+def test_nothing_but_nfc_and_white_space_changes():
+    page = page_from_lines([Line(0, 100, 60, 110, 10, "\uf98a量　 大")], 400, 600, "t.pdf")
+    assert page.blocks[0].text == "力量 大"
