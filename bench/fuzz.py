@@ -29,14 +29,15 @@ def seed(target: str, corpus: Path) -> int:
     else:
         sys.path.insert(0, str(ROOT / "src"))
         try:
-            from jianbao.synth import generate_page
-            from jianbao.synth import pdfpage  # type: ignore[attr-defined]
+            from jianbao.synth.pdfpage import pdf_page, png_page
             for k in range(3):
-                text, gold = generate_page(k)
-                pdf = corpus / f"seed{k}.pdf"
-                pdfpage.write_pdf(gold, pdf) if target == "pdf" else pdfpage.write_png(gold, corpus / f"seed{k}.png")
+                pdf, _gold = pdf_page(800_000 + k)
+                if target == "pdf":
+                    (corpus / f"seed{k}.pdf").write_bytes(pdf)
+                else:
+                    (corpus / f"seed{k}.png").write_bytes(png_page(pdf, dpi=50))
                 n += 1
-        except Exception:  # noqa: BLE001 - no PDF tools: start from an empty corpus
+        except Exception:  # noqa: BLE001 - no PDF tools (font, reportlab): start from an empty corpus
             pass
     return n
 
