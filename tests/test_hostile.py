@@ -45,3 +45,15 @@ def test_pdf_reader_only_documented_errors(data, with_header):
 @given(st.binary(max_size=2048), st.booleans())
 def test_image_reader_only_documented_errors(data, with_header):
     image_reader((b"\x89PNG\r\n\x1a\n" if with_header else b"") + data)
+
+
+def test_fuzzing_finds_stay_fixed():
+    """Inputs the coverage-guided fuzzer once broke a reader with (tests/data/fuzz/README.md)."""
+    from jianbao.errors import Corrupt
+    from jianbao.read import read_pages
+    from jianbao.settings import Settings
+    import pytest
+    crash = Path(__file__).parent / "data/fuzz/pdf-page-cannot-load.pdf"
+    pdf_reader(crash.read_bytes())
+    with pytest.raises(Corrupt, match="cannot be"):
+        list(read_pages(crash, Settings(tag=False)))

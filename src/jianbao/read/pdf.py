@@ -51,11 +51,20 @@ def read_pdf(path: Path, settings: Settings) -> Iterator[Page]:
             raise Corrupt("the PDF has no pages")
         if n > MAX_PAGES:
             raise TooLarge(f"{n} pages (at most {MAX_PAGES}): split the PDF")
+        import pypdfium2 as pdfium
         for i in range(n):
             source = f"{path.name}#p{i + 1}" if n > 1 else path.name
-            page = doc[i]
+            try:
+                page = doc[i]
+            except pdfium.PdfiumError:
+                # found by fuzzing: a page tree that lists a page it cannot load
+                raise Corrupt(f"page {i + 1} of the PDF cannot be loaded (damaged file): repair it "
+                              "(e.g. qpdf in.pdf out.pdf) or download it again") from None
             try:
                 yield pdf_page(page, source, settings)
+            except pdfium.PdfiumError as e:
+                raise Corrupt(f"page {i + 1} of the PDF cannot be read ({e}): repair it "
+                              "(e.g. qpdf in.pdf out.pdf)") from None
             finally:
                 page.close()
     finally:
