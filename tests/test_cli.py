@@ -144,3 +144,11 @@ def test_traditional_page_is_cut_like_a_simplified_one(tmp_path):
     assert (a["byline"], a["dateline"]) == ("本報記者 趙明", "本報訊")  # printed text is kept
     assert doc["page"]["paper"] == "临江日报"  # metadata is normalised
     assert [f["kind"] for f in doc["furniture"]] == ["page_header", "page_footer"]
+
+
+def test_inline_byline_with_names_glued_together(tmp_path):
+    page = "# 潭口镇举办农民丰收节\n\n本报潭口讯（刘嘉涛龚源耀）9月23日，潭口镇在文化广场举办农民丰收节，展出农产品200余种。\n"
+    doc = json.loads(jianbao("cut", str(write(tmp_path, "p.md", page)), "--no-tag").stdout)
+    [a] = doc["articles"]
+    assert (a["dateline"], a["byline"], a["reporters"]) == ("本报潭口讯", "刘嘉涛龚源耀", ["刘嘉涛", "龚源耀"])
+    assert a["paragraphs"][0].startswith("9月23日")

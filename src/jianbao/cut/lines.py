@@ -127,8 +127,21 @@ class Byline:
     decorated: bool
 
 
-def parse_byline(text: str) -> Byline | None:
-    """A byline line: roles and names only ("本报记者 陈润", "■王佩", "杨涛 文/李前进 图")."""
+def _glued_names(token: str) -> list[str] | None:
+    """Two names printed without a space (OCR or a narrow column): 刘嘉涛龚源耀 → 刘嘉涛, 龚源耀."""
+    if not 4 <= len(token) <= 6 or not all("\u4e00" <= c <= "\u9fff" for c in token):
+        return None
+    for cut in (3, 2, 4):
+        a, b = token[:cut], token[cut:]
+        if 2 <= len(b) <= 3 and name_like(a) and name_like(b):
+            return [a, b]
+    return None
+
+
+def parse_byline(text: str, glued: bool = False) -> Byline | None:
+    """A byline line: roles and names only ("本报记者 陈润", "■王佩", "杨涛 文/李前进 图").
+
+    `glued`: names may stand without a space between them (inside the brackets after a dateline)."""
     t = tables()
     core = strip_decoration(text)
     decorated = len(core) < len(text)
@@ -155,6 +168,12 @@ def parse_byline(text: str) -> Byline | None:
             if name_like(tok) or (has_role and _CJK_NAME.fullmatch(tok) and len(tok) <= 4):
                 if not editor:
                     names.append(tok)
+                tok = ""
+                continue
+            pair = _glued_names(tok) if glued else None
+            if pair:
+                if not editor:
+                    names.extend(pair)
                 tok = ""
                 continue
             return None
@@ -205,7 +224,7 @@ def inline_byline_at(text: str, pos: int) -> tuple[int, int, Byline] | None:
     m = re.compile(r"\s*[（(【]([^）)】]{2,40})[）)】]").match(text, pos)
     if not m:
         return None
-    b = parse_byline(m.group(1))
+    b = parse_byline(m.group(1), glued=True)
     if not b or not (b.has_role or b.reporters):
         return None
     return m.start(1), m.end(1), b
