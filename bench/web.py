@@ -31,6 +31,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from jianbao.model import EVENT_TYPES, Article, Event, PageDoc, PageMeta, Person  # noqa: E402
 from jianbao.store import open_archive  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from search import build, draw, pct  # noqa: E402  (bench/search.py)
+
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "国建文明华志海军平东永健晓立新春德宏光伟红正兴恩广润学思远英凯启航博衡"
 TITLES = ["副县长", "县长", "县委书记", "副市长", "市长", "市委副书记", "市委书记"]
@@ -44,8 +47,6 @@ def prepare(db: Path, source: Path, n_articles: int, tagged_pages: int) -> None:
         if not source.exists() or sqlite3.connect(source).execute(
                 "SELECT count(*) FROM articles").fetchone()[0] < n_articles:
             print(f"building {source} with bench/search.py's generator …", file=sys.stderr)
-            sys.path.insert(0, str(ROOT / "bench"))
-            from search import build  # bench/search.py
             build(source, n_articles)
         print(f"copying {source} → {db}", file=sys.stderr)
         src, dst = sqlite3.connect(source), sqlite3.connect(db)
@@ -103,18 +104,9 @@ def workloads(db: Path, n: int, rnd: random.Random) -> dict[str, list[str]]:
     from urllib.parse import quote, urlencode
     from jianbao.store.tokens import norm
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    paras = [norm(t) for (t,) in con.execute("SELECT text FROM paragraphs ORDER BY random() LIMIT ?", (n * 2,))]
+    paras = [(0, norm(t)) for (t,) in con.execute("SELECT text FROM paragraphs ORDER BY random() LIMIT ?", (n * 2,))]
     papers = [p for (p,) in con.execute("SELECT name FROM papers")]
-    queries: list[str] = []
-    seen = set()
-    while len(queries) < n:   # as bench/search.py: runs of 2-6 letters/digits from the archive's own text
-        t = rnd.choice(paras)
-        k = rnd.randint(2, 6)
-        i = rnd.randrange(0, max(1, len(t) - k))
-        q = t[i:i + k]
-        if len(q) == k and q.isalnum() and q not in seen:
-            seen.add(q)
-            queries.append(q)
+    queries = draw(paras, n, rnd)   # as bench/search.py: runs of 2-6 letters/digits from the archive's own text
     search = []
     for q in queries:
         p = {"q": q}
@@ -150,11 +142,6 @@ async def load(base: str, urls: list[str], clients: int) -> tuple[list[float], i
     t0 = time.perf_counter()
     await asyncio.gather(*(client() for _ in range(clients)))
     return lat, errors, time.perf_counter() - t0
-
-
-def pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))]
 
 
 def run(db: Path, clients: int, n: int, ttl: float, seed: int) -> list[tuple]:

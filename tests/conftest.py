@@ -29,6 +29,14 @@ def load_scorer():
     return mod
 
 
+def free_port() -> int:
+    """A TCP port free on loopback now (for servers the tests start)."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def cut_text(text: str, source: str = "test.md", **kw) -> PageDoc:
     settings = Settings(tag=False, **kw)
     return cut(page_from_text(text, source), settings)

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+from conftest import free_port
 
 from web_helpers import EVIL, fill
 
@@ -24,12 +25,6 @@ if not Path(CHROMIUM).exists():
     pytestmark = pytest.mark.skip(reason="no chromium here; .ci/run installs Debian's chromium package")
     if os.environ.get("CI"):
         raise RuntimeError("chromium is required in CI: .ci/run installs it (apt-get install chromium)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")

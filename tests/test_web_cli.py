@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import socket
 import subprocess
 import sys
 import time
@@ -10,6 +9,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from conftest import free_port
 
 from jianbao.store import ArchiveError
 from jianbao.web import create_app
@@ -44,12 +45,6 @@ def test_archive_is_opened_read_only(db_target):
         with pytest.raises(Exception):
             arch.db.execute("DELETE FROM furniture")
     app.state.pool.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_serve_listens_on_loopback_and_changes_nothing(tmp_path):
