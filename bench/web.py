@@ -10,7 +10,7 @@ when the last one is answered) with keep-alive connections. Every search uses a 
 from the archive's own text as bench/search.py does (runs of 2-6 characters; a fifth with a paper
 filter, a tenth with a year, a fifth asking for result page 2 or 3), every person
 request a different person where there are enough, so the server's cache rarely helps; the run is
-repeated with the cache off for the worst case. Bounded: stops after --requests per page kind.
+repeated with the cache off for the worst case, and with two server processes. Bounded: stops after --requests per page kind.
 """
 from __future__ import annotations
 
@@ -92,12 +92,20 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(db: str, port: int, ttl: float) -> None:
+def serve(db: str, port: int, ttl: float, workers: int) -> None:
+    """As `jianbao serve --workers N` runs the server."""
+    import os
+
     import uvicorn
 
-    from jianbao.web.app import WebSettings, create_app
-    app = create_app(db, WebSettings(cache_ttl=ttl))
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    from jianbao.web.app import CONFIG_ENV, WebSettings, config_env, create_app
+    settings = WebSettings(cache_ttl=ttl)
+    opts = dict(host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    if workers == 1:
+        uvicorn.run(create_app(db, settings), **opts)
+    else:
+        os.environ[CONFIG_ENV] = config_env(db, settings)
+        uvicorn.run("jianbao.web.app:app_from_env", factory=True, workers=workers, **opts)
 
 
 def workloads(db: Path, n: int, rnd: random.Random) -> dict[str, list[str]]:
@@ -144,9 +152,9 @@ async def load(base: str, urls: list[str], clients: int) -> tuple[list[float], i
     return lat, errors, time.perf_counter() - t0
 
 
-def run(db: Path, clients: int, n: int, ttl: float, seed: int) -> list[tuple]:
+def run(db: Path, clients: int, n: int, ttl: float, seed: int, workers: int) -> list[tuple]:
     port = free_port()
-    proc = subprocess.Popen([sys.executable, __file__, "--serve", str(db), str(port), str(ttl)])
+    proc = subprocess.Popen([sys.executable, __file__, "--serve", str(db), str(port), str(ttl), str(workers)])
     base = f"http://127.0.0.1:{port}"
     import httpx
     for _ in range(300):
@@ -169,8 +177,8 @@ def run(db: Path, clients: int, n: int, ttl: float, seed: int) -> list[tuple]:
 
 
 def main() -> None:
-    if len(sys.argv) == 5 and sys.argv[1] == "--serve":
-        serve(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]))
+    if len(sys.argv) == 6 and sys.argv[1] == "--serve":
+        serve(sys.argv[2], int(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]))
         return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", type=Path, default=ROOT / "bench/results/web.db")
@@ -180,20 +188,21 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--requests", type=int, default=600, help="per page kind and cache setting")
     ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--workers", type=int, default=2, help="server processes for the extra row (jianbao serve --workers)")
     a = ap.parse_args()
     a.db.parent.mkdir(parents=True, exist_ok=True)
     prepare(a.db, a.source, a.articles, a.tagged_pages)
     con = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
     n_art, n_per, n_ev = (con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "persons", "events"))
     print(f"web UI over {n_art} articles ({n_per} persons, {n_ev} activities), SQLite; closed-loop clients on "
-          f"loopback; {a.requests} requests per row (after 40 unmeasured); one uvicorn process")
-    print(f"{'page':14s}{'clients':>8s}{'cache':>7s}{'n':>6s}{'errors':>8s}{'p50 ms':>9s}{'p95 ms':>9s}{'p99 ms':>9s}"
-          f"{'max ms':>9s}{'req/s':>8s}   target p95 <= 150 ms at {a.clients} clients")
-    for clients, ttl in ((a.clients, 60.0), (a.clients, 0.0), (1, 0.0)):
-        for kind, t, n, err, p50, p95, p99, mx, rps in run(a.db, clients, a.requests, ttl, a.seed):
+          f"loopback; {a.requests} requests per row (after 40 unmeasured); server processes as `jianbao serve --workers`")
+    print(f"{'page':14s}{'clients':>8s}{'workers':>8s}{'cache':>7s}{'n':>6s}{'errors':>8s}{'p50 ms':>9s}{'p95 ms':>9s}"
+          f"{'p99 ms':>9s}{'max ms':>9s}{'req/s':>8s}   target p95 <= 150 ms at {a.clients} clients")
+    for clients, ttl, workers in ((a.clients, 60.0, 1), (a.clients, 0.0, 1), (a.clients, 0.0, a.workers), (1, 0.0, 1)):
+        for kind, t, n, err, p50, p95, p99, mx, rps in run(a.db, clients, a.requests, ttl, a.seed, workers):
             verdict = ("met" if p95 <= 150 else "NOT met") if clients == a.clients else "(one client: no queueing)"
-            print(f"{kind:14s}{clients:8d}{'on' if t else 'off':>7s}{n:6d}{err:8d}{p50:9.1f}{p95:9.1f}{p99:9.1f}"
-                  f"{mx:9.1f}{rps:8.1f}   {verdict}")
+            print(f"{kind:14s}{clients:8d}{workers:8d}{'on' if t else 'off':>7s}{n:6d}{err:8d}{p50:9.1f}{p95:9.1f}"
+                  f"{p99:9.1f}{mx:9.1f}{rps:8.1f}   {verdict}", flush=True)
     import os
     print(f"machine: {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end); "
           "server and clients on the same machine")

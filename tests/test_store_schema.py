@@ -49,6 +49,20 @@ def test_an_older_schema_is_migrated_and_keeps_its_data(db_target):
         a.add(*page("衡阳日报", "2021-08-01", "1", [visit("秦国文", "市委书记", "雁峰区", "2021-07-31")]))
 
 
+def test_reading_indexes_are_added_to_an_archive_that_lacks_them(db_target):
+    """An archive built before an index existed gains it at its next writable open, data kept;
+    a read-only open leaves the archive as it is."""
+    from jianbao.store.schema import _has_index
+    with open_archive(db_target) as a:
+        a.add(*page("衡阳日报", "2021-08-01", "1", [visit("秦国文", "市委书记", "雁峰区", "2021-07-31")]))
+        assert _has_index(a.db, "articles_keys")
+        a.db.execute("DROP INDEX articles_keys")
+    with open_archive(db_target, readonly=True) as a:
+        assert not _has_index(a.db, "articles_keys") and a.count("雁峰区") == 1
+    with open_archive(db_target) as a:
+        assert _has_index(a.db, "articles_keys") and a.count("雁峰区") == 1
+
+
 def test_a_newer_schema_is_refused(db_target):
     with open_archive(db_target) as a:
         a.db.execute("UPDATE meta SET value='99' WHERE key='schema_version'")

@@ -127,3 +127,66 @@ def test_cli_search_messages_and_json(db_target, arch):
     r = run("5G产业园", "--json", "--limit", "1")
     hit = json.loads(r.stdout)
     assert hit["headline"] == "何恩广调研科学城5G产业园" and hit["marks"] and hit["paper"] == "衡阳日报"
+
+
+def test_common_words_are_ranked_among_their_newest_matches(tmp_path):
+    """Past the window, a word's newest matches come first, ranked; then the older ones, newest first,
+    with the same filters and without a gap or a repeat at the window's edge."""
+    from jianbao.model import Article
+    from jianbao.store.search import _fts5, _match_sqlite
+    a = open_archive(str(tmp_path / "w.db"))
+    # page k (stored in order) has one article; the headline says 水稻 in articles 1 and 4 only
+    for k in range(6):
+        head = "水稻丰收" if k in (1, 4) else f"秋收进度{k}"
+        paper = "临江日报" if k % 2 else "衡阳日报"
+        a.add(*page(paper, f"2022-05-0{k + 1}", "1", [Article(headline=head, paragraphs=[f"今年水稻长势好。第{k}篇。"])]))
+    ids = [r[0] for r in a.db.fetchall("SELECT id FROM articles ORDER BY id")]
+    fts = _fts5(parse("水稻"))
+    got = [r[0] for r in _match_sqlite(a.db, fts, Filters(), 10, 0, window=3)]
+    # newest three (5, 4, 3) ranked: 4 has the word in its headline; then 2, 1, 0 newest first
+    assert got[0] == ids[4] and set(got[:3]) == {ids[5], ids[4], ids[3]} and got[3:] == [ids[2], ids[1], ids[0]]
+    pages = [r[0] for off in range(0, 6, 2) for r in _match_sqlite(a.db, fts, Filters(), 2, off, window=3)]
+    assert pages == got
+    # filtered: 临江日报 holds 1, 3, 5; the window is its own newest three
+    got = [r[0] for r in _match_sqlite(a.db, fts, Filters(paper="临江日报"), 10, 0, window=2)]
+    assert set(got[:2]) == {ids[5], ids[3]} and got[2:] == [ids[1]]
+    # no more matches than the window: every one ranked
+    got = [r[0] for r in _match_sqlite(a.db, fts, Filters(), 10, 0, window=50)]
+    assert set(got[:2]) == {ids[1], ids[4]} and len(got) == 6
+    a.close()
+
+
+def test_filtered_search_is_driven_by_the_index(tmp_path):
+    """A rare word in a paper: every statement walks the word's matches first, not the paper's
+    rows (probing the index once per row of the paper took 500 ms for a word found twice)."""
+    from jianbao.model import Article
+    from jianbao.store.facets import facet_counts, find
+    a = open_archive(str(tmp_path / "p.db"))
+    for k in range(120):   # 40 papers: a paper looks selective to the planner
+        a.add(*page("衡阳日报" if k < 3 else f"第{k % 40}日报", f"2021-0{k % 9 + 1}-1{k % 10}", str(k), [
+            Article(headline=f"第{k}篇", paragraphs=[f"秋收进度过半，第{k}号。" + ("秦国文到衡山调研。" if k == 1 else "")])]))
+    a.db.execute("ANALYZE")
+    seen = []
+    for name in ("fetchall", "fetchone"):
+        real = getattr(a.db, name)
+        setattr(a.db, name, lambda sql, params=(), real=real: (seen.append((sql, list(params))), real(sql, params))[1])
+    filters = Filters(paper="衡阳日报", date_from="2021-01-01")
+    assert [h.headline for h in find(a.db, "秦国文", filters)] == ["第1篇"]
+    assert facet_counts(a.db, "秦国文", filters).total == 1 and a.count("秦国文", filters) == 1
+    assert len(match_ids(a.db, "秦国文", filters)) == 1
+    joined = [(s, p) for s, p in seen if "MATCH" in s and "articles a" in s]
+    assert len(joined) >= 4
+    for sql, params in joined:
+        plan = [r[3] for r in a.db.conn.execute("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
+        first = next(p for p in plan if p.startswith(("SCAN", "SEARCH")))
+        assert "article_fts VIRTUAL TABLE" in first, (sql, plan)
+    a.close()
+
+
+def test_snippets_find_words_written_in_full_width_forms():
+    from jianbao.store.search import make_snippet
+    text = "会上，ＡＢＣ公司负责人介绍了５Ｇ基站和½的进度；abc公司随后发言。"
+    snippet, marks = make_snippet(text, [["abc公司"]])
+    assert [snippet[x:y] for x, y in marks] == ["ＡＢＣ公司", "abc公司"]
+    snippet, marks = make_snippet(text, [["5g基站"]])
+    assert [snippet[x:y] for x, y in marks] == ["５Ｇ基站"]

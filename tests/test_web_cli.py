@@ -24,7 +24,7 @@ def cli(*args: str) -> subprocess.CompletedProcess:
 def test_help_says_how_to_use_it():
     r = cli("serve", "--help")
     assert r.returncode == 0
-    for words in ("--db", "--host", "127.0.0.1", "--port", "8000", "read-only", "/api/"):
+    for words in ("--db", "--host", "127.0.0.1", "--port", "8000", "read-only", "/api/", "--workers"):
         assert words in r.stdout
 
 
@@ -47,12 +47,26 @@ def test_archive_is_opened_read_only(db_target):
     app.state.pool.close()
 
 
-def test_serve_listens_on_loopback_and_changes_nothing(tmp_path):
+def children(pid: int) -> list[int]:
+    out = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            out.append(int(stat.parent.name))
+    return out
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_listens_on_loopback_and_changes_nothing(tmp_path, workers):
     db = tmp_path / "archive.db"
     fill(str(db))
     before = hashlib.sha1(db.read_bytes()).hexdigest()
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "jianbao", "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "jianbao", "serve", "--db", str(db), "--port", str(port),
+                             "--workers", str(workers)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         url = f"http://127.0.0.1:{port}"
@@ -70,6 +84,9 @@ def test_serve_listens_on_loopback_and_changes_nothing(tmp_path):
         if listening:   # ss (iproute2) is there: the local address is loopback
             assert listening.split()[3] == f"127.0.0.1:{port}"
         assert httpx.get(url + "/", headers={"Host": "evil.example"}).status_code == 400
+        if workers > 1:   # that many server processes under the command's own
+            serving = [k for k in children(proc.pid) if "spawn_main" in Path(f"/proc/{k}/cmdline").read_text()]
+            assert len(serving) == workers
     finally:
         proc.terminate()
         out, err = proc.communicate(timeout=20)

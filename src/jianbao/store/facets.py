@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .db import DB
-from .search import Filters, Hit, _filters, _fts5, _hit, _tsquery, make_snippet, match_ids, parse
+from .search import Filters, Hit, _filters, _fts5, _hit, _tsquery, articles_join, make_snippet, match_ids, parse
 
 FACETS = ("paper", "year", "month", "section", "type", "person", "place")
 
@@ -34,7 +34,7 @@ def matching(db: DB, query: str | None, filters: Filters = Filters(), section: s
         return "FROM articles a WHERE 1=1" + where, args, "0.0"
     terms = parse(query)
     if fts:
-        return ("FROM article_fts JOIN articles a ON a.id = article_fts.rowid WHERE article_fts MATCH ?" + where,
+        return (f"FROM article_fts{articles_join(db)} WHERE article_fts MATCH ?" + where,
                 [_fts5(terms), *args], "-bm25(article_fts, 4.0, 1.0)")
     return ("FROM articles a WHERE a.tsv @@ to_tsquery('simple', ?)" + where, [_tsquery(terms), *args],
             "ts_rank_cd(a.tsv, to_tsquery('simple', ?))")
@@ -52,16 +52,18 @@ def count(db: DB, query: str | None, filters: Filters = Filters(), section: str 
     return int(db.fetchone("SELECT count(*) " + frm, args)[0])
 
 
+# CROSS JOIN (SQLite): the matches drive every join (left alone, the planner may walk the whole events
+# table in type order and probe the matches for each row)
 _FACET_SQL = """
 WITH m AS (SELECT a.id, a.paper, substr(a.date, 1, 7) AS month, a.section {frm})
 SELECT 'total', '', count(*) FROM m
 UNION ALL SELECT 'paper', paper, count(*) FROM m WHERE paper IS NOT NULL GROUP BY paper
 UNION ALL SELECT 'month', month, count(*) FROM m WHERE month IS NOT NULL GROUP BY month
 UNION ALL SELECT 'section', section, count(*) FROM m WHERE section IS NOT NULL GROUP BY section
-UNION ALL SELECT 'type', e.type, count(DISTINCT m.id) FROM m JOIN events e ON e.article_id = m.id GROUP BY e.type
-UNION ALL SELECT 'person', p.name, count(DISTINCT m.id) FROM m JOIN mentions x ON x.article_id = m.id
+UNION ALL SELECT 'type', e.type, count(DISTINCT m.id) FROM m CROSS JOIN events e ON e.article_id = m.id GROUP BY e.type
+UNION ALL SELECT 'person', p.name, count(DISTINCT m.id) FROM m CROSS JOIN mentions x ON x.article_id = m.id
   JOIN persons p ON p.id = x.person_id GROUP BY p.name
-UNION ALL SELECT 'place', pl.name, count(DISTINCT m.id) FROM m JOIN article_places ap ON ap.article_id = m.id
+UNION ALL SELECT 'place', pl.name, count(DISTINCT m.id) FROM m CROSS JOIN article_places ap ON ap.article_id = m.id
   JOIN places pl ON pl.id = ap.place_id GROUP BY pl.name
 """
 
@@ -86,7 +88,10 @@ def facet_counts(db: DB, query: str | None, filters: Filters = Filters(), sectio
     frm, args, _ = matching(db, query, filters, section, every)
     got: dict[str, list[tuple[str, int]]] = {k: [] for k in ("total", *FACETS)}
     years: dict[str, int] = {}
-    for facet, value, n in db.fetchall(_FACET_SQL.format(frm=frm), args):
+    sql = _FACET_SQL.format(frm=frm)
+    if db.dialect != "sqlite":   # CROSS JOIN … ON is SQLite's way to fix the join order only
+        sql = sql.replace("CROSS JOIN", "JOIN")
+    for facet, value, n in db.fetchall(sql, args):
         got[facet].append((str(value), int(n) * every))
         if facet == "month":
             years[str(value)[:4]] = years.get(str(value)[:4], 0) + int(n) * every

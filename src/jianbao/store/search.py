@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from ..errors import JianbaoError
 from .db import DB
@@ -108,8 +109,9 @@ def _filters(f: Filters) -> tuple[str, list]:
 
 # A word found in more articles than this is ranked (BM25) among its WINDOW newest matches, then the
 # older ones follow newest first: ranking every one of 60,000 matches of 发展 costs more than a user
-# waits, and for so common a word the newest reports are what a reader wants first.
-WINDOW = 5000
+# waits, and for so common a word the newest reports are what a reader wants first. (5,000 until
+# bench/web.py showed that ranking so many is most of a search page's cost.)
+WINDOW = 1000
 
 
 def match_ids(db: DB, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0
@@ -125,27 +127,31 @@ def match_ids(db: DB, query: str, filters: Filters = Filters(), limit: int = 20,
     return [(int(r[0]), int(r[1] or r[0]), float(r[2])) for r in rows]
 
 
-def _match_sqlite(db: DB, fts: str, filters: Filters, limit: int, offset: int) -> list[tuple[int, int, float]]:
+def articles_join(db: DB) -> str:
+    """SQLite: the join from the full-text index to the articles it matched. The index drives (left
+    to itself the planner may walk a paper's 10,000 articles and probe the index for each), and the
+    narrow index articles_keys stands in for the wide article rows where the archive has it."""
+    keys = getattr(db, "_has_articles_keys", None)
+    if keys is None:
+        keys = db._has_articles_keys = db.fetchone(
+            "SELECT 1 FROM sqlite_master WHERE type='index' AND name='articles_keys'") is not None
+    return f" CROSS JOIN articles a{' INDEXED BY articles_keys' if keys else ''} ON a.id = article_fts.rowid"
+
+
+def _match_sqlite(db: DB, fts: str, filters: Filters, limit: int, offset: int, window: int = WINDOW
+                  ) -> list[tuple[int, int, float]]:
     where, args = _filters(filters)
-    join = " JOIN articles a ON a.id = article_fts.rowid" if where else ""
+    join = articles_join(db) if where else ""
     score = "bm25(article_fts, 4.0, 1.0)"
     base = f"FROM article_fts{join} WHERE article_fts MATCH ?{where}"
-    total = db.fetchone(f"SELECT count(*) {base}", [fts, *args])[0]
-    if total <= WINDOW or offset + limit > 10 * WINDOW:
-        rows = db.fetchall(f"SELECT article_fts.rowid, -{score} {base} ORDER BY {score} LIMIT ? OFFSET ?",
-                           [fts, *args, limit, offset])
-    else:
-        floor = db.fetchone(f"SELECT article_fts.rowid {base} ORDER BY article_fts.rowid DESC LIMIT 1 OFFSET ?",
-                            [fts, *args, WINDOW - 1])[0]
-        rows = []
-        if offset < WINDOW:
-            rows = db.fetchall(f"SELECT article_fts.rowid, -{score} {base} AND article_fts.rowid >= ? "
-                               f"ORDER BY {score} LIMIT ? OFFSET ?", [fts, *args, floor, limit, offset])
-        if len(rows) < limit:
-            rest_offset = max(0, offset - WINDOW)
-            rows += db.fetchall(f"SELECT article_fts.rowid, 0.0 {base} AND article_fts.rowid < ? "
-                                f"ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?",
-                                [fts, *args, floor, limit - len(rows), rest_offset])
+    # one walk over the newest window + 1 matches (every filter applied), scored as they come
+    newest = db.fetchall(f"SELECT article_fts.rowid, -{score} {base} ORDER BY article_fts.rowid DESC LIMIT ?",
+                         [fts, *args, window + 1])
+    rows = sorted(newest[:window], key=lambda r: (-r[1], r[0]))[offset:offset + limit]
+    if len(newest) > window and len(rows) < limit:   # then the older matches, newest first
+        rows += db.fetchall(f"SELECT article_fts.rowid, 0.0 {base} AND article_fts.rowid < ? "
+                            f"ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?",
+                            [fts, *args, newest[window - 1][0], limit - len(rows), max(0, offset - window)])
     if not rows:
         return []
     ids = [int(r[0]) for r in rows]
@@ -158,8 +164,8 @@ def count(db: DB, query: str, filters: Filters = Filters()) -> int:
     terms = parse(query)
     where, args = _filters(filters)
     if db.dialect == "sqlite":
-        return db.fetchone("SELECT count(*) FROM article_fts JOIN articles a ON a.id = article_fts.rowid "
-                           "WHERE article_fts MATCH ?" + where, [_fts5(terms), *args])[0]
+        return db.fetchone(f"SELECT count(*) FROM article_fts{articles_join(db)} WHERE article_fts MATCH ?" + where,
+                           [_fts5(terms), *args])[0]
     return db.fetchone("SELECT count(*) FROM articles a WHERE a.tsv @@ to_tsquery('simple', ?)" + where,
                        [_tsquery(terms), *args])[0]
 
@@ -197,10 +203,27 @@ def _hit(db: DB, aid: int, lid: int, score: float, terms: list[list[str]]) -> Hi
     return Hit(aid, lid, score, first[1], first[2], first[3], head[4], head[5], snippet, marks, len(parts))
 
 
-def _normalised_with_map(text: str) -> tuple[str, list[int]]:
+class _Fold(dict):
+    """Code point → the character NFKC-normalised and lower-cased, computed on first sight (a table
+    for str.translate)."""
+
+    def __missing__(self, cp: int) -> str:
+        got = self[cp] = unicodedata.normalize("NFKC", chr(cp)).lower()
+        return got
+
+
+_FOLD = _Fold()
+
+
+def _normalised_with_map(text: str) -> tuple[str, Sequence[int]]:
+    """The text with every character NFKC-normalised and lower-cased, and for each character of the
+    result the index of the character of `text` it came from."""
+    folded = text.translate(_FOLD)
+    if len(folded) == len(text):   # no character grows or vanishes: one to one (the common case)
+        return folded, range(len(text))
     out, where = [], []
     for i, c in enumerate(text):
-        n = unicodedata.normalize("NFKC", c).lower()
+        n = _FOLD[ord(c)]
         out.append(n)
         where.extend([i] * len(n))
     return "".join(out), where

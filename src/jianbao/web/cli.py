@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 
 import click
 
@@ -25,7 +26,10 @@ def _loopback(host: str) -> bool:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--connections", type=click.IntRange(1, 64), default=4, show_default=True,
               help="Archive connections shared by concurrent requests.")
-def serve(db: str, host: str, port: int, connections: int) -> None:
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes. One process runs Python on one core at a time; give the number of "
+                   "cores to spare when many people search at once.")
+def serve(db: str, host: str, port: int, connections: int, workers: int) -> None:
     """Read and analyse the archive in a web browser: search with facets, articles with their
     people and places linked, whole pages as cut beside their input, people over time.
 
@@ -41,7 +45,7 @@ def serve(db: str, host: str, port: int, connections: int) -> None:
     try:
         import uvicorn
 
-        from .app import LOOPBACK_HOSTS, WebSettings, create_app
+        from .app import CONFIG_ENV, LOOPBACK_HOSTS, WebSettings, config_env, create_app
     except ImportError as e:  # pragma: no cover - they are dependencies
         raise click.ClickException(f"the web UI needs {e.name}: pip install fastapi uvicorn jinja2") from None
     settings = WebSettings(pool=connections, allowed_hosts=tuple(LOOPBACK_HOSTS) if _loopback(host) else None)
@@ -53,7 +57,13 @@ def serve(db: str, host: str, port: int, connections: int) -> None:
     click.echo(f"jianbao: serving {app.state.where} (read-only) at http://{shown}:{port}/ — Ctrl+C stops", err=True)
     if not _loopback(host):
         click.echo(f"jianbao: warning: listening on {host}, not only this machine; there is no login", err=True)
+    opts = dict(host=host, port=port, log_level="warning", access_log=False, server_header=False)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False, server_header=False)
+        if workers == 1:
+            uvicorn.run(app, **opts)
+        else:   # each worker process builds its own app from the environment
+            app.state.pool.close()
+            os.environ[CONFIG_ENV] = config_env(db, settings)
+            uvicorn.run("jianbao.web.app:app_from_env", factory=True, workers=workers, **opts)
     except OSError as e:  # pragma: no cover - port taken etc.
         raise click.ClickException(f"cannot listen on {host}:{port}: {e.strerror or e}")
