@@ -4,7 +4,7 @@ Anything out of bounds is the client's mistake: 400 or 422 with a message saying
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Literal
 from urllib.parse import urlencode
@@ -60,7 +60,8 @@ class SearchParams:
 
     def url(self, path: str = "/search", **change) -> str:
         """This search as a shareable URL, with some parameters changed (None removes one)."""
-        d = {**asdict(self), **change}
+        d = {f.name: getattr(self, f.name) for f in fields(self)}   # (asdict deep-copies: dear, ×40 a page)
+        d.update(change)
         names = {"date_from": "from", "date_to": "to"}
         items = [(names.get(k, k), v) for k, v in d.items() if v not in (None, "")]
         items = [(k, v) for k, v in items if not (k == "page" and v == 1) and not (k == "size" and v == 20)]
