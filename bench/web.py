@@ -152,6 +152,22 @@ async def load(base: str, urls: list[str], clients: int) -> tuple[list[float], i
     return lat, errors, time.perf_counter() - t0
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and its children so far, from /proc (Linux): what a request
+    costs the server whatever else the machine is doing."""
+    import os
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            f = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or f[1] == str(pid):
+            total += (int(f[11]) + int(f[12])) / tick
+    return total
+
+
 def run(db: Path, clients: int, n: int, ttl: float, seed: int, workers: int) -> list[tuple]:
     port = free_port()
     proc = subprocess.Popen([sys.executable, __file__, "--serve", str(db), str(port), str(ttl), str(workers)])
@@ -167,9 +183,11 @@ def run(db: Path, clients: int, n: int, ttl: float, seed: int, workers: int) -> 
     try:
         for kind, urls in workloads(db, n + 40, random.Random(seed)).items():
             asyncio.run(load(base, urls[n:], clients))           # warm-up, not counted
+            c0 = cpu_seconds(proc.pid)
             lat, errors, secs = asyncio.run(load(base, urls[:n], clients))
+            cpu_ms = (cpu_seconds(proc.pid) - c0) * 1000 / len(lat)
             rows.append((kind, ttl, len(lat), errors, pct(lat, .5), pct(lat, .95), pct(lat, .99), max(lat),
-                         len(lat) / secs))
+                         len(lat) / secs, cpu_ms))
     finally:
         proc.terminate()
         proc.wait(20)
@@ -190,6 +208,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--workers", type=int, default=2, help="server processes for the extra row (jianbao serve --workers)")
     a = ap.parse_args()
+    import os
+    load0 = os.getloadavg()[0]
     a.db.parent.mkdir(parents=True, exist_ok=True)
     prepare(a.db, a.source, a.articles, a.tagged_pages)
     con = sqlite3.connect(f"file:{a.db}?mode=ro", uri=True)
@@ -197,14 +217,15 @@ def main() -> None:
     print(f"web UI over {n_art} articles ({n_per} persons, {n_ev} activities), SQLite; closed-loop clients on "
           f"loopback; {a.requests} requests per row (after 40 unmeasured); server processes as `jianbao serve --workers`")
     print(f"{'page':14s}{'clients':>8s}{'workers':>8s}{'cache':>7s}{'n':>6s}{'errors':>8s}{'p50 ms':>9s}{'p95 ms':>9s}"
-          f"{'p99 ms':>9s}{'max ms':>9s}{'req/s':>8s}   target p95 <= 150 ms at {a.clients} clients")
+          f"{'p99 ms':>9s}{'max ms':>9s}{'req/s':>8s}{'cpu ms':>8s}   target p95 <= 150 ms at {a.clients} clients")
     for clients, ttl, workers in ((a.clients, 60.0, 1), (a.clients, 0.0, 1), (a.clients, 0.0, a.workers), (1, 0.0, 1)):
-        for kind, t, n, err, p50, p95, p99, mx, rps in run(a.db, clients, a.requests, ttl, a.seed, workers):
+        for kind, t, n, err, p50, p95, p99, mx, rps, cpu in run(a.db, clients, a.requests, ttl, a.seed, workers):
             verdict = ("met" if p95 <= 150 else "NOT met") if clients == a.clients else "(one client: no queueing)"
             print(f"{kind:14s}{clients:8d}{workers:8d}{'on' if t else 'off':>7s}{n:6d}{err:8d}{p50:9.1f}{p95:9.1f}"
-                  f"{p99:9.1f}{mx:9.1f}{rps:8.1f}   {verdict}", flush=True)
+                  f"{p99:9.1f}{mx:9.1f}{rps:8.1f}{cpu:8.1f}   {verdict}", flush=True)
     import os
-    print(f"machine: {os.cpu_count()} cores shared with other work (load average {os.getloadavg()[0]:.1f} at the end); "
+    print(f"cpu ms: the server's CPU time (user + system, all its processes) per request\n"
+          f"machine: {os.cpu_count()} cores; load average {load0:.1f} at the start, {os.getloadavg()[0]:.1f} at the end; "
           "server and clients on the same machine")
 
 
