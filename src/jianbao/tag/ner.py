@@ -3,9 +3,12 @@ rules and tables cannot decide: names without a title or surname cue, organisati
 suffix, places missing from the gazetteer.
 
 Each character is described by `features`: the characters and character pairs around it, the word
-jieba's segmenter puts it in (position in the word, the dictionary's part of speech), membership in
-the project's lists (surnames, title heads, place and organisation suffixes, the gazetteer) and the
-rule tagger's own decision (sentence.rule_spans). The weights were fitted by scripts/train_ner.py
+jieba's segmenter puts it in (position in the word, the dictionary's part of speech, the tags of the
+words two before and after), every proper name of jieba's dictionary that covers it (person, foreign
+person, place, organisation), how the character itself stands in those names (`_char_dist`), runs of
+characters written by sound, how far ahead an organisation or place suffix closes the clause,
+membership in the project's lists (surnames, title heads, place and organisation suffixes, the
+gazetteer) and the rule tagger's own decision (sentence.rule_spans). The weights were fitted by scripts/train_ner.py
 on the corpora named in data/README.md; the model files ship in data/ and load lazily, on first
 use. Nothing is downloaded; without python-crfsuite or the files, `available()` is False and the
 rules alone run.
@@ -20,7 +23,7 @@ from . import data, lexicon
 
 DATA = Path(__file__).with_name("data")
 MODELS = {"ent": "ner_ent.crfsuite", "title": "ner_title.crfsuite"}
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 USE_RULES = True  # the rule tagger's spans are features of the model
 MAX_LEN = 400  # sentences are cut into pieces of at most this many characters before tagging
 
@@ -64,6 +67,42 @@ def _given_chars() -> frozenset[str]:
         if pos == "nr" and len(w) == 3 and w[0] in sur:
             c.update(w[1:])
     return frozenset(k for k, v in c.items() if v >= 15)
+
+
+_GROUPS = {"nr": "r", "nrt": "f", "nrfg": "f", "ns": "s", "nt": "t", "nz": "z"}
+
+
+@lru_cache(maxsize=1)
+def _char_dist() -> dict[str, tuple[str, ...]]:
+    """Character → how it stands in the dictionary's proper names: for each kind of name (r person,
+    f foreign person, s place, t organisation, z other) and place in the word (B first, M inside,
+    E last), the share of the dictionary's words with the character there that are of that kind,
+    in four steps. Lets the model read a character it never saw in training like those it did."""
+    from collections import defaultdict
+    cnt: dict = defaultdict(lambda: defaultdict(int))
+    for w, (_, pos) in lexicon.dictionary().items():
+        L = len(w)
+        if L < 2:
+            continue
+        g = _GROUPS.get(pos, "o")
+        for k, c in enumerate(w):
+            p = "B" if k == 0 else "E" if k == L - 1 else "M"
+            cnt[c][p] += 1
+            cnt[c][p + g] += 1
+    out: dict[str, tuple[str, ...]] = {}
+    for c, m in cnt.items():
+        attrs = []
+        for p in "BME":
+            tot = m.get(p, 0)
+            if tot < 5:
+                continue
+            for g in "rfstz":
+                r = m.get(p + g, 0) / tot
+                if r >= 0.05:
+                    attrs.append(f"{g}{p}{1 if r < 0.15 else 2 if r < 0.35 else 3 if r < 0.6 else 4}")
+        if attrs:
+            out[c] = tuple(attrs)
+    return out
 
 
 LIST_KEYS = ("psuf", "osuf", "head", "korg", "famous")
@@ -148,6 +187,7 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None) -> list
             widx[i + k] = j
         i += L
     short = [w if len(w) <= 4 else "#" for w in seg]
+    tags2 = [(d.get(w) or ("", "oov"))[1] for w in seg]
     # gazetteer: the longest place name starting at each character, marked B/I/E
     gz = [""] * n
     heads = _place_heads()
@@ -192,6 +232,37 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None) -> list
             for k in range(L):
                 if not shape[i + k]:
                     shape[i + k] = f"{L}{k}"
+    # every proper name of the dictionary (up to 8 characters) over each character, by kind
+    dm: list[set[str]] = [set() for _ in range(n)]
+    for i in range(n):
+        for L in range(min(8, n - i), 1, -1):
+            e = d.get(text[i:i + L])
+            g = e and _GROUPS.get(e[1])
+            if g:
+                for k in range(L):
+                    dm[i + k].add(g + ("B" if k == 0 else "E" if k == L - 1 else "M") + ("3" if L >= 3 else "2"))
+    # runs of characters written by sound (foreign names), three or more long
+    trun = [""] * n
+    i = 0
+    while i < n:
+        j = i
+        while j < n and (text[j] in sets["trans"] or text[j] in "·•" and j > i):
+            j += 1
+        if j - i >= 3:
+            for k in range(i, j):
+                trun[k] = str(min(j - i, 6)) + ("B" if k == i else "E" if k == j - 1 else "M")
+        i = max(j, i + 1)
+    # how far ahead (within the clause) the nearest organisation or place suffix ends
+    ahead = [""] * n
+    nxt: dict[str, int] = {}
+    for i in range(n - 1, -1, -1):
+        if _ctype(text[i]) in "ps":
+            nxt = {}
+        for x in ends.get(i, ()):
+            if x[:4] in ("osuf", "psuf", "korg"):
+                nxt[x[:4]] = i
+        ahead[i] = "".join(f"{k[0]}{_dist(v - i)}" for k, v in sorted(nxt.items()) if v - i <= 12)
+    cdist = _char_dist()
     pad = ["^", "^"] + list(text) + ["$", "$"]
     ty = ["^"] + [_ctype(c) for c in text] + ["$"]
     out = []
@@ -230,11 +301,31 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None) -> list
             f.append("e-1:" + x)
         for x in ends.get(i + 1, ()):
             f.append("e+1:" + x)
+        for x in sorted(dm[i]):
+            f.append("dm=" + x)
+        for x in cdist.get(c, ()):
+            f.append("cd=" + x)
+        for x in cdist.get(p1, ()):
+            if x[1] == "E" or x[1] == "M":
+                f.append("cd-1=" + x)
+        for x in cdist.get(n1, ()):
+            if x[1] == "B" or x[1] == "M":
+                f.append("cd+1=" + x)
+        if trun[i]:
+            f.append("tru=" + trun[i])
+        if ahead[i]:
+            f.append("ah=" + ahead[i])
+        f.append("wt-2=" + (tags2[j - 2] if j >= 2 else "^"))
+        f.append("wt+2=" + (tags2[j + 2] if j + 2 < len(tags2) else "$"))
         if rules is not None:
             f.append("r=" + (rtag[i] or "O"))
             f.append("r-1+1=" + ((rtag[i - 1] or "O")[:1] if i else "^") + ((rtag[i + 1] or "O")[:1] if i + 1 < n else "$"))
         out.append(f)
     return out
+
+
+def _dist(k: int) -> str:
+    return "0" if k == 0 else "1" if k <= 2 else "2" if k <= 5 else "3" if k <= 9 else "4"
 
 
 def pieces(text: str, limit: int = MAX_LEN) -> list[tuple[int, int]]:

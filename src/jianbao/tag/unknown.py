@@ -56,6 +56,8 @@ def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
                 continue
             if not any(x < e and s < y for x, y in words):
                 continue  # the model's span must hold a word the rules could not decide
+            if any(x <= s and e <= y and e - s < y - x and text[x:y] in lexicon.dictionary() for x, y in words):
+                continue  # nor cut a word of the dictionary ("玉汝于成", which it marks as a name)
             if not all(is_cjk(c) or c in "·•" for c in text[s:e]):
                 continue
             if decided(text[s:e], lab):
