@@ -94,18 +94,9 @@ def free_port() -> int:
 
 def serve(db: str, port: int, ttl: float, workers: int) -> None:
     """As `jianbao serve --workers N` runs the server."""
-    import os
-
-    import uvicorn
-
-    from jianbao.web.app import CONFIG_ENV, WebSettings, config_env, create_app
-    settings = WebSettings(cache_ttl=ttl)
-    opts = dict(host="127.0.0.1", port=port, log_level="warning", access_log=False)
-    if workers == 1:
-        uvicorn.run(create_app(db, settings), **opts)
-    else:
-        os.environ[CONFIG_ENV] = config_env(db, settings)
-        uvicorn.run("jianbao.web.app:app_from_env", factory=True, workers=workers, **opts)
+    from jianbao.web import serve as server
+    from jianbao.web.app import WebSettings
+    server.run(db, WebSettings(cache_ttl=ttl), "127.0.0.1", port, workers)
 
 
 def workloads(db: Path, n: int, rnd: random.Random) -> dict[str, list[str]]:

@@ -93,3 +93,41 @@ def test_serve_listens_on_loopback_and_changes_nothing(tmp_path, workers):
     assert f"http://127.0.0.1:{port}/" in err
     assert hashlib.sha1(db.read_bytes()).hexdigest() == before
     assert not Path(str(db) + "-wal").exists() or Path(str(db) + "-wal").stat().st_size == 0
+
+
+def test_workers_share_the_port_and_stop_with_the_command(tmp_path):
+    """Two processes serve one port; a second command on that port is refused with a message; when
+    the command is killed outright (SIGKILL), its server processes go too."""
+    import signal
+    db = tmp_path / "archive.db"
+    fill(str(db))
+    port = free_port()
+    cmd = [sys.executable, "-m", "jianbao", "serve", "--db", str(db), "--port", str(port), "--workers", "2"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = f"http://127.0.0.1:{port}/api/stats"
+        for _ in range(300):
+            try:
+                if httpx.get(url, timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read()
+                time.sleep(0.1)
+        # several connections, each answered (by either process)
+        assert all(httpx.get(url, timeout=5).status_code == 200 for _ in range(8))
+        second = subprocess.run(cmd, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 1 and "cannot listen" in second.stderr and "in use" in second.stderr
+        workers = children(proc.pid)
+        assert len([k for k in workers if "spawn_main" in Path(f"/proc/{k}/cmdline").read_text()]) == 2
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(20)
+    for _ in range(100):
+        alive = [k for k in workers if Path(f"/proc/{k}").exists()
+                 and Path(f"/proc/{k}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert not alive
+    with pytest.raises(httpx.TransportError):
+        httpx.get(url, timeout=2)

@@ -6,13 +6,11 @@ threads). Errors the client caused get 4xx with a message: JSON under /api/, an 
 from __future__ import annotations
 
 import asyncio
-import json
-import os
 import queue
 import sqlite3
 import threading
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -183,22 +181,4 @@ def create_app(target: str, settings: WebSettings = WebSettings()) -> FastAPI:
     return app
 
 
-CONFIG_ENV = "JIANBAO_WEB_CONFIG"
-
-
-def config_env(target: str, settings: WebSettings) -> str:
-    """What `app_from_env` reads: the archive and the settings, as JSON."""
-    return json.dumps({"target": target, "settings": asdict(settings)})
-
-
-def app_from_env() -> FastAPI:
-    """The app each of uvicorn's worker processes builds for `jianbao serve --workers N`: the archive
-    and settings come from the environment variable CONFIG_ENV (written by `config_env`)."""
-    cfg = json.loads(os.environ[CONFIG_ENV])
-    st = cfg["settings"]
-    if st.get("allowed_hosts") is not None:
-        st["allowed_hosts"] = tuple(st["allowed_hosts"])
-    return create_app(cfg["target"], WebSettings(**st))
-
-
-__all__ = ["ArchiveError", "WebSettings", "app_from_env", "config_env", "create_app"]
+__all__ = ["ArchiveError", "WebSettings", "create_app"]

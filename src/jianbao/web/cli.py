@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import ipaddress
-import os
 
 import click
 
@@ -27,8 +26,9 @@ def _loopback(host: str) -> bool:
 @click.option("--connections", type=click.IntRange(1, 64), default=4, show_default=True,
               help="Archive connections shared by concurrent requests.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Server processes. One process runs Python on one core at a time; give the number of "
-                   "cores to spare when many people search at once.")
+              help="Server processes, each with its own connections; new connections are spread over "
+                   "them. One process runs Python on one core at a time: give the cores to spare when many "
+                   "people search at once.")
 def serve(db: str, host: str, port: int, connections: int, workers: int) -> None:
     """Read and analyse the archive in a web browser: search with facets, articles with their
     people and places linked, whole pages as cut beside their input, people over time.
@@ -43,9 +43,8 @@ def serve(db: str, host: str, port: int, connections: int, workers: int) -> None
     """
     from ..store import ArchiveError
     try:
-        import uvicorn
-
-        from .app import CONFIG_ENV, LOOPBACK_HOSTS, WebSettings, config_env, create_app
+        from . import serve as server
+        from .app import LOOPBACK_HOSTS, WebSettings, create_app
     except ImportError as e:  # pragma: no cover - they are dependencies
         raise click.ClickException(f"the web UI needs {e.name}: pip install fastapi uvicorn jinja2") from None
     settings = WebSettings(pool=connections, allowed_hosts=tuple(LOOPBACK_HOSTS) if _loopback(host) else None)
@@ -57,13 +56,7 @@ def serve(db: str, host: str, port: int, connections: int, workers: int) -> None
     click.echo(f"jianbao: serving {app.state.where} (read-only) at http://{shown}:{port}/ — Ctrl+C stops", err=True)
     if not _loopback(host):
         click.echo(f"jianbao: warning: listening on {host}, not only this machine; there is no login", err=True)
-    opts = dict(host=host, port=port, log_level="warning", access_log=False, server_header=False)
     try:
-        if workers == 1:
-            uvicorn.run(app, **opts)
-        else:   # each worker process builds its own app from the environment
-            app.state.pool.close()
-            os.environ[CONFIG_ENV] = config_env(db, settings)
-            uvicorn.run("jianbao.web.app:app_from_env", factory=True, workers=workers, **opts)
-    except OSError as e:  # pragma: no cover - port taken etc.
+        server.run(db, settings, host, port, workers, app=app)
+    except OSError as e:  # port taken etc.
         raise click.ClickException(f"cannot listen on {host}:{port}: {e.strerror or e}")
