@@ -2,6 +2,7 @@
 """Benchmark the readers: the same synthetic pages as parser markdown, as e-paper PDF, as scans.
 
 usage: .venv/bin/python bench/read.py [--pages 30] [--image-pages 30] [--dpi 200] [--no-image] [--seed N]
+                                     [--misses]
 
 Each page comes from jianbao.synth with exact gold: the markdown a parser would emit
 (generate_page), the same gold articles laid out as a newspaper page in PDF (synth.pdfpage), and
@@ -9,7 +10,8 @@ that PDF rendered to PNG at --dpi and read by OCR. For each kind: article_f1, pa
 headline accuracy (../shared/eval/score.py when present, else jianbao.synth.figures, which
 computes the same), character accuracy (letters and digits of the page, as multisets), and speed:
 pages/s for markdown and PDF (read + cut, one process), s/page for images (read + cut; onnxruntime
-uses the machine's cores — 2 here).
+uses the machine's cores — 2 here). --misses lists, page by page, the gold articles that were not
+found whole: merged into another (the predicted article that holds most of the body), split, or lost.
 """
 from __future__ import annotations
 
@@ -54,7 +56,33 @@ def measure(gold: dict, out: dict, score) -> dict:
     return m
 
 
-def run(kind: str, seeds: range, dpi: int, score, tmp: Path) -> tuple[dict, float, int]:
+def misses(kind: str, seed: int, gold: dict, out: dict) -> None:
+    """Print the gold articles of one page that were not found whole, and what became of them."""
+    from jianbao.synth.figures import _body, _overlap, pair
+    G, P = gold.get("articles") or [], out.get("articles") or []
+    pairs = pair(G, P)
+    bad = [i for i in range(len(G)) if pairs.get(i, (0, 0.0))[1] < 0.8]
+    if not bad and len(G) == len(P):
+        return
+    print(f"  {kind} seed {seed}: {len(G)} gold, {len(P)} found")
+    for i in bad:
+        g = G[i]
+        shares = sorted(((_overlap(_body(g), _body(p)), j) for j, p in enumerate(P)), reverse=True)
+        s, j = shares[0] if shares else (0.0, -1)
+        if s < 0.2:
+            what = "lost"
+        elif len(_body(P[j])) > 1.25 * len(_body(g)):
+            what = f"merged into found #{j} (headline {P[j].get('headline')!r})"
+        else:
+            what = f"split: #{j} holds {s:.0%}"
+        print(f"    gold #{i} {g.get('kind')} {g.get('headline')!r}: {what}")
+    paired = {j for j, _ in pairs.values()}
+    for j, p in enumerate(P):
+        if j not in paired:
+            print(f"    found #{j} {p.get('kind')} {p.get('headline')!r}: no gold article (split off)")
+
+
+def run(kind: str, seeds: range, dpi: int, score, tmp: Path, show: bool = False) -> tuple[dict, float, int]:
     from jianbao.read import read_pages
     st = Settings(tag=False)
     rows, spent, failed = [], 0.0, 0
@@ -80,6 +108,8 @@ def run(kind: str, seeds: range, dpi: int, score, tmp: Path) -> tuple[dict, floa
             path.unlink()
         spent += time.perf_counter() - t
         rows.append(measure(gold, doc.to_dict(), score))
+        if show and rows[-1]["article_f1"] < 1:
+            misses(kind, seed, gold, doc.to_dict())
     mean = {k: sum(r[k] for r in rows) / len(rows) for k in COLS}
     return mean, spent, failed
 
@@ -91,6 +121,8 @@ def main() -> None:
     ap.add_argument("--dpi", type=int, default=200)
     ap.add_argument("--no-image", action="store_true", help="skip the OCR run")
     ap.add_argument("--seed", type=int, default=SEED, help=f"first page seed (default {SEED})")
+    ap.add_argument("--misses", action="store_true",
+                    help="list the gold articles not found whole, page by page")
     a = ap.parse_args()
     from jianbao.synth.pdfpage import cjk_font
     if cjk_font() is None:
@@ -110,7 +142,7 @@ def main() -> None:
     print("-" * len(head))
     with tempfile.TemporaryDirectory() as d:
         for kind, n in kinds:
-            mean, spent, failed = run(kind, range(a.seed, a.seed + n), a.dpi, score, Path(d))
+            mean, spent, failed = run(kind, range(a.seed, a.seed + n), a.dpi, score, Path(d), a.misses)
             speed = f"{spent / n:.1f} s/page" if kind == "image" else f"{n / spent:.0f} pages/s"
             print(f"{kind:10s} {n:5d} " + " ".join(f"{mean[c]:13.3f}" for c in COLS) + f" {speed:>14s}  {failed}")
     print("\ntargets: " + "; ".join(f"{k}: {v}" for k, v in TARGETS.items()))

@@ -39,6 +39,7 @@ class Block:
     image: bool = False     # the line is an image reference (![](…) or <img>)
     indent: bool = False    # the line starts with an indent (　　 or spaces): a paragraph start in OCR text
     zone: str | None = None  # "header" / "footer" when a layout reader placed the line in that band
+    size: float = 0.0       # type size over the body text size, as a layout reader measured it; 0: unknown
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,9 @@ class Article:
     continued_from: str | None = None
     continued_on: str | None = None
     paragraphs: list[str] = field(default_factory=list)
+    # the id of the part on the other page, when the pages of one issue were cut together
+    continued_from_id: str | None = None
+    continued_on_id: str | None = None
     persons: list[Person] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
@@ -144,6 +148,10 @@ class Article:
             "persons": [p.to_dict() for p in self.persons], "places": list(self.places),
             "orgs": list(self.orgs), "events": [e.to_dict() for e in self.events],
         }
+        # the links between parts are added only where there are some (keys the spec allows)
+        for k in ("continued_from_id", "continued_on_id"):
+            if getattr(self, k):
+                d[k] = getattr(self, k)
         if with_spans:
             d["spans"] = {k: [list(s) for s in v] for k, v in self.spans.items()}
         return d
@@ -157,6 +165,7 @@ class Article:
             reporters=list(d.get("reporters") or []), dateline=d.get("dateline"),
             continued_from=d.get("continued_from"), continued_on=d.get("continued_on"),
             paragraphs=list(d.get("paragraphs") or []),
+            continued_from_id=d.get("continued_from_id"), continued_on_id=d.get("continued_on_id"),
             persons=[Person(p["name"], list(p.get("titles") or [])) for p in d.get("persons") or []],
             places=list(d.get("places") or []), orgs=list(d.get("orgs") or []),
             events=[Event(**{k: e.get(k) for k in Event.__dataclass_fields__ if k in e})

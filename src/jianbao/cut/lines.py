@@ -170,6 +170,14 @@ def parse_byline(text: str, glued: bool = False) -> Byline | None:
                     names.append(tok)
                 tok = ""
                 continue
+            # after a role, a name run into the next role (OCR drops spaces): 崔嘉通讯员叶凤卫
+            k = next((k for k in (2, 3, 4) if has_role and t.reporter_role.match(tok, k)
+                      and _CJK_NAME.fullmatch(tok[:k])), 0)
+            if k:
+                if not editor:
+                    names.append(tok[:k])
+                tok = tok[k:]
+                continue
             pair = _glued_names(tok) if glued else None
             if pair:
                 if not editor:

@@ -15,6 +15,7 @@ from .geometry import Geometry, measure
 from .heads import Head, assign_head
 from .tables import tables
 
+HEADLINE_SIZE = 1.45  # type this much larger than the body (as a layout reader measured it) is a headline's
 VERSE_RUN = 5  # this many short lines in a row are verse or a list, not an article's head
 MAX_HEAD = 8   # logos, kicker, headline, subheadline lines: more starts another head
 
@@ -394,12 +395,7 @@ class Segmenter:
             s += 3  # an advertisement (热线, 地址：…) never belongs to the article above it
         if j - i == 1 and t.notice_title.search(text) and len(text) <= 20:
             s += 4  # 遗失声明, 招聘启事: a notice never belongs to the article above it
-        h = blocks[i].heading
-        ch = min((blocks[k].heading for k in cur.head.headline if blocks[k].heading), default=0)
-        if h and ch:
-            s += 1 if h <= ch else -1
-        elif h and not ch and cur.has_head:
-            s += 0.5
+        s += self._rank_score(i, j)
         if t.numbered.search(text):
             s -= 2
         if cur.subheadings:
@@ -414,6 +410,29 @@ class Segmenter:
         styled = [d for d in self.drafts if d.kind == "news" and d.has_head]
         if styled and all(d.bylines or d.dateline for d in styled) and not follows_byline:
             s -= 0.5
+        return s
+
+    def _rank_score(self, i: int, j: int) -> float:
+        """What the markup ranks say: a run of title lines is ranked by its highest line (a kicker
+        may be marked below its headline). As high as the article's headline: a head of its own;
+        above the article's subheadings: not one more of them."""
+        cur = self.cur
+        assert cur is not None
+        blocks = self.blocks
+        h = min((blocks[k].heading for k in range(i, j) if blocks[k].heading), default=0)
+        ch = min((blocks[k].heading for k in cur.head.headline if blocks[k].heading), default=0)
+        s = 0.0
+        if h and ch:
+            s += 1 if h <= ch else -1
+        elif h and not ch and cur.has_head:
+            s += 0.5
+        sub = min((blocks[k].heading for k in cur.subheadings), default=0)
+        if h and sub:
+            s += 1.5 if h < sub else -0.5 if h == sub else 0
+        # type sizes, where a layout reader measured them: in-article subheadings are set little
+        # above the body, headlines well above it
+        if max(blocks[k].size for k in range(i, j)) >= HEADLINE_SIZE:
+            s += 3
         return s
 
     def _body(self, i: int) -> None:

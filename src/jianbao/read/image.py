@@ -25,7 +25,7 @@ MAX_FRAMES = 500
 STRIP = 1400             # strip height in pixels, and the overlap between strips
 OVERLAP = 220
 MIN_WIDTH = 736          # the detector scales narrower strips up; pad them instead
-OCR_PARAMS = Params(title_ratio=1.15, head_ratio=1.45, size_tol=0.15)
+OCR_PARAMS = Params(title_ratio=1.15, head_ratio=1.45, size_tol=0.15, spill=0.6)
 
 
 def ocr_available() -> bool:

@@ -2,14 +2,19 @@
 
 1. The body size is the size most characters are printed in; a line much larger is a title.
 2. Page header and footer bands: a few small lines at the top (foot) of the page, set apart from
-   the rest by a wide empty strip, get zone "header" ("footer").
+   the rest by a wide empty strip, get zone "header" ("footer"); not running text (an article's
+   first or last rows), not the body under a title.
 3. Reading order from geometry alone (never from the order lines came in): a recursive XY cut that
-   splits a region at a column gutter when one runs through it from top to bottom, else at a wide
-   empty strip across it; a gutter is not used where it would part a title from the body under it.
+   splits a region at a column gutter when one runs through it from top to bottom (or under a
+   column logo a little wider than its column), else at a wide empty strip across it; a gutter is
+   not used where it would part a title from the body under it (order.py says which head a column
+   beside a gutter goes with), nor a strip that parts a head from its body.
 4. Paragraphs from line geometry: an indented line starts one; a line that fills its column runs on
    into the next line, also across a column (or a region) break; a short line ends its paragraph.
 5. The page text is rendered as a parser would: one line per title line or paragraph, blank lines
    between, `#` on the largest title of a head and `##` on the rest of it, `###` on small titles.
+   What the geometry knew goes with each block: its band (`zone`) and its type size over the body
+   size (`size`), which the cutter weighs (a headline's type is a new article, a subheading's not).
 """
 from __future__ import annotations
 
@@ -48,6 +53,7 @@ class Params:
     strip: float = 0.45           # an empty strip is this many body sizes wider than line spacing
     size_tol: float = 0.04        # lines of one paragraph differ in size by at most this share
     tier: float = 0.9             # a strip between tiers of articles is this many body sizes wider
+    spill: float = 0.0            # OCR boxes may run this many body sizes into a gutter
 
 
 def body_size(lines: list[Line]) -> float:
@@ -71,28 +77,32 @@ def page_from_lines(lines: list[Line], width: float, height: float, source: str,
     if not lines:
         return page_from_text("", source)
     body = body_size(lines)
-    header, rest, footer = bands(lines, height, body)
+    header, rest, footer = bands(lines, height, body, pr.title_ratio)
     spacing = line_spacing(rest, body)
     leaves = xy_cut(rest, body, spacing, pr)
-    out: list[str] = []
+    out: list[tuple[str, float]] = []       # (line, its size over the body size)
     zones: dict[int, str] = {}
     for row in rows(header):
         for ln in row:
             zones[len(out)] = "header"
-            out.append(ln.text)
+            out.append((ln.text, ln.size / body))
     out.extend(render(leaves, body, pr))
     for row in rows(footer):
         for ln in row:
             zones[len(out)] = "footer"
-            out.append(ln.text)
-    page = page_from_text("\n\n".join(out) + "\n", source)
-    if zones:
-        starts = {}
-        pos = 0
-        for k, s in enumerate(out):
-            starts[pos] = k
-            pos += len(s) + 2
-        page.blocks = [replace(b, zone=zones.get(starts.get(b.start, -1))) for b in page.blocks]
+            out.append((ln.text, ln.size / body))
+    page = page_from_text("\n\n".join(s for s, _ in out) + "\n", source)
+    starts = {}
+    pos = 0
+    for k, (s, _) in enumerate(out):
+        starts[pos] = k
+        pos += len(s) + 2
+    # what the geometry knew goes with each block: its band, its type size
+    blocks = []
+    for b in page.blocks:
+        k = starts.get(b.start, -1)
+        blocks.append(replace(b, zone=zones.get(k), size=round(out[k][1], 3) if k >= 0 else 0.0))
+    page.blocks = blocks
     return page
 
 
@@ -124,6 +134,13 @@ def _runs_on(s: str) -> bool:
     return not (s[-1] in CLOSE_BRACKETS or L.is_jump_line(s))
 
 
+def _starts_own(s: str) -> bool:
+    """Does this line open a paragraph of its own whatever the line above did? A caption (▲ …), a
+    jump line."""
+    from ..cut import lines as L
+    return s[0] in "▲△▼▽" or L.is_jump_line(s)
+
+
 def _column_width(leaves: list[list[Line]], body: float, pr: Params) -> float:
     """The usual width of a full line of body text on the page."""
     ws = sorted(l.x1 - l.x0 for leaf in leaves for l in leaf if abs(l.size - body) <= pr.size_tol * body)
@@ -141,7 +158,7 @@ def _right_edge(bl: list[Line], colw: float) -> float:
     return max(l.x1 for l in wide) if wide else float("inf")
 
 
-def render(leaves: list[list[Line]], body: float, pr: Params) -> list[str]:
+def render(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str, float]]:
     blocks: list[_Block] = []
     colw = _column_width(leaves, body, pr)
     for leaf in leaves:
@@ -153,8 +170,9 @@ def render(leaves: list[list[Line]], body: float, pr: Params) -> list[str]:
             cur = blocks[-1] if blocks else None
             if ln.size >= pr.title_ratio * body:
                 if (cur and cur.title and cur.last and abs(cur.size - ln.size) <= 0.06 * ln.size
-                        and k > 0 and 0 <= ln.y0 - cur.last.y1 <= 0.8 * ln.size):
-                    cur.parts.append(ln.text)   # a title printed on two lines
+                        and k > 0 and 0 <= ln.y0 - cur.last.y1 <= 0.8 * ln.size
+                        and ln.x0 < cur.last.x1 and cur.last.x0 < ln.x1):
+                    cur.parts.append(ln.text)   # a title printed on two lines, one under the other
                     cur.last = ln
                 else:
                     blocks.append(_Block(True, ln.size, [ln.text], last=ln))
@@ -163,7 +181,7 @@ def render(leaves: list[list[Line]], body: float, pr: Params) -> list[str]:
             full = ln.x1 >= right - 0.8 * ln.size
             joins = (cur is not None and not cur.title and cur.open and not indented
                      and abs(cur.size - ln.size) <= pr.size_tol * ln.size
-                     and (full or _runs_on(ln.text)))
+                     and (full or _runs_on(ln.text)) and not _starts_own(ln.text))
             if joins:
                 cur.parts.append(ln.text)
                 cur.open, cur.last = full, ln
@@ -194,13 +212,14 @@ def _join(parts: list[str]) -> str:
     return s
 
 
-def _marked(blocks: list[_Block], body: float, pr: Params) -> list[str]:
-    """Markdown lines: a run of title blocks is a head, its largest lines '#' and the rest '##'."""
-    out: list[str] = []
+def _marked(blocks: list[_Block], body: float, pr: Params) -> list[tuple[str, float]]:
+    """Markdown lines, each with its size over the body size: a run of title blocks is a head,
+    its largest lines '#' and the rest '##'."""
+    out: list[tuple[str, float]] = []
     i = 0
     while i < len(blocks):
         if not blocks[i].title:
-            out.append(_join(blocks[i].parts))
+            out.append((_join(blocks[i].parts), blocks[i].size / body))
             i += 1
             continue
         j = i
@@ -213,7 +232,7 @@ def _marked(blocks: list[_Block], body: float, pr: Params) -> list[str]:
             else:
                 mark = "#" if b.size >= top * 0.94 else "##"
             text = " ".join(b.parts) if _parallel(b.parts) else "".join(b.parts)
-            out.append(f"{mark} {text}")
+            out.append((f"{mark} {text}", b.size / body))
         i = j
     return out
 

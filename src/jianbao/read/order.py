@@ -24,19 +24,25 @@ def rows(lines: list[Line]) -> list[list[Line]]:
     return [sorted(r, key=lambda l: l.x0) for r in out]
 
 
-def bands(lines: list[Line], height: float, body: float) -> tuple[list[Line], list[Line], list[Line]]:
+def bands(lines: list[Line], height: float, body: float,
+          title: float = 1.12) -> tuple[list[Line], list[Line], list[Line]]:
+    """Header and footer bands: a few small rows at the top (foot), set apart by a wide strip.
+    `title`: a line this many body sizes large is a title."""
     rs = rows(lines)
     gap = 1.4 * body
 
     def band(seq: list[list[Line]], inside) -> int:
         """How many rows from the start of seq form a band: at most 3, set apart by a wide gap."""
         for n in range(1, min(3, len(seq) - 1) + 1):
-            if not all(inside(l) and 0 < l.size <= 1.45 * body for l in seq[n - 1]):
+            if not all(inside(l) and 0 < l.size <= 1.45 * body and not _running(l.text) for l in seq[n - 1]):
                 return 0
             a, b = seq[n - 1], seq[n]
             g = (min(l.y0 for l in b) - max(l.y1 for l in a)) if inside is top else \
                 (min(l.y0 for l in a) - max(l.y1 for l in b))
             if g >= gap:
+                # body text right under a title is that title's, not a page footer
+                if inside is foot and all(l.size >= title * body for l in b):
+                    return 0
                 return n
         return 0
 
@@ -52,6 +58,13 @@ def bands(lines: list[Line], height: float, body: float) -> tuple[list[Line], li
     footer = [l for r in rs[len(rs) - nf:] for l in r] if nf else []
     rest = [l for r in rs[nh:len(rs) - nf] for l in r]
     return header, rest, footer
+
+
+def _running(s: str) -> bool:
+    """Running text (a clause, a sentence's end) or a jump line: the top or foot of an article,
+    never a page header or footer."""
+    from ..cut.lines import is_jump_line
+    return any(c in s for c in "，。；！？") or is_jump_line(s)
 
 
 # ---- reading order ----------------------------------------------------------------------------
@@ -99,7 +112,9 @@ def _split(region: list[Line], body: float, spacing: float, pr: Params) -> list[
     titles (between a head and its body); any gutter."""
     if len(region) < 2:
         return None
-    vgaps = _gaps([(l.x0, l.x1) for l in region], pr.gutter * body)
+    # OCR boxes may run a little into a gutter: each line's ends trimmed by up to `spill`
+    trim = [min(pr.spill * body, (l.x1 - l.x0) / 4) for l in region]
+    vgaps = _gaps([(l.x0 + t, l.x1 - t) for l, t in zip(region, trim)], pr.gutter * body)
     hgaps = _gaps([(l.y0, l.y1) for l in region], spacing + pr.strip * body)
     # between tiers of articles the strip is wide; a narrower one may be a subheading's space in
     # one column that happens to line up with the foot of the article beside it
@@ -111,10 +126,33 @@ def _split(region: list[Line], body: float, spacing: float, pr: Params) -> list[
         left, right = _cut_v(region, (a, b))
         if not (_heads_other(left, right, body, pr) or _heads_other(right, left, body, pr)):
             return [left, right]
+    parts = _cut_under_banner(region, vgaps, body, pr)
+    if parts:
+        return parts
     if hgaps:
         return _cut_h(region, max(hgaps, key=lambda g: g[1] - g[0]))
     if vgaps:
         return _cut_v(region, max(vgaps, key=lambda g: g[1] - g[0]))
+    return None
+
+
+def _cut_under_banner(region: list[Line], tried: list[tuple[float, float]], body: float,
+                      pr: Params) -> list[list[Line]] | None:
+    """A gutter crossed only by a line at the top of its place (nothing above it), a column logo
+    or banner a little wider than its column: cut there, the banner going with the side that
+    holds its middle."""
+    width = max(l.x1 for l in region) - min(l.x0 for l in region)
+    tops = [l for l in region if 0 < l.size < pr.title_ratio * body and l.x1 - l.x0 <= 0.7 * width
+            and not any(m.y1 <= l.y0 and m.x0 < l.x1 and l.x0 < m.x1 for m in region)]
+    for top in sorted(tops, key=lambda l: l.y0)[:3]:
+        rest = [l for l in region if l is not top]
+        for g in sorted(_gaps([(l.x0, l.x1) for l in rest], pr.gutter * body), key=lambda g: g[0] - g[1]):
+            if g in tried or not top.x0 < (g[0] + g[1]) / 2 < top.x1:
+                continue
+            left, right = _cut_v(rest, g)
+            (left if (top.x0 + top.x1) / 2 < (g[0] + g[1]) / 2 else right).insert(0, top)
+            if not (_heads_other(left, right, body, pr) or _heads_other(right, left, body, pr)):
+                return [left, right]
     return None
 
 
@@ -125,32 +163,67 @@ def _cut_h(region: list[Line], g: tuple[float, float]) -> list[list[Line]]:
 
 def _cut_v(region: list[Line], g: tuple[float, float]) -> list[list[Line]]:
     mid = (g[0] + g[1]) / 2
-    return [[l for l in region if l.x1 <= mid], [l for l in region if l.x1 > mid]]
+    # by the middle of each line: an OCR box that runs into the gutter stays on its side
+    return [[l for l in region if l.x0 + l.x1 <= 2 * mid], [l for l in region if l.x0 + l.x1 > 2 * mid]]
 
 
 def _under_titles(region: list[Line], top: float, body: float, pr: Params) -> bool:
-    """Is every line right above the strip at `top` (the lowest in its place) a title?"""
+    """Does a title stand right above the strip at `top` (the lowest line in its place) over text
+    below the strip? Then the strip parts a head from its body (a module beside it may end there),
+    not two tiers of articles. A title over the next tier's head is a subheading at a column's foot."""
+    title = pr.title_ratio * body
     near = [l for l in region if top - 6 * body <= l.y1 <= top + 0.01]
     low = [l for l in near if not any(m is not l and m.y0 >= l.y1 - 0.2 * l.h and m.x0 < l.x1 and l.x0 < m.x1
                                       for m in near)]
-    return bool(low) and all(l.size >= pr.title_ratio * body for l in low)
+    below = [m for m in region if m.y0 > top]
+    for l in low:
+        if l.size < title:
+            continue
+        under = [m for m in below if m.x0 < l.x1 and l.x0 < m.x1]
+        if under and min(under, key=lambda m: m.y0).size < title:
+            return True
+    return False
 
 
 def _heads_other(a: list[Line], b: list[Line], body: float, pr: Params) -> bool:
-    """Might a title on side `a` head the text on side `b`? So when b starts with text (not with a
-    title of its own) and a title of a's ends above that text. A line or two of b above a's titles
-    (a column logo over the head) do not count."""
-    titles = [l for l in a if l.size >= pr.title_ratio * body]
-    if not titles:
+    """Might a title on side `a` head the text on side `b`? Only the column of b beside the gutter
+    counts: it goes with a's head when it starts with text (not with a title or a photo of its
+    own) under a title of a's. A line or two of b above a's titles (a column logo over the head) do
+    not count. Where b has a head of its own elsewhere (over the next module), a's head must be
+    centred over a module that reaches the column (a has text as far out on the other side)."""
+    title = pr.title_ratio * body
+    titles = [l for l in a if l.size >= title]
+    text = [l for l in b if 0 < l.size < title]
+    if not titles or not text:
         return False
+    # a head of b's own is set as large as a headline (or as a's titles); a smaller title at the
+    # top of a column is a subheading of the article that runs into it
+    own = min(pr.head_ratio * body, max(t.size for t in titles))
+    right = min(l.x0 for l in b) >= min(l.x0 for l in a)
+    if right:
+        edge = min(l.x0 for l in text)
+        near = [l for l in text if l.x0 <= edge + 2 * body]
+    else:
+        edge = max(l.x1 for l in text)
+        near = [l for l in text if l.x1 >= edge - 2 * body]
+    c0, c1 = min(l.x0 for l in near), max(l.x1 for l in near)
+    col = [l for l in b if l.x0 < c1 and l.x1 > c0]
     head_top = min(l.y0 for l in titles)
-    above = [l for l in b if l.y0 < head_top]
-    if any(l.size >= pr.title_ratio * body for l in above):
-        return False           # b has a head of its own, as high as a's
-    rest = [l for l in b if l.y0 >= head_top] if len(above) <= 2 else b
+    above = [l for l in col if l.y0 < head_top]
+    if any(l.size >= title or l.size <= 0 for l in above):
+        return False           # the column has a head (or a photo) of its own, as high as a's
+    rest = [l for l in col if l.y0 >= head_top] if len(above) <= 2 else col
     if not rest:
         return False
     first = min(rest, key=lambda l: (l.y0, l.x0))
-    if first.size >= pr.title_ratio * body:
+    if first.size >= own or first.size <= 0:
         return False
-    return any(l.y1 <= first.y0 + 0.2 * body for l in titles)
+    heads = [t for t in titles if t.y1 <= first.y0 + 0.2 * body]
+    if not any(l.size >= own for l in b):
+        return bool(heads)     # b has no head at all: a's heads it
+    reach = min(l.x0 for l in a) if right else max(l.x1 for l in a)
+    for t in heads:
+        mirror = t.x0 + t.x1 - (c1 if right else c0)   # the column's far edge mirrored about t
+        if (mirror >= reach - 2 * body) if right else (mirror <= reach + 2 * body):
+            return True
+    return False

@@ -54,9 +54,10 @@ class _Flow:
 
 
 class Planner:
-    def __init__(self, seed: int, measure: Measure, compat: dict[str, str] | None = None):
+    def __init__(self, seed: int, measure: Measure, compat: dict[str, str] | None = None,
+                 gold: dict | None = None):
         self.rng = random.Random(seed * 7919 + 17)
-        self.text, self.gold = generate_page(seed)
+        self.gold = gold if gold is not None else generate_page(seed)[1]
         self.measure = measure
         self.compat = compat or {}
         r = self.rng
@@ -360,5 +361,7 @@ def compat_map(has_glyph: Callable[[int], bool]) -> dict[str, str]:
     return out
 
 
-def plan_sheet(seed: int, measure: Measure, compat: dict[str, str] | None = None) -> Sheet:
-    return Planner(seed, measure, compat).plan()
+def plan_sheet(seed: int, measure: Measure, compat: dict[str, str] | None = None,
+               gold: dict | None = None) -> Sheet:
+    """The page of `generate_page(seed)`, or of the given gold page document, laid out."""
+    return Planner(seed, measure, compat, gold).plan()

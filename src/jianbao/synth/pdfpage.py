@@ -61,18 +61,33 @@ def _metrics():
     return measure, compat_map(lambda cp: cp in glyphs)
 
 
-def sheet(seed: int) -> Sheet:
+def sheet(seed: int, gold: dict | None = None) -> Sheet:
+    """The page of `generate_page(seed)` (or of the given gold page document) laid out."""
     if cjk_font() is None:
         raise RuntimeError("no CJK font: apt-get install fonts-wqy-zenhei")
     measure, compat = _metrics()
-    return plan_sheet(seed, measure, compat)
+    return plan_sheet(seed, measure, compat, gold)
 
 
 def draw(sh: Sheet, row_order: bool = False) -> bytes:
     """The sheet as a one-page PDF. row_order: text stored row by row across columns."""
+    return draw_pages([(sh, row_order)])
+
+
+def draw_pages(sheets: list[tuple[Sheet, bool]]) -> bytes:
+    """Several sheets as the pages of one PDF (an issue), each with its row_order."""
     from reportlab.pdfgen import canvas
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=(sh.width, sh.height), invariant=1, pageCompression=1)
+    c = canvas.Canvas(buf, pagesize=(sheets[0][0].width, sheets[0][0].height), invariant=1, pageCompression=1)
+    for sh, row_order in sheets:
+        c.setPageSize((sh.width, sh.height))
+        _draw_page(c, sh, row_order)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def _draw_page(c, sh: Sheet, row_order: bool) -> None:
     H = sh.height
     ops = list(sh.ops)
     if row_order:
@@ -101,9 +116,6 @@ def draw(sh: Sheet, row_order: bool = False) -> bytes:
             c.drawText(t)
             if op.bold:
                 c.setLineWidth(1)
-    c.showPage()
-    c.save()
-    return buf.getvalue()
 
 
 def _photo(c, op, H: float) -> None:
