@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .errors import InputError, JianbaoError
+from .cut.continuations import link_continuations
 from .model import PageDoc
 from .pipeline import read_bytes, run_page
 from .read import PAGE_SUFFIXES, read_pages
@@ -50,7 +51,9 @@ def expand_inputs(args: Iterable[str]) -> list[str]:
 
 
 def cut_one(source: str, settings: Settings) -> Iterator[CutResult]:
-    """Cut every page of one input; a failure is one result with its reason, never an exception."""
+    """Cut every page of one input; a failure is one result with its reason, never an exception.
+    The pages of one file (a PDF issue) come together, continued articles linked across them."""
+    results: list[CutResult] = []
     try:
         if source == "-":
             pages: Iterable = [read_bytes(sys.stdin.buffer.read(), "-", settings)]
@@ -59,13 +62,16 @@ def cut_one(source: str, settings: Settings) -> Iterator[CutResult]:
         for page in pages:
             name = page.meta.source if page.meta.source and page.meta.source != Path(source).name else source
             try:
-                yield CutResult(name, doc=run_page(page, settings))
+                results.append(CutResult(name, doc=run_page(page, settings)))
             except InputError as e:
-                yield CutResult(name, error=str(e), reason=e.reason)
+                results.append(CutResult(name, error=str(e), reason=e.reason))
     except InputError as e:
-        yield CutResult(source, error=str(e), reason=e.reason)
+        results.append(CutResult(source, error=str(e), reason=e.reason))
     except OSError as e:
-        yield CutResult(source, error=f"cannot read: {e.strerror or e}", reason="unreadable")
+        results.append(CutResult(source, error=f"cannot read: {e.strerror or e}", reason="unreadable"))
+    if len(results) > 1:
+        link_continuations([r.doc for r in results])
+    yield from results
 
 
 def cut_inputs(inputs: list[str], settings: Settings, progress: bool = False) -> Iterator[CutResult]:
@@ -141,6 +147,8 @@ def process_path(source: str, settings: Settings, db_target: str | None = None) 
         out.append(PageResult(source, error=str(e), reason=e.reason))
     except OSError as e:
         out.append(PageResult(source, error=f"cannot read: {e.strerror or e}", reason="unreadable"))
+    if len(out) > 1:
+        link_continuations([r.doc for r in out])  # a page already stored has no doc: not linked
     return out
 
 

@@ -40,3 +40,13 @@ def run_bytes(data: bytes, source: str, settings: Settings = DEFAULT) -> PageDoc
 
 def run_path(path: str | Path, settings: Settings = DEFAULT) -> PageDoc:
     return run_page(read_path(path, settings), settings)
+
+
+def run_issue(path: str | Path, settings: Settings = DEFAULT) -> list[PageDoc]:
+    """Every page of one file (a PDF is an issue), cut and tagged, continued articles linked
+    across its pages. Raises on the first page that cannot be read or cut."""
+    from .cut.continuations import link_continuations
+    from .read import read_pages
+    docs = [run_page(page, settings) for page in read_pages(Path(path), settings)]
+    link_continuations(docs)
+    return docs
