@@ -27,6 +27,12 @@ def test_idioms_and_slogans_are_not_names():
     assert persons(a) == {}
 
 
+def test_advertising_slogans_opening_with_a_festival_are_not_names():
+    # 国 is a surname and 国庆焕 has a name's shape; 国庆 is a time word (National Day)
+    a = tag(["国庆焕新季 全场家具五折起", "中秋团圆季 月饼礼盒八折", "活动时间：9月25日—10月7日"])
+    assert persons(a) == {}
+
+
 def test_leader_with_title_after_name():
     a = tag(["深入学习习近平总书记重要讲话精神。"])
     assert persons(a) == {"习近平": ["总书记"]}

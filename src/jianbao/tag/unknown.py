@@ -100,6 +100,9 @@ def decided(w: str, lab: str) -> bool:
         if not foreign and (len(w) > 4 or not names.valid(w) or given and (
                 given[1] not in ("nr", "nrfg", "nrt") or given[0] >= 500)):
             return True  # "邓师傅", "秦巴山": a surname before an ordinary word or a place
+        head = next((lexicon.dictionary().get(w[:k]) for k in (2, 3) if lexicon.dictionary().get(w[:k])), None)
+        if head and head[1] == "t":
+            return True  # a time word at its head: "国庆焕新季", "中秋佳节" are slogans, not 国庆焕
         return data.ends_with_any(w, len(w), sufs) is not None
     if lab == "ORG":
         return orgs.generic(w) or data.ends_with_any(w, len(w), data.by_length("generic_orgs")) is not None
