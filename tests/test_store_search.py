@@ -129,29 +129,27 @@ def test_cli_search_messages_and_json(db_target, arch):
     assert hit["headline"] == "何恩广调研科学城5G产业园" and hit["marks"] and hit["paper"] == "衡阳日报"
 
 
-def test_common_words_are_ranked_among_their_newest_matches(tmp_path):
+def test_common_words_are_ranked_among_their_newest_matches(db_target):
     """Past the window, a word's newest matches come first, ranked; then the older ones, newest first,
     with the same filters and without a gap or a repeat at the window's edge."""
     from jianbao.model import Article
-    from jianbao.store.search import _fts5, _match_sqlite
-    a = open_archive(str(tmp_path / "w.db"))
+    a = open_archive(db_target)
     # page k (stored in order) has one article; the headline says 水稻 in articles 1 and 4 only
     for k in range(6):
         head = "水稻丰收" if k in (1, 4) else f"秋收进度{k}"
         paper = "临江日报" if k % 2 else "衡阳日报"
         a.add(*page(paper, f"2022-05-0{k + 1}", "1", [Article(headline=head, paragraphs=[f"今年水稻长势好。第{k}篇。"])]))
     ids = [r[0] for r in a.db.fetchall("SELECT id FROM articles ORDER BY id")]
-    fts = _fts5(parse("水稻"))
-    got = [r[0] for r in _match_sqlite(a.db, fts, Filters(), 10, 0, window=3)]
+    got = [r[0] for r in match_ids(a.db, "水稻", Filters(), 10, 0, window=3)]
     # newest three (5, 4, 3) ranked: 4 has the word in its headline; then 2, 1, 0 newest first
     assert got[0] == ids[4] and set(got[:3]) == {ids[5], ids[4], ids[3]} and got[3:] == [ids[2], ids[1], ids[0]]
-    pages = [r[0] for off in range(0, 6, 2) for r in _match_sqlite(a.db, fts, Filters(), 2, off, window=3)]
+    pages = [r[0] for off in range(0, 6, 2) for r in match_ids(a.db, "水稻", Filters(), 2, off, window=3)]
     assert pages == got
     # filtered: 临江日报 holds 1, 3, 5; the window is its own newest three
-    got = [r[0] for r in _match_sqlite(a.db, fts, Filters(paper="临江日报"), 10, 0, window=2)]
+    got = [r[0] for r in match_ids(a.db, "水稻", Filters(paper="临江日报"), 10, 0, window=2)]
     assert set(got[:2]) == {ids[5], ids[3]} and got[2:] == [ids[1]]
     # no more matches than the window: every one ranked
-    got = [r[0] for r in _match_sqlite(a.db, fts, Filters(), 10, 0, window=50)]
+    got = [r[0] for r in match_ids(a.db, "水稻", Filters(), 10, 0, window=50)]
     assert set(got[:2]) == {ids[1], ids[4]} and len(got) == 6
     a.close()
 

@@ -129,7 +129,7 @@ def find(db: DB, query: str | None, filters: Filters = Filters(), section: str |
     hits: list[Hit] = []
     seen: set[int] = set()
     batch, pos = max(limit * 2, 20), offset
-    ranked = terms and db.dialect == "sqlite" and not section  # the store's ranking (common words: newest window)
+    ranked = terms and not section  # the store's ranking (common words: newest window)
     while len(hits) < limit:
         rows = match_ids(db, query, filters, batch, pos) if ranked else db.fetchall(sql, [*args, batch, pos])
         if not rows:

@@ -107,24 +107,39 @@ def _filters(f: Filters) -> tuple[str, list]:
     return ("".join(" AND " + s for s in sql), args)
 
 
-# A word found in more articles than this is ranked (BM25) among its WINDOW newest matches, then the
-# older ones follow newest first: ranking every one of 60,000 matches of 发展 costs more than a user
-# waits, and for so common a word the newest reports are what a reader wants first. (5,000 until
-# bench/web.py showed that ranking so many is most of a search page's cost.)
+# A word found in more articles than this is ranked (BM25 in SQLite, ts_rank_cd in PostgreSQL) among
+# its WINDOW newest matches, then the older ones follow newest first: ranking every one of 60,000
+# matches of 发展 costs more than a user waits, and for so common a word the newest reports are what a
+# reader wants first. (5,000 until bench/web.py showed that ranking so many is most of a search page's
+# cost.)
 WINDOW = 1000
 
 
-def match_ids(db: DB, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0
-              ) -> list[tuple[int, int, float]]:
-    """(article id, logical id, score) best first; score: higher is better."""
+def match_ids(db: DB, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0,
+              window: int = WINDOW) -> list[tuple[int, int, float]]:
+    """(article id, logical id, score) best first; score: higher is better. The newest `window`
+    matches (after filters) are ranked, the older ones follow newest first with score 0."""
     terms = parse(query)
-    if db.dialect == "sqlite":
-        return _match_sqlite(db, _fts5(terms), filters, limit, offset)
     where, args = _filters(filters)
-    sql = ("SELECT a.id, a.logical_id, ts_rank_cd(a.tsv, q) AS score FROM articles a, "
-           "to_tsquery('simple', ?) q WHERE a.tsv @@ q" + where + " ORDER BY score DESC, a.id LIMIT ? OFFSET ?")
-    rows = db.fetchall(sql, [_tsquery(terms), *args, limit, offset])
-    return [(int(r[0]), int(r[1] or r[0]), float(r[2])) for r in rows]
+    if db.dialect == "sqlite":
+        join = articles_join(db) if where else ""
+        ident, score = "article_fts.rowid", "-bm25(article_fts, 4.0, 1.0)"
+        base, args = f"FROM article_fts{join} WHERE article_fts MATCH ?{where}", [_fts5(terms), *args]
+    else:
+        ident, score = "a.id", "ts_rank_cd(a.tsv, q)"
+        base, args = f"FROM articles a, to_tsquery('simple', ?) q WHERE a.tsv @@ q{where}", [_tsquery(terms), *args]
+    # one walk over the newest window + 1 matches (every filter applied), scored as they come
+    newest = db.fetchall(f"SELECT {ident}, {score} {base} ORDER BY {ident} DESC LIMIT ?", [*args, window + 1])
+    rows = sorted(newest[:window], key=lambda r: (-r[1], r[0]))[offset:offset + limit]
+    if len(newest) > window and len(rows) < limit:   # then the older matches, newest first
+        rows += db.fetchall(f"SELECT {ident}, 0.0 {base} AND {ident} < ? ORDER BY {ident} DESC LIMIT ? OFFSET ?",
+                            [*args, newest[window - 1][0], limit - len(rows), max(0, offset - window)])
+    if not rows:
+        return []
+    ids = [int(r[0]) for r in rows]
+    marks = ",".join("?" for _ in ids)
+    logical = dict(db.fetchall(f"SELECT id, logical_id FROM articles WHERE id IN ({marks})", ids))
+    return [(int(r[0]), int(logical.get(r[0]) or r[0]), float(r[1])) for r in rows]
 
 
 def articles_join(db: DB) -> str:
@@ -136,28 +151,6 @@ def articles_join(db: DB) -> str:
         keys = db._has_articles_keys = db.fetchone(
             "SELECT 1 FROM sqlite_master WHERE type='index' AND name='articles_keys'") is not None
     return f" CROSS JOIN articles a{' INDEXED BY articles_keys' if keys else ''} ON a.id = article_fts.rowid"
-
-
-def _match_sqlite(db: DB, fts: str, filters: Filters, limit: int, offset: int, window: int = WINDOW
-                  ) -> list[tuple[int, int, float]]:
-    where, args = _filters(filters)
-    join = articles_join(db) if where else ""
-    score = "bm25(article_fts, 4.0, 1.0)"
-    base = f"FROM article_fts{join} WHERE article_fts MATCH ?{where}"
-    # one walk over the newest window + 1 matches (every filter applied), scored as they come
-    newest = db.fetchall(f"SELECT article_fts.rowid, -{score} {base} ORDER BY article_fts.rowid DESC LIMIT ?",
-                         [fts, *args, window + 1])
-    rows = sorted(newest[:window], key=lambda r: (-r[1], r[0]))[offset:offset + limit]
-    if len(newest) > window and len(rows) < limit:   # then the older matches, newest first
-        rows += db.fetchall(f"SELECT article_fts.rowid, 0.0 {base} AND article_fts.rowid < ? "
-                            f"ORDER BY article_fts.rowid DESC LIMIT ? OFFSET ?",
-                            [fts, *args, newest[window - 1][0], limit - len(rows), max(0, offset - window)])
-    if not rows:
-        return []
-    ids = [int(r[0]) for r in rows]
-    marks = ",".join("?" for _ in ids)
-    logical = dict(db.fetchall(f"SELECT id, logical_id FROM articles WHERE id IN ({marks})", ids))
-    return [(int(r[0]), int(logical.get(r[0]) or r[0]), float(r[1])) for r in rows]
 
 
 def count(db: DB, query: str, filters: Filters = Filters()) -> int:
