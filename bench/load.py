@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from web import free_port, pct, prepare, workloads  # noqa: E402  (bench/web.py)
+from web import pct, prepare, start, workloads  # noqa: E402  (bench/web.py)
 
 
 async def timed_load(base: str, urls: list[str], clients: int, seconds: float) -> tuple[list[float], int, int]:
@@ -72,16 +72,7 @@ def main() -> None:
     from jianbao.synth import generate_pages
     for k, (text, _) in enumerate(generate_pages(a.ingest_pages, seed=900_000)):
         (tmp / f"p{k:05d}.md").write_text(text, encoding="utf-8")
-    port = free_port()
-    server = subprocess.Popen([sys.executable, str(ROOT / "bench/web.py"), "--serve", str(a.db), str(port), "0"])
-    base = f"http://127.0.0.1:{port}"
-    import httpx
-    for _ in range(300):
-        try:
-            httpx.get(base + "/api/stats", timeout=5)
-            break
-        except httpx.TransportError:
-            time.sleep(0.2)
+    server, base = start(a.db)
     w = workloads(a.db, 2000, random.Random(3))
     urls = [u for pair in zip(w["search page"], w["person page"]) for u in pair]
     before = sqlite3.connect(a.db).execute("SELECT count(*) FROM pages").fetchone()[0]

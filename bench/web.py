@@ -159,17 +159,23 @@ def cpu_seconds(pid: int) -> float:
     return total
 
 
-def run(db: Path, clients: int, n: int, ttl: float, seed: int, workers: int) -> list[tuple]:
+def start(db: Path, ttl: float = 0.0, workers: int = 1) -> tuple[subprocess.Popen, str]:
+    """The server in its own process (as `jianbao serve` runs it): (process, base URL), once it answers."""
+    import httpx
     port = free_port()
     proc = subprocess.Popen([sys.executable, __file__, "--serve", str(db), str(port), str(ttl), str(workers)])
     base = f"http://127.0.0.1:{port}"
-    import httpx
     for _ in range(300):
         try:
             httpx.get(base + "/api/stats", timeout=5)
             break
         except httpx.TransportError:
             time.sleep(0.2)
+    return proc, base
+
+
+def run(db: Path, clients: int, n: int, ttl: float, seed: int, workers: int) -> list[tuple]:
+    proc, base = start(db, ttl, workers)
     rows = []
     try:
         for kind, urls in workloads(db, n + 40, random.Random(seed)).items():
