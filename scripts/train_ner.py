@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from jianbao.tag import ner  # noqa: E402
+from jianbao.tag import lac, ner  # noqa: E402
 from jianbao.tag.sentence import rule_spans, working  # noqa: E402
 
 CLUENER_MAP = {"name": "PER", "address": "LOC", "scene": "LOC", "organization": "ORG",
@@ -177,11 +177,12 @@ def ent_extra(clu: Path | None, mode: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def featurize(sents: list[tuple[str, list[str]]]) -> list[tuple[list[list[str]], list[str]]]:
+def featurize(sents: list[tuple[str, list[str]]], kind: str = "ent") -> list[tuple[list[list[str]], list[str]]]:
     out = []
     for text, tags in sents:
         w = working(text)
-        out.append((ner.features(w, rule_spans(text) if ner.USE_RULES else None), ner.to_bioes(tags)))
+        out.append((ner.features(w, rule_spans(text) if ner.USE_RULES else None,
+                                 lac.tags(w) if kind in ner.LAC_KINDS else None), ner.to_bioes(tags)))
     return out
 
 
@@ -210,7 +211,7 @@ def cache_dir(bio: Path, clu: Path | None, mode: str) -> Path:
     """Where fold models for this data and this feature code live (outside the repository)."""
     key = hashlib.sha256()
     for part in (sha256(bio), sha256(clu) + mode if clu and mode != "none" else "-", str(ner.FEATURES_VERSION),
-                 json.dumps(PARAMS["ent"], sort_keys=True), str(ner.USE_RULES)):
+                 json.dumps(PARAMS["ent"], sort_keys=True), str(ner.USE_RULES), str(sorted(ner.LAC_KINDS))):
         key.update(part.encode())
     tag_dir = Path(ner.__file__).parent  # the rule tagger and its tables feed the features too
     skip = {"__init__.py", "unknown.py", "events.py", "dates.py", "byline.py"}  # no feature reads them
@@ -296,11 +297,12 @@ def main(argv=None) -> int:
         train(pd + extra, PARAMS["ent"], out / ner.MODELS["ent"])
         print(f"ent model: {len(pd)} + {len(extra)} sentences, {time.time() - t0:.0f}s")
         t0 = time.time()
-        tit = featurize(read_cluener(clu, {"position": "TITLE"}))
+        tit = featurize(read_cluener(clu, {"position": "TITLE"}), "title")
         train(tit, PARAMS["title"], out / ner.MODELS["title"])
         print(f"title model: {len(tit)} sentences, {time.time() - t0:.0f}s")
         manifest = {
-            "features_version": ner.FEATURES_VERSION, "uses_rules": ner.USE_RULES, "params": PARAMS,
+            "features_version": ner.FEATURES_VERSION, "uses_rules": ner.USE_RULES,
+            "neural_features": sorted(ner.LAC_KINDS), "params": PARAMS,
             "models": {
                 "ent": {"file": ner.MODELS["ent"], "trained_on": [
                     {"file": bio.name, "sha256": sha256(bio), "sentences": len(pd), "part": "all"}] + (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jianbao.tag import ner
+from jianbao.tag import lac, ner
 from jianbao.tag.sentence import rule_spans, spans
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,8 +41,9 @@ def test_models_load_and_tag_a_sentence():
 
 def test_features_are_deterministic_and_script_uses_them():
     s = "张明华在绿原科技有限公司表示，长江以南地区将迎来降雨。"
-    a = ner.features(s, rule_spans(s))
-    b = ner.features(s, rule_spans(s))
+    neural = lac.tags(s) if "ent" in ner.LAC_KINDS else None
+    a = ner.features(s, rule_spans(s), neural)
+    b = ner.features(s, rule_spans(s), neural)
     assert a == b and len(a) == len(s) and all(f and isinstance(f[0], str) for f in a)
     mod = _train_script()
     (x, tags), = mod.featurize([(s, ["O"] * len(s))])
