@@ -41,6 +41,9 @@ def test_tables_agree():
     assert not data.keys("roles") & data.keys("byline_marks")
     # no word is both a place suffix and an organisation suffix
     assert not sufs & data.keys("org_suffixes")
+    # an address after a bare surname is no surname itself, nor a title head (read from that table)
+    addr = data.keys("surname_addresses")
+    assert not addr & data.keys("surnames") and not addr & data.keys("title_heads")
 
 
 def test_package_word_lists_are_found_offline():

@@ -99,3 +99,18 @@ def test_training_never_sees_the_scored_lines(tmp_path):
     assert {t for t, _ in bench.read_cluener(p)} == held
     tags = [("B-TITLE" if k == 0 else "I-TITLE") for k in range(2)]
     assert mod.read_cluener(p, {"position": "TITLE"})[0][1][-2:] == tags
+
+
+def test_model_persons_are_mended_foreign_parts_joined_addresses_dropped():
+    t = "会长格雷特施莱格和马克思·卢布里克会见了胡老、常副局长和陈小姐。"
+    at = t.index
+    parts = [(at("格雷特"), at("施莱格"), "PER"), (at("施莱格"), at("和马"), "PER"),
+             (at("马克思"), at("·卢"), "PER"), (at("卢布"), at("会见"), "PER"),
+             (at("胡老"), at("胡老") + 2, "PER"), (at("常副"), at("常副") + 4, "PER"),
+             (at("陈小姐"), at("陈小姐") + 3, "PER"), (at("会见"), at("会见") + 2, "ORG")]
+    got = [(t[a:b], lab) for a, b, lab in ner.join_names(t, parts)]
+    assert got == [("格雷特施莱格", "PER"), ("马克思·卢布里克", "PER"), ("胡", "PER"), ("常", "PER"),
+                   ("陈", "PER"), ("会见", "ORG")]
+    # a person beside another kind of span, or apart by a comma, stays as it is
+    u = "李明，王强"
+    assert ner.join_names(u, [(0, 2, "PER"), (3, 5, "PER")]) == [(0, 2, "PER"), (3, 5, "PER")]

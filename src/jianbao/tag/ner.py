@@ -375,6 +375,28 @@ def to_bioes(tags: list[str]) -> list[str]:
     return out
 
 
+NAME_JOINS = frozenset("·•‧—－-")  # marks between the parts of a foreign name (马克思·卢布里克, 约翰—格伦)
+
+
+def join_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Persons as the model reads them, mended in two ways. A long foreign name read as several
+    persons (格雷特|施莱格, 马克思·|卢布里克): persons that touch, or stand apart by one of
+    NAME_JOINS only, are one person. A bare surname with the word that addresses it (胡老, 郑某,
+    陈小姐, 常副局长; data/surname_addresses.tsv and title_heads.tsv): the person is the surname."""
+    out: list[tuple[int, int, str]] = []
+    for s, e, lab in spans:
+        if out and lab == "PER" == out[-1][2] and (
+                out[-1][1] == s or out[-1][1] + 1 == s and text[s - 1] in NAME_JOINS):
+            out[-1] = (out[-1][0], e, lab)
+        else:
+            out.append((s, e, lab))
+    sets, addr = _sets(), data.keys("surname_addresses")
+    for k, (s, e, lab) in enumerate(out):
+        if lab == "PER" and text[s] in sets["sur1"] and (text[s + 1:e] in addr or "head" in sets["words"].get(text[s + 1:e], ())):
+            out[k] = (s, s + 1, lab)
+    return out
+
+
 def decode(tags: list[str], offset: int = 0) -> list[tuple[int, int, str]]:
     """BIO or BIOES tags → (start, end, label) spans."""
     out, start, lab = [], None, None
@@ -416,7 +438,7 @@ class Model:
                 piece = text[a:b]
                 tags = self.tagger.tag(features(piece, sub if self.uses_rules else None,
                                                 lac.tags(piece) if self.uses_lac else None))
-                for s, e, lab in decode(tags):
+                for s, e, lab in join_names(piece, decode(tags)):
                     conf = min(self.tagger.marginal(tags[k], k) for k in range(s, e)) if confidence else 1.0
                     out.append((a + s, a + e, lab, conf))
         return out
