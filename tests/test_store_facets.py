@@ -58,3 +58,54 @@ def test_very_common_queries_are_counted_over_a_sample(db_target):
         assert not est.total_exact and est.total % 2 == 0
         browse = facet_counts(a.db, None, exact_up_to=1)
         assert browse.every == 4 and browse.total == 4
+
+
+def fill_common(target: str, n: int = 48) -> None:
+    """n articles saying 调研 over three papers and four months, tagged (visits)."""
+    with open_archive(target) as a:
+        for k in range(0, n, 6):
+            arts = [visit(f"人物{(k + j) % 5}", "市长", f"第{(k + j) % 7}区", f"2021-0{(k + j) % 4 + 1}-10") for j in range(6)]
+            a.add(*page(("衡阳日报", "临江日报", "枫林日报")[k % 3], f"2021-0{k % 4 + 1}-{k // 6 + 1:02d}", "1", arts))
+
+
+def test_common_words_are_counted_over_the_sample_index(db_target, monkeypatch):
+    """Past COUNT_UP_TO matches the total is estimated (not exact), over the same systematic sample
+    whichever index is read: SQLite's sample index holds exactly the sampled articles."""
+    from jianbao.store import facets
+    from jianbao.store.schema import SAMPLE, in_sample
+    fill_common(db_target)
+    with open_archive(db_target, readonly=True) as a:
+        ids = [r[0] for r in a.db.fetchall("SELECT id FROM articles")]
+        if a.db.dialect == "sqlite":   # the sample index holds the sampled articles, and only them
+            got = {r[0] for r in a.db.fetchall("SELECT rowid FROM article_fts_sample WHERE article_fts_sample MATCH ?",
+                                               ('"调研"',))}
+            assert got == {i for i in ids if in_sample(i)} and got
+        exact = facet_counts(a.db, "调研", exact_up_to=4)
+        assert (exact.total, exact.total_exact) == (48, True)    # within COUNT_UP_TO: exact
+        monkeypatch.setattr(facets, "COUNT_UP_TO", 10)
+        est = facet_counts(a.db, "调研", exact_up_to=4)
+        sampled = sum(in_sample(i) for i in ids)
+        if a.db.dialect == "sqlite":
+            assert est.every == SAMPLE and not est.total_exact and est.total == sampled * SAMPLE
+            assert sum(n for _, n in est.counts["paper"]) == sampled * SAMPLE
+            frm, args, _ = facets.matching(a.db, "调研", every=SAMPLE)
+            from_sample = sorted(a.db.fetchall("SELECT a.id " + frm, args))
+            a.db.__dict__.setdefault("_has", {})["article_fts_sample"] = False   # as if it had none: the main index
+            frm, args, _ = facets.matching(a.db, "调研", every=SAMPLE)
+            assert "article_fts_sample" not in frm and sorted(a.db.fetchall("SELECT a.id " + frm, args)) == from_sample
+        else:   # PostgreSQL counts exactly (no sample index)
+            assert est.total == 48 and est.total_exact
+        filtered = facet_counts(a.db, "调研", Filters(paper="衡阳日报"), exact_up_to=4)
+        assert not filtered.total_exact and filtered.total % filtered.every == 0
+
+
+def test_a_walk_already_made_spares_counting(db_target):
+    """facet_counts takes what a Ranking's walk saw (all matches, or more than its window) instead of
+    counting the matches again, with the same result."""
+    from jianbao.store.search import Ranking
+    fill_common(db_target, 12)
+    with open_archive(db_target, readonly=True) as a:
+        r = Ranking(a.db, "调研")
+        assert r.walked == (12, True) and Ranking(a.db, "调研", window=5).walked == (6, False)
+        assert facet_counts(a.db, "调研", walked=r.walked) == facet_counts(a.db, "调研")
+        assert [h.article_id for h in find(a.db, "调研", ranking=r)] == [h.article_id for h in find(a.db, "调研")]

@@ -99,3 +99,36 @@ def test_unreachable_postgresql_is_a_clear_message():
     r = subprocess.run([sys.executable, "-m", "jianbao", "search", "调研", "--db",
                         "postgresql://nobody:secret@127.0.0.1:1/none"], capture_output=True, text=True)
     assert r.returncode == 1 and "cannot connect" in r.stderr and "secret" not in r.stderr
+
+
+def test_the_sample_index_is_built_for_an_older_archive_and_kept_by_every_write(tmp_path):
+    """Schema 2 had no sample index: the first writable open builds it from the stored articles; pages
+    added or replaced keep it holding exactly the sampled articles (old text gone from it too)."""
+    from jianbao.model import Article
+    from jianbao.store.schema import in_sample
+
+    def sampled(a, word):
+        return {r[0] for r in a.db.fetchall("SELECT rowid FROM article_fts_sample WHERE article_fts_sample MATCH ?",
+                                            (f'"{word}"',))}
+
+    def ids(a, word):
+        return {r[0] for r in a.db.fetchall("SELECT rowid FROM article_fts WHERE article_fts MATCH ?", (f'"{word}"',))}
+
+    p = str(tmp_path / "a.db")
+    with open_archive(p) as a:
+        for k in range(40):
+            a.add(*page("衡阳日报", f"2021-08-{k % 28 + 1:02d}", str(k), [Article(headline=f"稻田{k}", paragraphs=["水稻"]),
+                                                                       Article(headline="小麦", paragraphs=["秋收"])]))
+        a.db.execute("DROP TABLE article_fts_sample")
+        a.db.execute("UPDATE meta SET value='2' WHERE key='schema_version'")
+    with pytest.raises(ArchiveError, match="older"):
+        open_archive(p, readonly=True)
+    with open_archive(p) as a:
+        assert a.db.fetchone("SELECT value FROM meta WHERE key='schema_version'")[0] == str(SCHEMA_VERSION)
+        rice = ids(a, "水稻")
+        assert sampled(a, "水稻") == {i for i in rice if in_sample(i)} and sampled(a, "水稻")
+        for k in range(40):   # each page again with new text: its articles replaced
+            a.add(*page("衡阳日报", f"2021-08-{k % 28 + 1:02d}", str(k), [Article(headline=f"玉米{k}", paragraphs=["丰收"])]))
+        assert ids(a, "水稻") == set() and sampled(a, "水稻") == set() and sampled(a, "秋收") == set()
+        corn = ids(a, "玉米")
+        assert len(corn) == 40 and sampled(a, "玉米") == {i for i in corn if in_sample(i)}

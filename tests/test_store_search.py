@@ -188,3 +188,25 @@ def test_snippets_find_words_written_in_full_width_forms():
     assert [snippet[x:y] for x, y in marks] == ["ＡＢＣ公司", "abc公司"]
     snippet, marks = make_snippet(text, [["5g基站"]])
     assert [snippet[x:y] for x, y in marks] == ["５Ｇ基站"]
+
+
+def test_snippets_of_long_articles_normalise_only_what_they_show():
+    """A snippet reads the text only up to a little past its window; it is the same as from the whole
+    text, and a match written in full-width forms early still comes before one written plainly later."""
+    from jianbao.store.search import _normalised_with_map, make_snippet
+
+    def whole(text, terms, width=60):   # the snippet as computed over the whole text
+        norm, where = _normalised_with_map(text)
+        k = min(norm.find(r) for t in terms for r in t if norm.find(r) >= 0)
+        a = max(0, where[k] - width // 2)
+        return ("…" if a else "") + text[a:a + 2 * width].replace("\n", " ") + ("…" if a + 2 * width < len(text) else "")
+
+    text = "前言。" * 30 + "５Ｇ基站建成。" + "正文\n" * 400 + "5G基站又建成。" + "结尾" * 300
+    for terms in ([["5g基站"]], [["正文"]], [["结尾"]], [["前言"], ["5g"]]):
+        snippet, marks = make_snippet(text, terms)
+        assert snippet == whole(text, terms), terms
+        marked = [snippet[x:y].lower().replace("５", "5").replace("ｇ", "g") for x, y in marks]
+        assert marked and all(any(m.startswith(r) for t in terms for r in t) for m in marked)   # (touching ones merged)
+    snippet, marks = make_snippet(text, [["5g基站"]])
+    assert snippet[marks[0][0]:marks[0][1]] == "５Ｇ基站" and snippet.endswith("…")
+    assert make_snippet(text, [["无此词"]]) == (text[:120].replace("\n", " "), [])

@@ -63,3 +63,20 @@ def test_security_headers(client):
     assert "default-src 'self'" in csp and "script-src 'self'" in csp
     assert r.headers["x-content-type-options"] == "nosniff"
     assert "http" not in r.text.split("<body>")[0]   # nothing loaded from elsewhere
+
+
+def test_every_response_carries_the_security_headers(db_target):
+    """Pages, JSON, errors and static files alike; a Host the server does not answer to gets 400."""
+    from fastapi.testclient import TestClient
+
+    from jianbao.web import WebSettings, create_app
+    from web_helpers import fill
+    fill(db_target)
+    with TestClient(create_app(db_target, WebSettings(allowed_hosts=("testserver",)))) as c:
+        for url, status in (("/", 200), ("/api/search?q=调研", 200), ("/no/such/page", 404), ("/api/articles/0", 422),
+                            ("/static/style.css", 200)):
+            r = c.get(url)
+            assert r.status_code == status and r.headers["x-frame-options"] == "DENY", url
+            assert "default-src 'self'" in r.headers["content-security-policy"], url
+        r = c.get("/", headers={"Host": "evil.example"})
+        assert r.status_code == 400 and "its own address" in r.json()["detail"] and r.headers["x-frame-options"] == "DENY"

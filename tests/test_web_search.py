@@ -101,3 +101,29 @@ def test_very_common_queries_show_estimated_facets(db_target):
         html = c.get("/search", params={"q": "调研"}).text
         assert "≈ estimated counts" in html and '<span class="n">≈' in html
         assert "“调研”：31 篇" in html
+
+
+def test_totals_past_exact_counting_are_estimates(db_target, monkeypatch):
+    """A query with more matches than are counted exactly (more than the ranking's window saw, more than
+    COUNT_UP_TO) gets an estimated total, said so in JSON and shown with ≈; the results still page on."""
+    import functools
+
+    from fastapi.testclient import TestClient
+
+    from jianbao.store import facets
+    from jianbao.store.search import Ranking
+    from jianbao.web import WebSettings, create_app, views
+    from web_helpers import fill
+    fill(db_target)
+    monkeypatch.setattr(facets, "COUNT_UP_TO", 10)
+    monkeypatch.setattr(views, "Ranking", functools.partial(Ranking, window=10))
+    with TestClient(create_app(db_target, WebSettings(exact_up_to=10))) as c:
+        res = c.get("/api/search", params={"q": "调研", "size": 10}).json()
+        sqlite = res["facets"]["sample_every"] % 16 == 0   # PostgreSQL counts exactly, sampling facets only
+        assert res["total_exact"] is not sqlite and len(res["hits"]) == 10
+        assert res["total"] == 31 if not sqlite else res["total"] >= 11
+        html = c.get("/search", params={"q": "调研", "size": 10}).text
+        assert f"“调研”：{'≈' if sqlite else ''}{res['total']} 篇" in html
+        seen = {h["article_id"] for k in (1, 2, 3, 4) for h in
+                c.get("/api/search", params={"q": "调研", "size": 10, "page": k}).json()["hits"]}
+        assert len(seen) == 31

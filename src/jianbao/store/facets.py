@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .db import DB
-from .search import Filters, Hit, _filters, _fts5, _hit, _tsquery, articles_join, make_snippet, match_ids, parse
+from .schema import SAMPLE, scrambled
+from .search import Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, has, hits, one_per_article, parse
 
 FACETS = ("paper", "year", "month", "section", "type", "person", "place")
 
@@ -22,20 +23,22 @@ FACETS = ("paper", "year", "month", "section", "type", "person", "place")
 def matching(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
              every: int = 1) -> tuple[str, list, str]:
     """(FROM … WHERE … selecting the matching articles as `a`, its arguments, a score expression);
-    every > 1 keeps a systematic sample: the matches whose scrambled id is a multiple of `every`."""
+    every > 1 keeps a systematic sample: the matches whose scrambled id is a multiple of `every`
+    (in SQLite a multiple of SAMPLE is read from the sample index, which holds just those articles)."""
     where, args = _filters(filters)
     if section:
         where += " AND a.section = ?"
         args.append(section)
     fts = query and query.strip() and db.dialect == "sqlite"
+    index = "article_fts_sample" if fts and every % SAMPLE == 0 and has(db, "article_fts_sample") else "article_fts"
     if every > 1:   # on the index's own rowid in SQLite, so that unsampled rows are never read
-        where = f" AND (({'article_fts.rowid' if fts else 'a.id'} * 2654435761) % 4294967296) % {int(every)} = 0" + where
+        where = f" AND {scrambled(f'{index}.rowid' if fts else 'a.id')} % {int(every)} = 0" + where
     if not query or not query.strip():
         return "FROM articles a WHERE 1=1" + where, args, "0.0"
     terms = parse(query)
     if fts:
-        return (f"FROM article_fts{articles_join(db)} WHERE article_fts MATCH ?" + where,
-                [_fts5(terms), *args], "-bm25(article_fts, 4.0, 1.0)")
+        return (f"FROM {index}{articles_join(db, index)} WHERE {index} MATCH ?" + where,
+                [_fts5(terms), *args], f"-bm25({index}, 4.0, 1.0)")
     return ("FROM articles a WHERE a.tsv @@ to_tsquery('simple', ?)" + where, [_tsquery(terms), *args],
             "ts_rank_cd(a.tsv, to_tsquery('simple', ?))")
 
@@ -50,6 +53,29 @@ def count(db: DB, query: str | None, filters: Filters = Filters(), section: str 
         return int(db.fetchone("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", (_fts5(parse(query)),))[0])
     frm, args, _ = matching(db, query, filters, section)
     return int(db.fetchone("SELECT count(*) " + frm, args)[0])
+
+
+# A query's total is counted exactly while it matches at most this many articles (a walk of at most as
+# many postings); above, SQLite estimates it over the sample index, as it does the facets.
+COUNT_UP_TO = 1000
+
+
+def reach(db: DB, query: str | None, walked: tuple[int, bool] | None = None) -> tuple[int, bool]:
+    """(how many articles the query matches, unfiltered; whether exactly): see COUNT_UP_TO. `walked`:
+    (matches seen, whether that was all) by a walk of the unfiltered query already made (a Ranking's)."""
+    if not query or not query.strip():
+        return _articles(db), True
+    if db.dialect != "sqlite" or not has(db, "article_fts_sample"):
+        return count(db, query), True
+    q = _fts5(parse(query))
+    if walked is None:
+        n = int(db.fetchone("SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT ?)",
+                            (q, COUNT_UP_TO + 1))[0])
+        walked = (n, n <= COUNT_UP_TO)
+    if walked[1]:
+        return walked[0], True
+    sampled = db.fetchone("SELECT count(*) FROM article_fts_sample WHERE article_fts_sample MATCH ?", (q,))[0]
+    return max(walked[0], int(sampled) * SAMPLE), False
 
 
 # CROSS JOIN (SQLite): the matches drive every join (left alone, the planner may walk the whole events
@@ -77,28 +103,32 @@ class FacetCounts:
 
 
 def facet_counts(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
-                 limit: int = 10, exact_up_to: int = 5000) -> FacetCounts:
+                 limit: int = 10, exact_up_to: int = 5000, walked: tuple[int, bool] | None = None) -> FacetCounts:
     """Per facet, (value, number of matching articles): the `limit` largest, ties by value; years and
     months newest first (all years, the `limit` * 2 newest months).
 
     Exact while the unfiltered query matches at most `exact_up_to` articles; above that, counted over a
-    systematic sample of about `exact_up_to` matches and scaled (`every` > 1), so the cost stays flat."""
-    reach = count(db, query) if query and query.strip() else _articles(db)
-    every = 1 if reach <= exact_up_to else -(-reach // exact_up_to)
+    systematic sample of about `exact_up_to` matches and scaled (`every` > 1), so the cost stays flat.
+    The total of an unfiltered query stays exact while it can be counted exactly (`reach`, to which
+    `walked` goes)."""
+    n, known = reach(db, query, walked)
+    every = 1 if n <= exact_up_to else -(-n // exact_up_to)
+    if not known:   # a common word in SQLite: its sample is read from the sample index
+        every = SAMPLE * -(-every // SAMPLE)
     frm, args, _ = matching(db, query, filters, section, every)
     got: dict[str, list[tuple[str, int]]] = {k: [] for k in ("total", *FACETS)}
     years: dict[str, int] = {}
     sql = _FACET_SQL.format(frm=frm)
     if db.dialect != "sqlite":   # CROSS JOIN … ON is SQLite's way to fix the join order only
         sql = sql.replace("CROSS JOIN", "JOIN")
-    for facet, value, n in db.fetchall(sql, args):
-        got[facet].append((str(value), int(n) * every))
+    for facet, value, k in db.fetchall(sql, args):
+        got[facet].append((str(value), int(k) * every))
         if facet == "month":
-            years[str(value)[:4]] = years.get(str(value)[:4], 0) + int(n) * every
+            years[str(value)[:4]] = years.get(str(value)[:4], 0) + int(k) * every
     total = got.pop("total")[0][1]
-    exact = every == 1 or _unfiltered(filters, section)
-    if every > 1 and _unfiltered(filters, section):
-        total = reach
+    exact = every == 1 or (known and _unfiltered(filters, section))
+    if every > 1 and _unfiltered(filters, section):   # the reach: exact, or estimated over the whole sample
+        total = n
     got["year"] = sorted(years.items(), reverse=True)
     got["month"] = sorted(got["month"], reverse=True)[:limit * 2]
     for k in ("paper", "section", "type", "person", "place"):
@@ -111,55 +141,18 @@ def _articles(db: DB) -> int:
 
 
 def find(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
-         limit: int = 20, offset: int = 0) -> list[Hit]:
-    """Like store.search.search, plus a page-section filter; with no query, the newest articles first."""
-    frm, args, score = matching(db, query, filters, section)
+         limit: int = 20, offset: int = 0, ranking: Ranking | None = None) -> list[Hit]:
+    """Like store.search.search, plus a page-section filter; with no query, the newest articles first.
+    `ranking`: the query's Ranking (with these filters), where the caller has made it already."""
     terms = parse(query) if query and query.strip() else []
+    if terms and not section:   # the store's ranking (common words: newest window)
+        ranking = ranking or Ranking(db, query, filters)
+        return hits(db, one_per_article(ranking.page, limit, offset), terms)
+    frm, args, score = matching(db, query, filters, section)
     if terms and db.dialect == "postgresql":
         args = [_tsquery(terms), *args]  # the score's own tsquery comes first in the statement
     order = "score DESC, a.id" if terms else "a.date DESC, a.id DESC"
     sql = f"SELECT a.id, a.logical_id, {score} AS score {frm} ORDER BY {order} LIMIT ? OFFSET ?"
     if terms and db.dialect == "sqlite":
         sql = sql.replace("ORDER BY score DESC", "ORDER BY bm25(article_fts, 4.0, 1.0)")
-        if _unfiltered(filters, section):
-            # rank in the index first, then read only the rows of the page of results
-            sql = ("SELECT a.id, a.logical_id, -x.s FROM (SELECT rowid, bm25(article_fts, 4.0, 1.0) AS s "
-                   "FROM article_fts WHERE article_fts MATCH ? ORDER BY s LIMIT ? OFFSET ?) x "
-                   "JOIN articles a ON a.id = x.rowid ORDER BY x.s, a.id")
-    hits: list[Hit] = []
-    seen: set[int] = set()
-    batch, pos = max(limit * 2, 20), offset
-    ranked = terms and not section  # the store's ranking (common words: newest window)
-    while len(hits) < limit:
-        rows = match_ids(db, query, filters, batch, pos) if ranked else db.fetchall(sql, [*args, batch, pos])
-        if not rows:
-            break
-        pos += len(rows)
-        for aid, lid, sc in rows:
-            lid = int(lid or aid)
-            if lid in seen:
-                continue
-            seen.add(lid)
-            make = _quick_hit if terms else _hit
-            hits.append(make(db, int(aid), lid, float(sc), terms))
-            if len(hits) >= limit:
-                break
-    return hits
-
-
-def _quick_hit(db: DB, aid: int, lid: int, score: float, terms: list[list[str]], width: int = 60) -> Hit:
-    """store.search._hit, with the text cut short past the snippet's window before it is normalised
-    character by character (the same snippet, less work: a match is found first in the raw text)."""
-    parts = db.fetchall("SELECT id, paper, date, page, kicker, headline, body FROM articles "
-                        "WHERE logical_id = ? ORDER BY part", (lid,))
-    first = parts[0]
-    head = next((p for p in parts if p[5]), first)
-    text = "\n".join(x for x in (head[4], head[5], "\n".join(p[6] for p in parts)) if x)
-    low = text.lower()
-    found = [k for k in (low.find(r) for t in terms for r in t) if k >= 0]
-    if found:   # the first match in normalised text is no later than this one
-        text = text[:min(found) + 2 * width + 64]
-    snippet, marks = make_snippet(text, terms, width)
-    if found and len(text) < len(low) and not snippet.endswith("…"):
-        snippet += "…"
-    return Hit(aid, lid, score, first[1], first[2], first[3], head[4], head[5], snippet, marks, len(parts))
+    return hits(db, one_per_article(lambda n, at: db.fetchall(sql, [*args, n, at]), limit, offset), terms)

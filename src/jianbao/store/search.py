@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Sequence
+from operator import itemgetter
+from typing import Callable, Sequence
 
 from ..errors import JianbaoError
 from .db import DB
@@ -115,42 +116,65 @@ def _filters(f: Filters) -> tuple[str, list]:
 WINDOW = 1000
 
 
+class Ranking:
+    """The matches of a query, best first: one walk over the newest `window` + 1 matches (after filters)
+    ranks the newest `window`; the older ones follow newest first with score 0. Pages are cut from it
+    without walking again."""
+
+    def __init__(self, db: DB, query: str, filters: Filters = Filters(), window: int = WINDOW):
+        terms = parse(query)
+        where, args = _filters(filters)
+        if db.dialect == "sqlite":
+            join = articles_join(db) if where else ""
+            ident, score = "article_fts.rowid", "-bm25(article_fts, 4.0, 1.0)"
+            base, args = f"FROM article_fts{join} WHERE article_fts MATCH ?{where}", [_fts5(terms), *args]
+        else:
+            ident, score = "a.id", "ts_rank_cd(a.tsv, q)"
+            base, args = f"FROM articles a, to_tsquery('simple', ?) q WHERE a.tsv @@ q{where}", [_tsquery(terms), *args]
+        self.db, self.window = db, window
+        newest = db.fetchall(f"SELECT {ident}, {score} {base} ORDER BY {ident} DESC LIMIT ?", [*args, window + 1])
+        # best first, ties oldest first: the walk came newest first, and a reversed sort keeps ties in order
+        self.ranked = sorted(newest[:window][::-1], key=itemgetter(1), reverse=True)
+        self.more = len(newest) > window   # older matches follow
+        self.walked = (len(newest), not self.more)   # (matches seen, whether that is all of them)
+        self._older = (f"SELECT {ident}, 0.0 {base} AND {ident} < ? ORDER BY {ident} DESC LIMIT ? OFFSET ?",
+                       [*args, newest[window - 1][0]] if self.more else [])
+
+    def page(self, limit: int, offset: int = 0) -> list[tuple[int, int, float]]:
+        """(article id, logical id, score), from the `offset`-th match on; score: higher is better."""
+        rows = self.ranked[offset:offset + limit]
+        if self.more and len(rows) < limit:
+            sql, args = self._older
+            rows += self.db.fetchall(sql, [*args, limit - len(rows), max(0, offset - self.window)])
+        if not rows:
+            return []
+        ids = [int(r[0]) for r in rows]
+        marks = ",".join("?" for _ in ids)
+        logical = dict(self.db.fetchall(f"SELECT id, logical_id FROM articles WHERE id IN ({marks})", ids))
+        return [(int(r[0]), int(logical.get(r[0]) or r[0]), float(r[1])) for r in rows]
+
+
 def match_ids(db: DB, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0,
               window: int = WINDOW) -> list[tuple[int, int, float]]:
     """(article id, logical id, score) best first; score: higher is better. The newest `window`
     matches (after filters) are ranked, the older ones follow newest first with score 0."""
-    terms = parse(query)
-    where, args = _filters(filters)
-    if db.dialect == "sqlite":
-        join = articles_join(db) if where else ""
-        ident, score = "article_fts.rowid", "-bm25(article_fts, 4.0, 1.0)"
-        base, args = f"FROM article_fts{join} WHERE article_fts MATCH ?{where}", [_fts5(terms), *args]
-    else:
-        ident, score = "a.id", "ts_rank_cd(a.tsv, q)"
-        base, args = f"FROM articles a, to_tsquery('simple', ?) q WHERE a.tsv @@ q{where}", [_tsquery(terms), *args]
-    # one walk over the newest window + 1 matches (every filter applied), scored as they come
-    newest = db.fetchall(f"SELECT {ident}, {score} {base} ORDER BY {ident} DESC LIMIT ?", [*args, window + 1])
-    rows = sorted(newest[:window], key=lambda r: (-r[1], r[0]))[offset:offset + limit]
-    if len(newest) > window and len(rows) < limit:   # then the older matches, newest first
-        rows += db.fetchall(f"SELECT {ident}, 0.0 {base} AND {ident} < ? ORDER BY {ident} DESC LIMIT ? OFFSET ?",
-                            [*args, newest[window - 1][0], limit - len(rows), max(0, offset - window)])
-    if not rows:
-        return []
-    ids = [int(r[0]) for r in rows]
-    marks = ",".join("?" for _ in ids)
-    logical = dict(db.fetchall(f"SELECT id, logical_id FROM articles WHERE id IN ({marks})", ids))
-    return [(int(r[0]), int(logical.get(r[0]) or r[0]), float(r[1])) for r in rows]
+    return Ranking(db, query, filters, window).page(limit, offset)
 
 
-def articles_join(db: DB) -> str:
-    """SQLite: the join from the full-text index to the articles it matched. The index drives (left
+def has(db: DB, name: str) -> bool:
+    """SQLite: whether the archive has this table or index (asked once per connection)."""
+    known = db.__dict__.setdefault("_has", {})
+    if name not in known:
+        known[name] = db.fetchone("SELECT 1 FROM sqlite_master WHERE name=?", (name,)) is not None
+    return known[name]
+
+
+def articles_join(db: DB, index: str = "article_fts") -> str:
+    """SQLite: the join from a full-text index to the articles it matched. The index drives (left
     to itself the planner may walk a paper's 10,000 articles and probe the index for each), and the
     narrow index articles_keys stands in for the wide article rows where the archive has it."""
-    keys = getattr(db, "_has_articles_keys", None)
-    if keys is None:
-        keys = db._has_articles_keys = db.fetchone(
-            "SELECT 1 FROM sqlite_master WHERE type='index' AND name='articles_keys'") is not None
-    return f" CROSS JOIN articles a{' INDEXED BY articles_keys' if keys else ''} ON a.id = article_fts.rowid"
+    keys = " INDEXED BY articles_keys" if has(db, "articles_keys") else ""
+    return f" CROSS JOIN articles a{keys} ON a.id = {index}.rowid"
 
 
 def count(db: DB, query: str, filters: Filters = Filters()) -> int:
@@ -166,34 +190,50 @@ def count(db: DB, query: str, filters: Filters = Filters()) -> int:
 def search(db: DB, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0) -> list[Hit]:
     """Ranked hits, one per logical article (continued parts joined), with highlighted snippets."""
     terms = parse(query)
-    hits: list[Hit] = []
+    return hits(db, one_per_article(Ranking(db, query, filters).page, limit, offset), terms)
+
+
+def one_per_article(pages: Callable[[int, int], list[tuple]], limit: int, offset: int = 0) -> list[tuple[int, int, float]]:
+    """The first `limit` logical articles (article id, logical id, score), from the stored articles that
+    `pages(n, offset)` gives best first: a continued article's parts count once."""
+    picked: list[tuple[int, int, float]] = []
     seen: set[int] = set()
-    batch = max(limit * 2, 20)
-    pos = offset
-    while len(hits) < limit:
-        rows = match_ids(db, query, filters, batch, pos)
+    batch, pos = max(limit * 2, 20), offset
+    while len(picked) < limit:
+        rows = pages(batch, pos)
         if not rows:
             break
         pos += len(rows)
         for aid, lid, score in rows:
-            if lid in seen:
-                continue
-            seen.add(lid)
-            hits.append(_hit(db, aid, lid, score, terms))
-            if len(hits) >= limit:
-                break
-    return hits
+            lid = int(lid or aid)
+            if lid not in seen:
+                seen.add(lid)
+                picked.append((int(aid), lid, float(score)))
+                if len(picked) >= limit:
+                    break
+    return picked
 
 
-def _hit(db: DB, aid: int, lid: int, score: float, terms: list[list[str]]) -> Hit:
-    parts = db.fetchall("SELECT id, paper, date, page, kicker, headline, body FROM articles "
-                        "WHERE logical_id = ? ORDER BY part", (lid,))
-    first = parts[0]
-    head = next((p for p in parts if p[5]), first)
-    body = "\n".join(p[6] for p in parts)
-    text = "\n".join(x for x in (head[4], head[5], body) if x)
-    snippet, marks = make_snippet(text, terms)
-    return Hit(aid, lid, score, first[1], first[2], first[3], head[4], head[5], snippet, marks, len(parts))
+def hits(db: DB, picked: list[tuple[int, int, float]], terms: list[list[str]]) -> list[Hit]:
+    """The hits for (article id, logical id, score), their parts read in one statement."""
+    if not picked:
+        return []
+    lids = [lid for _, lid, _ in picked]
+    parts: dict[int, list[tuple]] = {}
+    for row in db.fetchall("SELECT logical_id, id, paper, date, page, kicker, headline, body FROM articles "
+                           f"WHERE logical_id IN ({','.join('?' for _ in lids)}) ORDER BY logical_id, part", lids):
+        parts.setdefault(int(row[0]), []).append(row[1:])
+    out = []
+    for aid, lid, score in picked:
+        if lid not in parts:
+            continue
+        first = parts[lid][0]
+        head = next((p for p in parts[lid] if p[5]), first)
+        text = "\n".join(x for x in (head[4], head[5], "\n".join(p[6] for p in parts[lid])) if x)
+        snippet, marks = make_snippet(text, terms)
+        out.append(Hit(aid, lid, score, first[1], first[2], first[3], head[4], head[5], snippet, marks,
+                       len(parts[lid])))
+    return out
 
 
 class _Fold(dict):
@@ -224,6 +264,12 @@ def _normalised_with_map(text: str) -> tuple[str, Sequence[int]]:
 
 def make_snippet(text: str, terms: list[list[str]], width: int = 60) -> tuple[str, list[tuple[int, int]]]:
     """A window of the text around the first match, and the ranges of every match inside it."""
+    if not terms:
+        return text[:width * 2].replace("\n", " "), []
+    # only the text up to a little past the window can matter: the first match in the normalised text
+    # is no later than the first one found as it is (which spares normalising a long article)
+    found = [k for k in (text.lower().find(r) for t in terms for r in t) if k >= 0]
+    full, text = text, text[:min(found) + 2 * width + 64] if found else text
     norm, where = _normalised_with_map(text)
     flat = norm
     spans: list[tuple[int, int]] = []
@@ -248,6 +294,6 @@ def make_snippet(text: str, terms: list[list[str]], width: int = 60) -> tuple[st
         else:
             merged.append((x, y))
     prefix = "…" if a > 0 else ""
-    suffix = "…" if b < len(text) else ""
+    suffix = "…" if b < len(full) else ""
     shifted = [(x + len(prefix), y + len(prefix)) for x, y in merged]
     return prefix + window.replace("\n", " ") + suffix, shifted

@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 from ..model import Article, PageDoc
 from .db import DB
+from .schema import SAMPLE, in_sample, scrambled
 from .tokens import tokens
 
 
@@ -41,9 +42,10 @@ def _id(db: DB, table: str, column: str, value: str, extra: dict | None = None) 
 
 def delete_page(db: DB, page_id: int) -> None:
     if db.dialect == "sqlite":
-        for aid, a_head, a_body in _fts_rows(db, page_id):
-            db.execute("INSERT INTO article_fts(article_fts, rowid, head, body) VALUES ('delete', ?, ?, ?)",
-                       (aid, a_head, a_body))
+        for aid, a_head, a_body in _fts_rows(db, "page_id=?", (page_id,)):
+            for index in _indexes(aid):
+                db.execute(f"INSERT INTO {index}({index}, rowid, head, body) VALUES ('delete', ?, ?, ?)",
+                           (aid, a_head, a_body))
     db.execute("DELETE FROM event_roles WHERE event_id IN (SELECT e.id FROM events e JOIN articles a "
                "ON a.id = e.article_id WHERE a.page_id=?)", (page_id,))
     for table in ("events", "mentions", "article_places", "article_orgs", "paragraphs", "subheadings", "reporters"):
@@ -55,8 +57,9 @@ def delete_page(db: DB, page_id: int) -> None:
     db.execute("DELETE FROM pages WHERE id=?", (page_id,))
 
 
-def _fts_rows(db: DB, page_id: int) -> list[tuple[int, str, str]]:
-    rows = db.fetchall("SELECT id, kicker, headline, subheadline FROM articles WHERE page_id=?", (page_id,))
+def _fts_rows(db: DB, where: str, args: tuple = ()) -> list[tuple[int, str, str]]:
+    """(id, head tokens, body tokens) of the stored articles that `where` selects, as indexed."""
+    rows = db.fetchall(f"SELECT id, kicker, headline, subheadline FROM articles WHERE {where}", args)
     out = []
     for aid, k, h, s in rows:
         paras = [r[0] for r in db.fetchall("SELECT text FROM paragraphs WHERE article_id=? ORDER BY seq", (aid,))]
@@ -64,6 +67,17 @@ def _fts_rows(db: DB, page_id: int) -> list[tuple[int, str, str]]:
         head = "\n".join(x for x in (k, h, s) if x)
         out.append((aid, tokens(head), tokens("\n".join(paras + subs))))
     return out
+
+
+def _indexes(article_id: int) -> list[str]:
+    """SQLite: the full-text indexes an article is in: every article's, and the sample's if sampled."""
+    return ["article_fts", "article_fts_sample"] if in_sample(article_id) else ["article_fts"]
+
+
+def index_sample(db: DB) -> None:
+    """SQLite: index the sampled articles already stored (an archive from before the sample index)."""
+    for row in _fts_rows(db, f"{scrambled('id')} % {SAMPLE} = 0"):
+        db.execute("INSERT INTO article_fts_sample(rowid, head, body) VALUES (?,?,?)", row)
 
 
 def write_page(db: DB, doc: PageDoc, text: str) -> str:
@@ -107,7 +121,8 @@ def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc) -> 
     db.execute("UPDATE articles SET logical_id=? WHERE id=?", (aid, aid))
     head, body = tokens(head_text(a)), tokens(body_text(a))
     if db.dialect == "sqlite":
-        db.execute("INSERT INTO article_fts(rowid, head, body) VALUES (?,?,?)", (aid, head, body))
+        for index in _indexes(aid):
+            db.execute(f"INSERT INTO {index}(rowid, head, body) VALUES (?,?,?)", (aid, head, body))
     else:
         db.execute("UPDATE articles SET tsv = setweight(to_tsvector('simple', ?), 'A') || "
                    "setweight(to_tsvector('simple', ?), 'B') WHERE id=?", (head, body, aid))

@@ -19,6 +19,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
@@ -83,8 +84,10 @@ class Pool:
 
 
 def templates() -> Environment:
+    # the templates ship with the package: compiled once, never looked at again (auto_reload would
+    # stat every file of a page on every request)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True, trim_blocks=True,
-                      lstrip_blocks=True)
+                      lstrip_blocks=True, auto_reload=False)
     env.globals["version"] = __version__
     return env
 
@@ -101,6 +104,28 @@ SECURITY_HEADERS = {
 def _host(header: str) -> str:
     """The host of a Host header, without its port ("[::1]:8000" → "[::1]")."""
     return header.split("]")[0] + "]" if header.startswith("[") else header.rsplit(":", 1)[0]
+
+
+class Guard:
+    """ASGI middleware: refuses a Host header not allowed (None: any) and adds SECURITY_HEADERS to every
+    response. Plain ASGI, as the `@app.middleware` kind runs each request through a task group and
+    memory streams of its own."""
+
+    def __init__(self, app, allowed_hosts: tuple[str, ...] | None):
+        self.app, self.allowed_hosts = app, allowed_hosts
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def secured(message):
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message).update(SECURITY_HEADERS)
+            await send(message)
+        if self.allowed_hosts is not None and _host(Headers(scope=scope).get("host") or "") not in self.allowed_hosts:
+            bad = JSONResponse({"detail": "this server answers only to its own address"}, status_code=400)
+            return await bad(scope, receive, secured)
+        await self.app(scope, receive, secured)
 
 
 def create_app(target: str, settings: WebSettings = WebSettings()) -> FastAPI:
@@ -121,14 +146,7 @@ def create_app(target: str, settings: WebSettings = WebSettings()) -> FastAPI:
     app.state.env = templates()
     app.state.where = pool._all[0].where
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        if settings.allowed_hosts is not None:
-            if _host(request.headers.get("host") or "") not in settings.allowed_hosts:
-                return JSONResponse({"detail": "this server answers only to its own address"}, status_code=400)
-        resp = await call_next(request)
-        resp.headers.update(SECURITY_HEADERS)
-        return resp
+    app.add_middleware(Guard, allowed_hosts=settings.allowed_hosts)
 
     def problem(request: Request, status: int, detail: str, headers: dict | None = None):
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":

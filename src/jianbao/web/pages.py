@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import calendar
+# what the search page's template reads: `x.url` is an attribute found at once (in a dict, only after a
+# failed attribute lookup, a few hundred of them a page)
+from types import SimpleNamespace as Obj
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -29,7 +32,7 @@ def _month_range(m: str) -> tuple[str, str]:
     return f"{m}-01", f"{m}-{last:02d}"
 
 
-def facet_groups(p: SearchParams, facets) -> list[dict]:
+def facet_groups(p: SearchParams, facets) -> list[Obj]:
     groups = []
     for key, label in FACET_LABELS.items():
         items = []
@@ -43,28 +46,28 @@ def facet_groups(p: SearchParams, facets) -> list[dict]:
                 url, active = p.url(date_from=a, date_to=b, page=1), (p.date_from, p.date_to) == (a, b)
             else:
                 url, active = p.url(**{key: v, "page": 1}), getattr(p, key) == v
-            items.append({"value": v, "count": c.count, "url": url, "active": active})
+            items.append(Obj(value=v, count=c.count, url=url, active=active))
         if items:
-            groups.append({"key": key, "label": label, "items": items})
+            groups.append(Obj(key=key, label=label, items=items))
     return groups
 
 
-def active_filters(p: SearchParams) -> list[dict]:
+def active_filters(p: SearchParams) -> list[Obj]:
     out = []
     names = (("paper", "报纸"), ("section", "版面"), ("person", "人物"), ("place", "地点"), ("type", "活动"))
     for key, label in names:
         if getattr(p, key):
-            out.append({"label": label, "value": getattr(p, key), "remove": p.url(**{key: None, "page": 1})})
+            out.append(Obj(label=label, value=getattr(p, key), remove=p.url(**{key: None, "page": 1})))
     if p.date_from or p.date_to:
-        out.append({"label": "日期", "value": f"{p.date_from or '…'} – {p.date_to or '…'}",
-                    "remove": p.url(date_from=None, date_to=None, page=1)})
+        out.append(Obj(label="日期", value=f"{p.date_from or '…'} – {p.date_to or '…'}",
+                       remove=p.url(date_from=None, date_to=None, page=1)))
     return out
 
 
-def pager(p: SearchParams, pages: int) -> list[dict]:
+def pager(p: SearchParams, pages: int) -> list[Obj]:
     last = min(pages, p.page + 4) if p.page * p.size < 10_000 else p.page
     nums = sorted({1, *range(max(1, p.page - 3), last + 1)})
-    return [{"n": n, "url": p.url(page=n), "current": n == p.page} for n in nums if n * p.size <= 10_000]
+    return [Obj(n=n, url=p.url(page=n), current=n == p.page) for n in nums if n * p.size <= 10_000]
 
 
 @router.get("/")
@@ -72,10 +75,11 @@ def pager(p: SearchParams, pages: int) -> list[dict]:
 def search_page(request: Request, p: SearchParams = Depends(search_params), arch: Archive = Depends(archive)):
     res = views.search(arch, p, request.app.state.cache, request.app.state.settings.facet_limit,
                         request.app.state.settings.exact_up_to)
-    hits = [{"hit": h, "pieces": snippet_pieces(h.snippet, h.marks)} for h in res.hits]
-    stats = views.stats(arch, request.app.state.cache) if not p.q and not active_filters(p) else None
+    hits = [Obj(hit=h, pieces=snippet_pieces(h.snippet, h.marks)) for h in res.hits]
+    active = active_filters(p)
+    stats = views.stats(arch, request.app.state.cache) if not p.q and not active else None
     return render(request, "search.html", p=p, res=res, hits=hits, groups=facet_groups(p, res.facets),
-                  active=active_filters(p), pager=pager(p, res.pages), stats=stats,
+                  active=active, pager=pager(p, res.pages), stats=stats,
                   prev=p.url(page=p.page - 1) if p.page > 1 else None,
                   next=p.url(page=p.page + 1) if p.page < res.pages and (p.page + 1) * p.size <= 10_000 else None)
 

@@ -1,11 +1,13 @@
 """Query parameters: declared with their limits (so the OpenAPI schema states them) and checked.
 
 Anything out of bounds is the client's mistake: 400 or 422 with a message saying what to change.
+The dependencies are `async def`: checked in the event loop, not each sent to a worker thread.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import cached_property
 from typing import Literal
 from urllib.parse import urlencode
 
@@ -60,19 +62,28 @@ class SearchParams:
 
     def url(self, path: str = "/search", **change) -> str:
         """This search as a shareable URL, with some parameters changed (None removes one)."""
-        d = {f.name: getattr(self, f.name) for f in fields(self)}   # (asdict deep-copies: dear, ×40 a page)
-        d.update(change)
-        names = {"date_from": "from", "date_to": "to"}
-        items = [(names.get(k, k), v) for k, v in d.items() if v not in (None, "")]
-        items = [(k, v) for k, v in items if not (k == "page" and v == 1) and not (k == "size" and v == 20)]
-        return path + ("?" + urlencode(items) if items else "")
+        pairs = [_pair(k, change[k]) if k in change else q for k, q in self._pairs.items()]
+        pairs = [x for x in pairs if x]
+        return path + ("?" + "&".join(pairs) if pairs else "")
+
+    @cached_property
+    def _pairs(self) -> dict[str, str]:
+        """Each parameter as it stands in a URL, "" where it is left out: quoted once, not once a link
+        (a search page has some 80 links)."""
+        return {f.name: _pair(f.name, getattr(self, f.name)) for f in fields(self)}
+
+
+def _pair(name: str, value) -> str:
+    if value in (None, "") or (name == "page" and value == 1) or (name == "size" and value == 20):
+        return ""
+    return urlencode([({"date_from": "from", "date_to": "to"}.get(name, name), value)])
 
 
 def _text(max_len: int = NAME_MAX, desc: str = ""):
     return Query(None, max_length=max_len, pattern=TEXT, description=desc)
 
 
-def filter_params(
+async def filter_params(
     paper: str | None = _text(desc="only this paper"),
     date_from: str | None = Query(None, alias="from", pattern=DATE, json_schema_extra={"format": "date"},
                                   description="from this issue date, YYYY-MM-DD"),
@@ -89,7 +100,7 @@ def filter_params(
     return f
 
 
-def search_params(
+async def search_params(
     q: str = Query("", max_length=MAX_QUERY, pattern=TEXT,
                    description='Chinese words, names or numbers (all must match); "quotes" make a phrase. '
                                "Empty: every article, newest first."),
@@ -105,16 +116,16 @@ def search_params(
     return p
 
 
-def article_id(article_id: int = Path(ge=1, le=MAX_ID, description="a logical article id")) -> int:
+async def article_id(article_id: int = Path(ge=1, le=MAX_ID, description="a logical article id")) -> int:
     return article_id
 
 
-def page_id(page_id: int = Path(ge=1, le=MAX_ID, description="a stored page id")) -> int:
+async def page_id(page_id: int = Path(ge=1, le=MAX_ID, description="a stored page id")) -> int:
     return page_id
 
 
-def person_name(name: str = Path(min_length=1, max_length=NAME_MAX, pattern=TEXT,
-                                 description="a person's name as printed, e.g. 秦国文")) -> str:
+async def person_name(name: str = Path(min_length=1, max_length=NAME_MAX, pattern=TEXT,
+                                       description="a person's name as printed, e.g. 秦国文")) -> str:
     if not name.strip():
         raise bad("give a person's name, e.g. /person/秦国文")
     return name.strip()

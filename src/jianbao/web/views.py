@@ -6,9 +6,10 @@ from math import ceil
 
 from ..export.markdown import body_in_order
 from ..model import Article
-from ..store import Archive
+from ..store import Archive, Filters
 from ..store.facets import facet_counts, find
 from ..store.people import identities, profile
+from ..store.search import Ranking
 from .cache import TTLCache
 from .models import (ArticleOut, ArticleRef, BodyItem, Count, EventOut, Facets, FurnitureOut, HitOut, MonthActivity,
                      PageArticle, PageOut, PartOut, PersonOut, PersonRef, ProfileOut, SearchFilters, SearchOut,
@@ -19,13 +20,16 @@ from .text import owners
 
 def search(arch: Archive, p: SearchParams, cache: TTLCache, facet_limit: int = 10,
            exact_up_to: int = 5000) -> SearchOut:
+    # the ranking's walk (the query's newest matches) also tells facet_counts whether it saw them all
+    ranking = Ranking(arch.db, p.q, p.filters) if p.q and not p.section else None
     key = ("facets", p.q, p.filters, p.section)
     fc = cache.get(key)
     if fc is None:
-        fc = facet_counts(arch.db, p.q, p.filters, p.section, facet_limit, exact_up_to)
+        walked = ranking.walked if ranking and p.filters == Filters() else None
+        fc = facet_counts(arch.db, p.q, p.filters, p.section, facet_limit, exact_up_to, walked)
         cache.put(key, fc)
     more = p.offset < fc.total or not fc.total_exact
-    hits = find(arch.db, p.q, p.filters, p.section, p.size, p.offset) if more else []
+    hits = find(arch.db, p.q, p.filters, p.section, p.size, p.offset, ranking) if more else []
     total = fc.total if fc.total_exact else max(fc.total, p.offset + len(hits))
     return SearchOut(
         query=p.q, total=total, total_exact=fc.total_exact, page=p.page, size=p.size,
