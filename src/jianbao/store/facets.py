@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from .db import DB
 from .schema import SAMPLE, scrambled
-from .search import Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, has, hits, one_per_article, parse
+from .search import (WINDOW, Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, has, hits,
+                     one_per_article, parse)
 
 FACETS = ("paper", "year", "month", "section", "type", "person", "place")
 
@@ -56,8 +57,9 @@ def count(db: DB, query: str | None, filters: Filters = Filters(), section: str 
 
 
 # A query's total is counted exactly while it matches at most this many articles (a walk of at most as
-# many postings); above, SQLite estimates it over the sample index, as it does the facets.
-COUNT_UP_TO = 1000
+# many postings); above, SQLite estimates it over the sample index, as it does the facets. The same
+# number as the ranking's window, so that a Ranking's walk (WINDOW + 1 matches) serves as the count.
+COUNT_UP_TO = WINDOW
 
 
 def reach(db: DB, query: str | None, walked: tuple[int, bool] | None = None) -> tuple[int, bool]:

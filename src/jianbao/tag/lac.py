@@ -7,17 +7,14 @@ Each character takes the encoder's best tag (the package's transition matrix is 
 with it cost a third more time, and the CRF that reads these labels learns their slips). Its cost
 is about 20 µs of one core per character, so it reads only what the CRF reads: whole
 sentences in the benchmarks, and in the pipeline only the short windows around words the rules
-could not decide (unknown.py). One thread per session (a page is one task; batch.py runs processes).
-Absent the package, `tags` returns None and the models that need it are not loaded (ner.available).
+could not decide (unknown.py). One thread per session (a page is one task; batch.py runs processes);
+onnxruntime's `run` may be called from several threads at once. Absent the package (a runtime
+dependency), `tags` returns None and the model reads its other features alone, with lower recall.
 """
 from __future__ import annotations
 
-import threading
 from functools import lru_cache
 from pathlib import Path
-
-_LOCK = threading.Lock()
-
 
 class Lac:
     """`tags(text)` → one label per character: word position (S, B, M, E) and LAC's tag ("B-PER")."""
@@ -44,8 +41,7 @@ class Lac:
             return []
         np = self.np
         ids = np.array([[self.vocab.get(self.fold.get(c, c), self.oov) for c in text]], dtype=np.int64)
-        with _LOCK:
-            emit = self.session.run(None, {"token_ids": ids, "length": np.array([n], dtype=np.int64)})[0][0]
+        emit = self.session.run(None, {"token_ids": ids, "length": np.array([n], dtype=np.int64)})[0][0]
         best = emit[:n].argmax(axis=1).tolist()
         out = [""] * n
         i = 0
