@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from .db import DB
 from .schema import SAMPLE, scrambled
-from .search import (WINDOW, Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, has, hits,
-                     one_per_article, parse)
+from .search import (BM25, WINDOW, Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, fts_match, has,
+                     hits, one_per_article, parse)
 
 FACETS = ("paper", "year", "month", "section", "type", "person", "place")
 
@@ -25,21 +25,26 @@ def matching(db: DB, query: str | None, filters: Filters = Filters(), section: s
              every: int = 1) -> tuple[str, list, str]:
     """(FROM … WHERE … selecting the matching articles as `a`, its arguments, a score expression);
     every > 1 keeps a systematic sample: the matches whose scrambled id is a multiple of `every`
-    (in SQLite a multiple of SAMPLE is read from the sample index, which holds just those articles)."""
+    (in SQLite a multiple of SAMPLE is read from the sample index, which holds just those articles).
+    In SQLite a query's filters are checked in the full-text index where they can be (keys.py)."""
+    fts = query and query.strip() and db.dialect == "sqlite"
+    if fts:
+        terms = parse(query)
+        match, filters = fts_match(db, terms, filters, section)
+        section = None
     where, args = _filters(filters)
     if section:
         where += " AND a.section = ?"
         args.append(section)
-    fts = query and query.strip() and db.dialect == "sqlite"
     index = "article_fts_sample" if fts and every % SAMPLE == 0 and has(db, "article_fts_sample") else "article_fts"
     if every > 1:   # on the index's own rowid in SQLite, so that unsampled rows are never read
         where = f" AND {scrambled(f'{index}.rowid' if fts else 'a.id')} % {int(every)} = 0" + where
     if not query or not query.strip():
         return "FROM articles a WHERE 1=1" + where, args, "0.0"
-    terms = parse(query)
     if fts:
         return (f"FROM {index}{articles_join(db, index)} WHERE {index} MATCH ?" + where,
-                [_fts5(terms), *args], f"-bm25({index}, 4.0, 1.0)")
+                [match, *args], "-" + BM25.format(index=index))
+    terms = parse(query)
     return ("FROM articles a WHERE a.tsv @@ to_tsquery('simple', ?)" + where, [_tsquery(terms), *args],
             "ts_rank_cd(a.tsv, to_tsquery('simple', ?))")
 
@@ -156,5 +161,5 @@ def find(db: DB, query: str | None, filters: Filters = Filters(), section: str |
     order = "score DESC, a.id" if terms else "a.date DESC, a.id DESC"
     sql = f"SELECT a.id, a.logical_id, {score} AS score {frm} ORDER BY {order} LIMIT ? OFFSET ?"
     if terms and db.dialect == "sqlite":
-        sql = sql.replace("ORDER BY score DESC", "ORDER BY bm25(article_fts, 4.0, 1.0)")
+        sql = sql.replace("ORDER BY score DESC", "ORDER BY " + BM25.format(index="article_fts"))
     return hits(db, one_per_article(lambda n, at: db.fetchall(sql, [*args, n, at]), limit, offset), terms)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .db import DB, ArchiveError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 APP = "jianbao-archive"
 
 _TABLES = """
@@ -75,7 +75,7 @@ V2_INDEX = "CREATE INDEX IF NOT EXISTS articles_logical ON articles(logical_id);
 
 SEARCH = {
     "sqlite": """CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(
-                   head, body, content='', tokenize='unicode61 remove_diacritics 0');""",
+                   head, body{V4_KEYS}, content='', tokenize='unicode61 remove_diacritics 0');""",
     "postgresql": """ALTER TABLE articles ADD COLUMN IF NOT EXISTS tsv tsvector;
                      CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin(tsv);""",
 }
@@ -86,7 +86,10 @@ SEARCH = {
 # matches (facets.py) walks a sixteenth of its postings instead of all of them.
 SAMPLE = 16
 SAMPLE_INDEX = ("CREATE VIRTUAL TABLE IF NOT EXISTS article_fts_sample USING fts5("
-                "head, body, content='', tokenize='unicode61 remove_diacritics 0')")
+                "head, body{V4_KEYS}, content='', tokenize='unicode61 remove_diacritics 0')")
+
+# Version 4: both full-text indexes have a third column, `keys`, of filter words (keys.py)
+V4_KEYS = ", keys"
 
 
 def scrambled(ident: str) -> str:
@@ -112,9 +115,10 @@ def _ddl(db: DB, version: int) -> list[str]:
     if version >= 2:
         stmts.append(V2_INDEX.rstrip(";"))
         stmts += READ_INDEXES
-    stmts += [s.strip() for s in SEARCH[db.dialect].split(";") if s.strip()]
+    keys = V4_KEYS if version >= 4 else ""
+    stmts += [s.strip().replace("{V4_KEYS}", keys) for s in SEARCH[db.dialect].split(";") if s.strip()]
     if version >= 3 and db.dialect == "sqlite":
-        stmts.append(SAMPLE_INDEX)
+        stmts.append(SAMPLE_INDEX.replace("{V4_KEYS}", keys))
     return stmts
 
 
@@ -191,8 +195,11 @@ def migrate(db: DB, version: int) -> None:
             db.execute(V2_INDEX.rstrip(";"))
         for stmt in READ_INDEXES:
             db.execute(stmt)
-        if version < 3 and db.dialect == "sqlite":
-            from .write import index_sample
-            db.execute(SAMPLE_INDEX)
-            index_sample(db)
+        if version < 4 and db.dialect == "sqlite":   # both indexes built anew, with the keys column
+            from .write import index_all
+            db.execute("DROP TABLE IF EXISTS article_fts")
+            db.execute("DROP TABLE IF EXISTS article_fts_sample")
+            db.execute(SEARCH["sqlite"].replace("{V4_KEYS}", V4_KEYS).rstrip().rstrip(";"))
+            db.execute(SAMPLE_INDEX.replace("{V4_KEYS}", V4_KEYS))
+            index_all(db)
         db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))

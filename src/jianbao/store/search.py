@@ -72,10 +72,29 @@ def _fts5(terms: list[list[str]]) -> str:
     for term in terms:
         toks = [t for r in term for t in bigrams(r)]
         if len(toks) == 1 and len(toks[0]) == 1:
-            parts.append(f'"{toks[0]}"*')  # one character: any bigram starting with it
+            # one character: any bigram starting with it, in the text (not the filter words of keys.py)
+            parts.append(f'{{head body}} : "{toks[0]}"*')
         else:
             parts.append('"' + " ".join(toks) + '"')
     return " AND ".join(parts)
+
+
+# FTS5's BM25 over (head, body, keys): headline fields weighted 4:1 over the body; the filter words
+# of keys.py weigh nothing
+BM25 = "bm25({index}, 4.0, 1.0, 0.0)"
+
+
+def fts_match(db: DB, terms: list[list[str]], filters: Filters = Filters(),
+              section: str | None = None) -> tuple[str, Filters]:
+    """SQLite: (the MATCH expression: the query's terms and the filters the index can check as words
+    (keys.py), the filters left for SQL). The page section is always checked in the index."""
+    from .keys import narrow
+    bounds: tuple[str | None, str | None] = (None, None)
+    if bool(filters.date_from) != bool(filters.date_to):   # a range open at one end: the archive's ends
+        bounds = tuple(db.fetchone("SELECT min(date), max(date) FROM articles"))  # type: ignore[assignment]
+    words, rest = narrow(filters, section, bounds)
+    match = _fts5(terms)
+    return (f"{match} AND {words}" if words else match), rest
 
 
 def _tsquery(terms: list[list[str]]) -> str:
@@ -123,12 +142,14 @@ class Ranking:
 
     def __init__(self, db: DB, query: str, filters: Filters = Filters(), window: int = WINDOW):
         terms = parse(query)
-        where, args = _filters(filters)
         if db.dialect == "sqlite":
+            match, rest = fts_match(db, terms, filters)
+            where, args = _filters(rest)
             join = articles_join(db) if where else ""
-            ident, score = "article_fts.rowid", "-bm25(article_fts, 4.0, 1.0)"
-            base, args = f"FROM article_fts{join} WHERE article_fts MATCH ?{where}", [_fts5(terms), *args]
+            ident, score = "article_fts.rowid", "-" + BM25.format(index="article_fts")
+            base, args = f"FROM article_fts{join} WHERE article_fts MATCH ?{where}", [match, *args]
         else:
+            where, args = _filters(filters)
             ident, score = "a.id", "ts_rank_cd(a.tsv, q)"
             base, args = f"FROM articles a, to_tsquery('simple', ?) q WHERE a.tsv @@ q{where}", [_tsquery(terms), *args]
         self.db, self.window = db, window
@@ -179,10 +200,13 @@ def articles_join(db: DB, index: str = "article_fts") -> str:
 
 def count(db: DB, query: str, filters: Filters = Filters()) -> int:
     terms = parse(query)
-    where, args = _filters(filters)
     if db.dialect == "sqlite":
-        return db.fetchone(f"SELECT count(*) FROM article_fts{articles_join(db)} WHERE article_fts MATCH ?" + where,
-                           [_fts5(terms), *args])[0]
+        match, rest = fts_match(db, terms, filters)
+        where, args = _filters(rest)
+        join = articles_join(db) if where else ""
+        return db.fetchone(f"SELECT count(*) FROM article_fts{join} WHERE article_fts MATCH ?" + where,
+                           [match, *args])[0]
+    where, args = _filters(filters)
     return db.fetchone("SELECT count(*) FROM articles a WHERE a.tsv @@ to_tsquery('simple', ?)" + where,
                        [_tsquery(terms), *args])[0]
 

@@ -10,7 +10,8 @@ from datetime import datetime, timezone
 
 from ..model import Article, PageDoc
 from .db import DB
-from .schema import SAMPLE, in_sample, scrambled
+from .keys import keys_text
+from .schema import in_sample
 from .tokens import tokens
 
 
@@ -42,10 +43,10 @@ def _id(db: DB, table: str, column: str, value: str, extra: dict | None = None) 
 
 def delete_page(db: DB, page_id: int) -> None:
     if db.dialect == "sqlite":
-        for aid, a_head, a_body in _fts_rows(db, "page_id=?", (page_id,)):
+        for aid, a_head, a_body, a_keys in _fts_rows(db, "page_id=?", (page_id,)):
             for index in _indexes(aid):
-                db.execute(f"INSERT INTO {index}({index}, rowid, head, body) VALUES ('delete', ?, ?, ?)",
-                           (aid, a_head, a_body))
+                db.execute(f"INSERT INTO {index}({index}, rowid, head, body, keys) VALUES ('delete', ?, ?, ?, ?)",
+                           (aid, a_head, a_body, a_keys))
     db.execute("DELETE FROM event_roles WHERE event_id IN (SELECT e.id FROM events e JOIN articles a "
                "ON a.id = e.article_id WHERE a.page_id=?)", (page_id,))
     for table in ("events", "mentions", "article_places", "article_orgs", "paragraphs", "subheadings", "reporters"):
@@ -57,15 +58,22 @@ def delete_page(db: DB, page_id: int) -> None:
     db.execute("DELETE FROM pages WHERE id=?", (page_id,))
 
 
-def _fts_rows(db: DB, where: str, args: tuple = ()) -> list[tuple[int, str, str]]:
-    """(id, head tokens, body tokens) of the stored articles that `where` selects, as indexed."""
-    rows = db.fetchall(f"SELECT id, kicker, headline, subheadline FROM articles WHERE {where}", args)
+def _fts_rows(db: DB, where: str, args: tuple = ()) -> list[tuple[int, str, str, str]]:
+    """(id, head tokens, body tokens, filter words) of the stored articles that `where` selects, as
+    indexed: a contentless index deletes a row only when given the very words it was given."""
+    rows = db.fetchall(f"SELECT id, kicker, headline, subheadline, paper, date, section FROM articles WHERE {where}", args)
     out = []
-    for aid, k, h, s in rows:
+    for aid, k, h, s, paper, day, section in rows:
         paras = [r[0] for r in db.fetchall("SELECT text FROM paragraphs WHERE article_id=? ORDER BY seq", (aid,))]
         subs = [r[0] for r in db.fetchall("SELECT text FROM subheadings WHERE article_id=? ORDER BY seq", (aid,))]
+        persons = [r[0] for r in db.fetchall("SELECT p.name FROM mentions m JOIN persons p ON p.id = m.person_id "
+                                             "WHERE m.article_id=?", (aid,))]
+        places = [r[0] for r in db.fetchall("SELECT pl.name FROM article_places ap JOIN places pl "
+                                            "ON pl.id = ap.place_id WHERE ap.article_id=?", (aid,))]
+        types = [r[0] for r in db.fetchall("SELECT type FROM events WHERE article_id=?", (aid,))]
         head = "\n".join(x for x in (k, h, s) if x)
-        out.append((aid, tokens(head), tokens("\n".join(paras + subs))))
+        out.append((aid, tokens(head), tokens("\n".join(paras + subs)),
+                    keys_text(paper, day, section, persons, places, types)))
     return out
 
 
@@ -74,10 +82,11 @@ def _indexes(article_id: int) -> list[str]:
     return ["article_fts", "article_fts_sample"] if in_sample(article_id) else ["article_fts"]
 
 
-def index_sample(db: DB) -> None:
-    """SQLite: index the sampled articles already stored (an archive from before the sample index)."""
-    for row in _fts_rows(db, f"{scrambled('id')} % {SAMPLE} = 0"):
-        db.execute("INSERT INTO article_fts_sample(rowid, head, body) VALUES (?,?,?)", row)
+def index_all(db: DB) -> None:
+    """SQLite: index every stored article anew (both indexes empty: a migrated archive)."""
+    for row in _fts_rows(db, "1=1"):
+        for index in _indexes(row[0]):
+            db.execute(f"INSERT INTO {index}(rowid, head, body, keys) VALUES (?,?,?,?)", row)
 
 
 def write_page(db: DB, doc: PageDoc, text: str) -> str:
@@ -121,8 +130,10 @@ def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc) -> 
     db.execute("UPDATE articles SET logical_id=? WHERE id=?", (aid, aid))
     head, body = tokens(head_text(a)), tokens(body_text(a))
     if db.dialect == "sqlite":
+        words = keys_text(m.paper, m.date, m.section, [p.name for p in a.persons], a.places,
+                          [e.type for e in a.events])
         for index in _indexes(aid):
-            db.execute(f"INSERT INTO {index}(rowid, head, body) VALUES (?,?,?)", (aid, head, body))
+            db.execute(f"INSERT INTO {index}(rowid, head, body, keys) VALUES (?,?,?,?)", (aid, head, body, words))
     else:
         db.execute("UPDATE articles SET tsv = setweight(to_tsvector('simple', ?), 'A') || "
                    "setweight(to_tsvector('simple', ?), 'B') WHERE id=?", (head, body, aid))
