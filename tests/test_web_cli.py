@@ -131,3 +131,40 @@ def test_workers_share_the_port_and_stop_with_the_command(tmp_path):
     assert not alive
     with pytest.raises(httpx.TransportError):
         httpx.get(url, timeout=2)
+
+
+@pytest.mark.skipif(subprocess.run(["sh", "-c", "command -v ss"], capture_output=True).returncode != 0,
+                    reason="needs ss (iproute2) to see which process holds a connection")
+def test_workers_hold_equal_shares_of_the_open_connections(tmp_path):
+    """Keep-alive connections are handed to the server processes in turn: 8 connections, 4 each
+    (a hash of the client's port, as SO_REUSEPORT splits them, gave 6 against 14 of 20)."""
+    import re
+    import socket
+    db = tmp_path / "archive.db"
+    fill(str(db))
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "jianbao", "serve", "--db", str(db), "--port", str(port),
+                             "--workers", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    conns = []
+    try:
+        for _ in range(300):
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/stats", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stderr.read()
+                time.sleep(0.1)
+        for _ in range(8):
+            c = socket.create_connection(("127.0.0.1", port), timeout=10)
+            c.sendall(f"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+            assert c.recv(12).startswith(b"HTTP/1.1 200")   # answered, and kept open
+            conns.append(c)
+        held = subprocess.run(["ss", "-tnpH", "state", "established", f"( sport = :{port} )"],
+                              capture_output=True, text=True).stdout
+        owners = re.findall(r"pid=(\d+)", held)
+        assert len(owners) == 8 and sorted({o: owners.count(o) for o in owners}.values()) == [4, 4], held
+    finally:
+        for c in conns:
+            c.close()
+        proc.terminate()
+        proc.communicate(timeout=20)
