@@ -67,22 +67,32 @@ def count(db: DB, query: str | None, filters: Filters = Filters(), section: str 
 COUNT_UP_TO = WINDOW
 
 
-def reach(db: DB, query: str | None, walked: tuple[int, bool] | None = None) -> tuple[int, bool]:
-    """(how many articles the query matches, unfiltered; whether exactly): see COUNT_UP_TO. `walked`:
-    (matches seen, whether that was all) by a walk of the unfiltered query already made (a Ranking's)."""
+def reach(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
+          walked: tuple[int, bool] | None = None) -> tuple[int, bool, bool]:
+    """(how many articles the query matches, whether exactly, whether that is with the filters): see
+    COUNT_UP_TO. With the filters where SQLite's index checks them all (keys.py) or a walk saw every
+    filtered match; otherwise the query's own matches, unfiltered. `walked`: (matches seen, whether
+    that was all) by a walk of the query with these filters already made (a Ranking's)."""
+    plain = filters == Filters() and not section
+    if walked is not None and walked[1]:
+        return walked[0], True, True
     if not query or not query.strip():
-        return _articles(db), True
+        return _articles(db), True, plain
     if db.dialect != "sqlite" or not has(db, "article_fts_sample"):
-        return count(db, query), True
-    q = _fts5(parse(query))
+        return count(db, query), True, plain
+    terms = parse(query)
+    q, rest = fts_match(db, terms, filters, section)
+    with_filters = rest == Filters()
+    if not with_filters:   # a filter only SQL can check (a date range ending inside a month)
+        q, walked = _fts5(terms), None
     if walked is None:
         n = int(db.fetchone("SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT ?)",
                             (q, COUNT_UP_TO + 1))[0])
         walked = (n, n <= COUNT_UP_TO)
     if walked[1]:
-        return walked[0], True
+        return walked[0], True, with_filters
     sampled = db.fetchone("SELECT count(*) FROM article_fts_sample WHERE article_fts_sample MATCH ?", (q,))[0]
-    return max(walked[0], int(sampled) * SAMPLE), False
+    return max(walked[0], int(sampled) * SAMPLE), False, with_filters
 
 
 # CROSS JOIN (SQLite): the matches drive every join (left alone, the planner may walk the whole events
@@ -114,11 +124,11 @@ def facet_counts(db: DB, query: str | None, filters: Filters = Filters(), sectio
     """Per facet, (value, number of matching articles): the `limit` largest, ties by value; years and
     months newest first (all years, the `limit` * 2 newest months).
 
-    Exact while the unfiltered query matches at most `exact_up_to` articles; above that, counted over a
-    systematic sample of about `exact_up_to` matches and scaled (`every` > 1), so the cost stays flat.
-    The total of an unfiltered query stays exact while it can be counted exactly (`reach`, to which
-    `walked` goes)."""
-    n, known = reach(db, query, walked)
+    Exact while the query matches at most `exact_up_to` articles (with its filters, where the index
+    can check them; `reach`, to which `walked` goes); above that, counted over a systematic sample of
+    about `exact_up_to` matches and scaled (`every` > 1), so the cost stays flat. The total stays exact
+    while it can be counted exactly."""
+    n, known, filtered = reach(db, query, filters, section, walked)
     every = 1 if n <= exact_up_to else -(-n // exact_up_to)
     if not known:   # a common word in SQLite: its sample is read from the sample index
         every = SAMPLE * -(-every // SAMPLE)
@@ -133,8 +143,8 @@ def facet_counts(db: DB, query: str | None, filters: Filters = Filters(), sectio
         if facet == "month":
             years[str(value)[:4]] = years.get(str(value)[:4], 0) + int(k) * every
     total = got.pop("total")[0][1]
-    exact = every == 1 or (known and _unfiltered(filters, section))
-    if every > 1 and _unfiltered(filters, section):   # the reach: exact, or estimated over the whole sample
+    exact = every == 1 or (known and filtered)
+    if every > 1 and filtered:   # the reach: exact, or estimated over the whole sample
         total = n
     got["year"] = sorted(years.items(), reverse=True)
     got["month"] = sorted(got["month"], reverse=True)[:limit * 2]

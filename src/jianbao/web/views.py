@@ -6,7 +6,7 @@ from math import ceil
 
 from ..export.markdown import body_in_order
 from ..model import Article
-from ..store import Archive, Filters
+from ..store import Archive
 from ..store.facets import facet_counts, find
 from ..store.people import identities, profile
 from ..store.search import Ranking
@@ -25,8 +25,8 @@ def search(arch: Archive, p: SearchParams, cache: TTLCache, facet_limit: int = 1
     key = ("facets", p.q, p.filters, p.section)
     fc = cache.get(key)
     if fc is None:
-        walked = ranking.walked if ranking and p.filters == Filters() else None
-        fc = facet_counts(arch.db, p.q, p.filters, p.section, facet_limit, exact_up_to, walked)
+        fc = facet_counts(arch.db, p.q, p.filters, p.section, facet_limit, exact_up_to,
+                          ranking.walked if ranking else None)
         cache.put(key, fc)
     more = p.offset < fc.total or not fc.total_exact
     hits = find(arch.db, p.q, p.filters, p.section, p.size, p.offset, ranking) if more else []
