@@ -78,6 +78,17 @@ _GROUPS = {"nr": "r", "nrt": "f", "nrfg": "f", "ns": "s", "nt": "t", "nz": "z"}
 
 
 @lru_cache(maxsize=1)
+def _proper_lengths() -> dict[str, tuple[int, ...]]:
+    """First character → the lengths (2 to 8) of the dictionary's proper names that start with it:
+    features() looks up only those instead of every length at every character."""
+    out: dict[str, set[int]] = {}
+    for w, (_, tag) in lexicon.dictionary().items():
+        if 2 <= len(w) <= 8 and tag in _GROUPS:
+            out.setdefault(w[0], set()).add(len(w))
+    return {c: tuple(sorted(ls, reverse=True)) for c, ls in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _char_dist() -> dict[str, tuple[str, ...]]:
     """Character → how it stands in the dictionary's proper names: for each kind of name (r person,
     f foreign person, s place, t organisation, z other) and place in the word (B first, M inside,
@@ -241,8 +252,11 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
                     shape[i + k] = f"{L}{k}"
     # every proper name of the dictionary (up to 8 characters) over each character, by kind
     dm: list[set[str]] = [set() for _ in range(n)]
+    proper = _proper_lengths()
     for i in range(n):
-        for L in range(min(8, n - i), 1, -1):
+        for L in proper.get(text[i], ()):   # only lengths some proper name starting so has
+            if L > n - i:
+                continue
             e = d.get(text[i:i + L])
             g = e and _GROUPS.get(e[1])
             if g:

@@ -83,10 +83,10 @@ def match(text: str, known: set[str]) -> list[Mention]:
             k = k + 1 + n2
     # 2. name + title after it ("习近平总书记", "赵革书记")
     for f in names.famous():
-        for m in re.finditer(re.escape(f), text):
-            post = data.starts_with_any(text, m.end(), _POST_HEADS)
-            add(Mention(f, m.start(), m.end(), [post] if post and post != "同志" else [], "famous",
-                        [(m.end(), m.end() + len(post))] if post and post != "同志" else []))
+        for a, b in _occurrences(f, text):
+            post = data.starts_with_any(text, b, _POST_HEADS)
+            add(Mention(f, a, b, [post] if post and post != "同志" else [], "famous",
+                        [(b, b + len(post))] if post and post != "同志" else []))
     for hm in titles.head_re().finditer(text):
         if hm.group() not in _POST_HEADS:
             continue
@@ -116,22 +116,30 @@ def match(text: str, known: set[str]) -> list[Mention]:
     return out
 
 
+def _occurrences(word: str, text: str):
+    """(start, end) of every occurrence of `word` in `text`, left to right, not overlapping (as
+    re.finditer of the escaped word finds them, without compiling a pattern per word)."""
+    k = text.find(word) if word else -1
+    while k >= 0:
+        yield k, k + len(word)
+        k = text.find(word, k + len(word))
+
+
 def bare(text: str, known: set[str]) -> list[Mention]:
     """Every occurrence of a known name (longest first, no overlaps), plus names listed next to
     one ("王富卢、李留性")."""
     out: list[Mention] = []
     used = [False] * len(text)
     for k in sorted(known, key=len, reverse=True):
-        for m in re.finditer(re.escape(k), text):
-            if any(used[m.start():m.end()]):
+        for a, b in _occurrences(k, text):
+            if any(used[a:b]):
                 continue
-            nxt = m.end()
-            if nxt < len(text) and is_name_char(text[nxt]) and len(k) == 2 and \
-                    names.name_at(text, m.start(), frozenset()) == 3:
+            if b < len(text) and is_name_char(text[b]) and len(k) == 2 and \
+                    names.name_at(text, a, frozenset()) == 3:
                 continue  # 2-char known name inside a longer name
-            for i in range(m.start(), m.end()):
+            for i in range(a, b):
                 used[i] = True
-            out.append(Mention(k, m.start(), m.end(), [], "bare"))
+            out.append(Mention(k, a, b, [], "bare"))
     for m in list(out):
         k = m.end
         if k < len(text) and text[k] in "、和":
