@@ -109,8 +109,9 @@ def run(target: str, settings: WebSettings, host: str, port: int, workers: int =
              for _, theirs in pairs]
     for p in procs:
         p.start()
-    for _, theirs in pairs:
+    for mine, theirs in pairs:
         theirs.close()
+        mine.settimeout(2.0)   # a process too busy to take a connection for so long is passed over
 
     def stop(*_):
         raise _Stop
