@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Literal
 from urllib.parse import urlencode
 
@@ -73,7 +73,10 @@ class SearchParams:
         return {f.name: _pair(f.name, getattr(self, f.name)) for f in fields(self)}
 
 
+@lru_cache(maxsize=8192)
 def _pair(name: str, value) -> str:
+    """One parameter as it stands in a URL ("" where left out); remembered, since a search page links
+    the same papers, months and people again and again."""
     if value in (None, "") or (name == "page" and value == 1) or (name == "size" and value == 20):
         return ""
     return urlencode([({"date_from": "from", "date_to": "to"}.get(name, name), value)])
