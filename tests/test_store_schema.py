@@ -41,11 +41,15 @@ def test_an_older_schema_is_migrated_and_keeps_its_data(db_target):
     db.execute("INSERT INTO pages(paper, date, page, source, page_key, sha1, text, doc, ingested_at) "
                "VALUES ('衡阳日报','2021-07-31','1','x.md','k','s','t','{\"articles\": []}','now')")
     pid = db.fetchone("SELECT id FROM pages")[0]
-    db.execute("INSERT INTO articles(uid, page_id, seq, kind, body) VALUES ('u', ?, 0, 'news', '正文')", (pid,))
+    db.execute("INSERT INTO articles(uid, page_id, seq, kind, body) VALUES ('u', ?, 0, 'news', '正文，25.5亿')", (pid,))
+    aid = db.fetchone("SELECT id FROM articles")[0]
+    db.execute("INSERT INTO paragraphs(article_id, seq, text) VALUES (?, 0, '正文，25.5亿')", (aid,))
     db.close()
     with open_archive(db_target) as a:
         assert a.db.fetchone("SELECT value FROM meta WHERE key='schema_version'")[0] == str(SCHEMA_VERSION)
         assert a.db.fetchone("SELECT logical_id = id, part FROM articles")[0] in (1, True)
+        # the stored text is searchable as the current version indexes it (runs kept apart)
+        assert a.count("正文") == 1 and a.count('"25.5亿"') == 1 and a.count("25亿") == 0
         a.add(*page("衡阳日报", "2021-08-01", "1", [visit("秦国文", "市委书记", "雁峰区", "2021-07-31")]))
 
 

@@ -72,6 +72,17 @@ def test_filters(arch):
     assert arch.count("调研", Filters(type="会见")) == 0
 
 
+def test_a_phrase_never_matches_across_punctuation(db_target):
+    """Substring-exact: 25亿 is not in "25.5亿", nor 北京城 in "北京，京城" (their runs used to stand side
+    by side in the index)."""
+    from jianbao.model import Article
+    a = open_archive(db_target)
+    a.add(*page("衡阳日报", "2021-07-31", "1", [Article(headline="产值", paragraphs=["预计年产值可达25.5亿元。北京，京城。"])]))
+    assert a.count("25亿") == 0 and a.count("北京城") == 0 and a.count("亿元北京") == 0
+    assert a.count("25") == 1 and a.count('"25.5亿"') == 1 and a.count("可达25") == 1 and a.count("北京 京城") == 1
+    a.close()
+
+
 def test_snippets_mark_every_match(arch):
     [hit] = arch.search("雁峰区")
     assert all(hit.snippet[a:b] == "雁峰区" for a, b in hit.marks) and len(hit.marks) >= 2

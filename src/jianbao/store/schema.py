@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .db import DB, ArchiveError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 APP = "jianbao-archive"
 
 _TABLES = """
@@ -195,11 +195,12 @@ def migrate(db: DB, version: int) -> None:
             db.execute(V2_INDEX.rstrip(";"))
         for stmt in READ_INDEXES:
             db.execute(stmt)
-        if version < 4 and db.dialect == "sqlite":   # both indexes built anew, with the keys column
+        if version < 5:   # v4: the keys column (SQLite); v5: BOUNDARY between runs (tokens.py): indexes anew
             from .write import index_all
-            db.execute("DROP TABLE IF EXISTS article_fts")
-            db.execute("DROP TABLE IF EXISTS article_fts_sample")
-            db.execute(SEARCH["sqlite"].replace("{V4_KEYS}", V4_KEYS).rstrip().rstrip(";"))
-            db.execute(SAMPLE_INDEX.replace("{V4_KEYS}", V4_KEYS))
+            if db.dialect == "sqlite":
+                db.execute("DROP TABLE IF EXISTS article_fts")
+                db.execute("DROP TABLE IF EXISTS article_fts_sample")
+                db.execute(SEARCH["sqlite"].replace("{V4_KEYS}", V4_KEYS).rstrip().rstrip(";"))
+                db.execute(SAMPLE_INDEX.replace("{V4_KEYS}", V4_KEYS))
             index_all(db)
         db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))

@@ -14,7 +14,7 @@ from typing import Callable, Sequence
 
 from ..errors import JianbaoError
 from .db import DB
-from .tokens import bigrams, runs
+from .tokens import run_tokens, runs
 
 MAX_QUERY = 200
 
@@ -70,7 +70,7 @@ def parse(query: str) -> list[list[str]]:
 def _fts5(terms: list[list[str]]) -> str:
     parts = []
     for term in terms:
-        toks = [t for r in term for t in bigrams(r)]
+        toks = run_tokens(term)   # a phrase's runs keep the boundary between them
         if len(toks) == 1 and len(toks[0]) == 1:
             # one character: any bigram starting with it, in the text (not the filter words of keys.py)
             parts.append(f'{{head body}} : "{toks[0]}"*')
@@ -100,7 +100,7 @@ def fts_match(db: DB, terms: list[list[str]], filters: Filters = Filters(),
 def _tsquery(terms: list[list[str]]) -> str:
     parts = []
     for term in terms:
-        toks = [t for r in term for t in bigrams(r)]
+        toks = run_tokens(term)   # a phrase's runs keep the boundary between them
         if len(toks) == 1 and len(toks[0]) == 1:
             parts.append(f"{toks[0]}:*")
         else:

@@ -83,10 +83,19 @@ def _indexes(article_id: int) -> list[str]:
 
 
 def index_all(db: DB) -> None:
-    """SQLite: index every stored article anew (both indexes empty: a migrated archive)."""
+    """Index every stored article anew (a migrated archive; in SQLite both indexes are empty)."""
     for row in _fts_rows(db, "1=1"):
-        for index in _indexes(row[0]):
-            db.execute(f"INSERT INTO {index}(rowid, head, body, keys) VALUES (?,?,?,?)", row)
+        if db.dialect == "sqlite":
+            for index in _indexes(row[0]):
+                db.execute(f"INSERT INTO {index}(rowid, head, body, keys) VALUES (?,?,?,?)", row)
+        else:
+            _set_tsv(db, row[0], row[1], row[2])
+
+
+def _set_tsv(db: DB, article_id: int, head: str, body: str) -> None:
+    """PostgreSQL: the article's search vector, head tokens weighted A and body tokens B."""
+    db.execute("UPDATE articles SET tsv = setweight(to_tsvector('simple', ?), 'A') || "
+               "setweight(to_tsvector('simple', ?), 'B') WHERE id=?", (head, body, article_id))
 
 
 def write_page(db: DB, doc: PageDoc, text: str) -> str:
@@ -135,8 +144,7 @@ def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc) -> 
         for index in _indexes(aid):
             db.execute(f"INSERT INTO {index}(rowid, head, body, keys) VALUES (?,?,?,?)", (aid, head, body, words))
     else:
-        db.execute("UPDATE articles SET tsv = setweight(to_tsvector('simple', ?), 'A') || "
-                   "setweight(to_tsvector('simple', ?), 'B') WHERE id=?", (head, body, aid))
+        _set_tsv(db, aid, head, body)
     db.executemany("INSERT INTO paragraphs(article_id, seq, text) VALUES (?,?,?)",
                    [(aid, k, p) for k, p in enumerate(a.paragraphs)])
     db.executemany("INSERT INTO subheadings(article_id, seq, text) VALUES (?,?,?)",
