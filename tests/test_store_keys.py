@@ -116,6 +116,7 @@ def test_date_ranges_become_months_and_years():
     assert words == "{keys} : (km202101 OR km202102)" and rest == Filters(date_from="2021-01-05", date_to="2021-02-28")
     words, rest = narrow(Filters(paper="衡阳日报", date_from="1990-03-05", date_to="2021-12-31"))   # 41 words: SQL
     assert words.count("{keys}") == 1 and rest.date_from == "1990-03-05" and rest.paper is None
+    assert _months(date(1, 1, 1), date(9999, 12, 31)) == [] and len(_months(date(1990, 3, 5), date(2020, 1, 1))) == 40
 
 
 @pytest.mark.parametrize("query", ["k", "kp", "K"])

@@ -58,10 +58,13 @@ def keys_text(paper: str | None, day: str | None, section: str | None, persons: 
     return " ".join(sorted(words))
 
 
-def _months(lo: date, hi: date) -> list[str]:
-    """Words for the months from lo's to hi's: a whole year as its year word."""
+def _months(lo: date, hi: date, limit: int = MAX_DATE_WORDS) -> list[str]:
+    """Words for the months from lo's to hi's: a whole year as its year word; [] past `limit` words
+    (from=0001-01-01 would otherwise count 24,000 months before giving up)."""
     out, y, m = [], lo.year, lo.month
     while (y, m) <= (hi.year, hi.month):
+        if len(out) >= limit:
+            return []
         if m == 1 and (hi.year > y or hi.month == 12):
             out.append(year_key(y))
             y += 1
@@ -93,7 +96,7 @@ def narrow(f: Filters, section: str | None = None,
         words = _months(lo, hi) if lo and hi and lo <= hi else []
         if lo and hi and lo > hi:
             words = ["kynone"]   # an empty range: nothing can match
-        if words and len(words) <= MAX_DATE_WORDS:
+        if words:
             parts.append("(" + " OR ".join(words) + ")")
             whole = lo.day == 1 and hi.day == calendar.monthrange(hi.year, hi.month)[1]
             if whole:
