@@ -136,3 +136,21 @@ def test_the_sample_index_is_built_for_an_older_archive_and_kept_by_every_write(
         assert ids(a, "水稻") == set() and sampled(a, "水稻") == set() and sampled(a, "秋收") == set()
         corn = ids(a, "玉米")
         assert len(corn) == 40 and sampled(a, "玉米") == {i for i in corn if in_sample(i)}
+
+
+def test_migration_indexes_the_articles_a_batch_at_a_time(db_target):
+    """Every article is indexed when the archive is re-indexed in batches smaller than its size."""
+    from jianbao.store.write import index_all
+    from jianbao.model import Article
+    with open_archive(db_target) as a:
+        for k in range(7):
+            a.add(*page("衡阳日报", f"2021-08-{k + 1:02d}", "1", [Article(headline=f"第{k}篇", paragraphs=["秋收进度过半"]),
+                                                                Article(headline="小麦", paragraphs=["秋收"])]))
+        if a.db.dialect == "sqlite":
+            for index in ("article_fts", "article_fts_sample"):
+                a.db.execute(f"INSERT INTO {index}({index}) VALUES ('delete-all')")
+        else:
+            a.db.execute("UPDATE articles SET tsv = NULL")
+        assert a.count("秋收") == 0
+        index_all(a.db, batch=3)
+        assert a.count("秋收") == 14 and a.count("进度过半") == 7

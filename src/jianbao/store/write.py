@@ -82,14 +82,18 @@ def _indexes(article_id: int) -> list[str]:
     return ["article_fts", "article_fts_sample"] if in_sample(article_id) else ["article_fts"]
 
 
-def index_all(db: DB) -> None:
-    """Index every stored article anew (a migrated archive; in SQLite both indexes are empty)."""
-    for row in _fts_rows(db, "1=1"):
-        if db.dialect == "sqlite":
-            for index in _indexes(row[0]):
-                db.execute(f"INSERT INTO {index}(rowid, head, body, keys) VALUES (?,?,?,?)", row)
-        else:
-            _set_tsv(db, row[0], row[1], row[2])
+def index_all(db: DB, batch: int = 1000) -> None:
+    """Index every stored article anew (a migrated archive; in SQLite both indexes are empty), a
+    batch of articles at a time, so that memory stays flat whatever the archive's size."""
+    last = 0
+    while rows := _fts_rows(db, f"id > ? ORDER BY id LIMIT {int(batch)}", (last,)):
+        for row in rows:
+            if db.dialect == "sqlite":
+                for index in _indexes(row[0]):
+                    db.execute(f"INSERT INTO {index}(rowid, head, body, keys) VALUES (?,?,?,?)", row)
+            else:
+                _set_tsv(db, row[0], row[1], row[2])
+        last = rows[-1][0]
 
 
 def _set_tsv(db: DB, article_id: int, head: str, body: str) -> None:
