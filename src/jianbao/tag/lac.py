@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+
 class Lac:
     """`tags(text)` → one label per character: word position (S, B, M, E) and LAC's tag ("B-PER")."""
 
