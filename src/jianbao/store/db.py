@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from ..errors import JianbaoError
+from . import rank  # noqa: F401  (registers jianbao_rank before any connection is opened)
 
 
 class ArchiveError(JianbaoError):

@@ -15,15 +15,16 @@ from dataclasses import dataclass, field
 
 from .db import DB
 from .schema import SAMPLE, scrambled
-from .search import (BM25, WINDOW, Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, fts_match, has,
-                     hits, one_per_article, parse)
+from .search import (WINDOW, Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, fts_match, has,
+                     hits, one_per_article, parse, rank_sql)
 
 FACETS = ("paper", "year", "month", "section", "type", "person", "place")
 
 
 def matching(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
-             every: int = 1) -> tuple[str, list, str]:
-    """(FROM … WHERE … selecting the matching articles as `a`, its arguments, a score expression);
+             every: int = 1, scored: bool = False) -> tuple[str, list, str]:
+    """(FROM … WHERE … selecting the matching articles as `a`, its arguments, a score expression: higher
+    is better, "0.0" unless `scored` (a query of several phrases costs a count of each in SQLite));
     every > 1 keeps a systematic sample: the matches whose scrambled id is a multiple of `every`
     (in SQLite a multiple of SAMPLE is read from the sample index, which holds just those articles).
     In SQLite a query's filters are checked in the full-text index where they can be (keys.py)."""
@@ -43,7 +44,7 @@ def matching(db: DB, query: str | None, filters: Filters = Filters(), section: s
         return "FROM articles a WHERE 1=1" + where, args, "0.0"
     if fts:
         return (f"FROM {index}{articles_join(db, index)} WHERE {index} MATCH ?" + where,
-                [match, *args], "-" + BM25.format(index=index))
+                [match, *args], ("-" + rank_sql(db, index, terms)) if scored else "0.0")
     terms = parse(query)
     return ("FROM articles a WHERE a.tsv @@ to_tsquery('simple', ?)" + where, [_tsquery(terms), *args],
             "ts_rank_cd(a.tsv, to_tsquery('simple', ?))")
@@ -165,11 +166,11 @@ def find(db: DB, query: str | None, filters: Filters = Filters(), section: str |
     if terms and not section:   # the store's ranking (common words: newest window)
         ranking = ranking or Ranking(db, query, filters)
         return hits(db, one_per_article(ranking.page, limit, offset), terms)
-    frm, args, score = matching(db, query, filters, section)
+    frm, args, score = matching(db, query, filters, section, scored=True)
     if terms and db.dialect == "postgresql":
         args = [_tsquery(terms), *args]  # the score's own tsquery comes first in the statement
     order = "score DESC, a.id" if terms else "a.date DESC, a.id DESC"
     sql = f"SELECT a.id, a.logical_id, {score} AS score {frm} ORDER BY {order} LIMIT ? OFFSET ?"
     if terms and db.dialect == "sqlite":
-        sql = sql.replace("ORDER BY score DESC", "ORDER BY " + BM25.format(index="article_fts"))
+        sql = sql.replace("ORDER BY score DESC", "ORDER BY " + score.removeprefix("-"))
     return hits(db, one_per_article(lambda n, at: db.fetchall(sql, [*args, n, at]), limit, offset), terms)

@@ -1,7 +1,7 @@
 """Chinese full-text search: words of any length, phrases in quotes, ranked, with snippets.
 
 Every term is a substring query over bigram tokens (tokens.py); terms are ANDed. Ranking is
-BM25 in SQLite (FTS5, headline fields weighted 4:1 over the body) and ts_rank_cd in PostgreSQL.
+BM25 in SQLite (FTS5, headline fields weighted 4:1 over the body; rank.py) and ts_rank_cd in PostgreSQL.
 User text never reaches the full-text engine's own syntax: tokens are letters and digits only.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Callable, Sequence
 
 from ..errors import JianbaoError
 from .db import DB
+from .rank import AVAILABLE
 from .tokens import run_tokens, runs
 
 MAX_QUERY = 200
@@ -79,9 +80,22 @@ def _fts5(terms: list[list[str]]) -> str:
     return " AND ".join(parts)
 
 
-# FTS5's BM25 over (head, body, keys): headline fields weighted 4:1 over the body; the filter words
-# of keys.py weigh nothing
-BM25 = "bm25({index}, 4.0, 1.0, 0.0)"
+# BM25 over the index's columns (head, body, keys): headline fields weighted 4:1 over the body; the
+# filter words of keys.py weigh nothing
+WEIGHTS = "4.0, 1.0, 0.0"
+
+
+def rank_sql(db: DB, index: str, terms: list[list[str]]) -> str:
+    """SQLite: the BM25 of a row of `index` that matches `terms` (lower is better, as FTS5's bm25()).
+    jianbao_rank where it is built (rank.py), with the phrases' counts only where the query has several:
+    the same order as bm25() without its count of every matching row; bm25() otherwise."""
+    if not AVAILABLE:
+        return f"bm25({index}, {WEIGHTS})"
+    counts = ""
+    if len(terms) > 1:
+        counts = "".join(", %d" % db.fetchone(f"SELECT count(*) FROM {index} WHERE {index} MATCH ?", (_fts5([t]),))[0]
+                         for t in terms)
+    return f"jianbao_rank({index}, {WEIGHTS}{counts})"
 
 
 def fts_match(db: DB, terms: list[list[str]], filters: Filters = Filters(),
@@ -146,7 +160,7 @@ class Ranking:
             match, rest = fts_match(db, terms, filters)
             where, args = _filters(rest)
             join = articles_join(db) if where else ""
-            ident, score = "article_fts.rowid", "-" + BM25.format(index="article_fts")
+            ident, score = "article_fts.rowid", "-" + rank_sql(db, "article_fts", terms)
             base, args = f"FROM article_fts{join} WHERE article_fts MATCH ?{where}", [match, *args]
         else:
             where, args = _filters(filters)
