@@ -170,7 +170,7 @@ def find(db: DB, query: str | None, filters: Filters = Filters(), section: str |
     if terms and db.dialect == "postgresql":
         args = [_tsquery(terms), *args]  # the score's own tsquery comes first in the statement
     order = "score DESC, a.id" if terms else "a.date DESC, a.id DESC"
+    if terms and db.dialect == "sqlite":   # the full-text index's own rank, lower is better
+        order = score.removeprefix("-") + ", a.id"
     sql = f"SELECT a.id, a.logical_id, {score} AS score {frm} ORDER BY {order} LIMIT ? OFFSET ?"
-    if terms and db.dialect == "sqlite":
-        sql = sql.replace("ORDER BY score DESC", "ORDER BY " + score.removeprefix("-"))
     return hits(db, one_per_article(lambda n, at: db.fetchall(sql, [*args, n, at]), limit, offset), terms)

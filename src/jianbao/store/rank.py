@@ -1,4 +1,4 @@
-"""Ranking in SQLite's full-text index: FTS5's bm25(), or the same scores without its walk.
+"""Ranking in SQLite's full-text index: FTS5's bm25(), or the same ranking without its walk.
 
 bm25() first counts, for each phrase of the query, every row of the index that holds it (for its IDF),
 and only then scores the rows the statement reads: for 发展 that is 60,000 rows counted when a search
