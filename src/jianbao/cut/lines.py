@@ -194,6 +194,10 @@ def parse_byline(text: str, glued: bool = False) -> Byline | None:
 
 def photo_credit(text: str) -> tuple[int, Byline] | None:
     """A photographer's credit at the end of a caption: (offset where it starts, its byline)."""
+    tail = text.rstrip()
+    tail = tail[:-1].rstrip() if tail[-1:] in "）)" else tail
+    if not tail.endswith(("摄", "摄影")):
+        return None  # the pattern ends so; searching it through a long paragraph costs much more
     m = tables().photo_credit.search(text)
     if not m:
         return None
