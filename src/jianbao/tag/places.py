@@ -40,6 +40,7 @@ def _site_sufs() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _short_index() -> dict[str, tuple[str, ...]]:
+    """Short forms and geographic names by their first two characters, longest first."""
     idx: dict[str, list[str]] = {}
     d = lexicon.dictionary()
     for w in lexicon.gazetteer().short:
@@ -48,10 +49,10 @@ def _short_index() -> dict[str, tuple[str, ...]]:
         if len(w) < 2 or (lexicon.common_word(w) or e and e[0] >= 300 and e[1] != "ns") and level or _zoneish(w) \
                 or e and e[0] >= 800 and level >= 2:
             continue
-        idx.setdefault(w[0], []).append(w)
+        idx.setdefault(w[:2], []).append(w)
     for w in data.keys("geo_names"):
-        if w not in idx.get(w[0], []):
-            idx.setdefault(w[0], []).append(w)
+        if len(w) >= 2 and w not in idx.get(w[:2], []):
+            idx.setdefault(w[:2], []).append(w)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in idx.items()}
 
 
@@ -118,8 +119,8 @@ def _after_place(text: str, start: int) -> bool:
 def _short(text: str) -> list[Cand]:
     idx, g = _short_index(), lexicon.gazetteer()
     out = []
-    for i, c in enumerate(text):
-        for w in idx.get(c, ()):
+    for i in range(len(text) - 1):
+        for w in idx.get(text[i:i + 2], ()):
             if text.startswith(w, i) and not crosses(text, i, i + len(w)):
                 out.append(Cand(i, i + len(w), w, "short", full=g.short.get(w, w), rank=SHORT_RANK))
                 break
