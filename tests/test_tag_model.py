@@ -114,3 +114,16 @@ def test_model_persons_are_mended_foreign_parts_joined_addresses_dropped():
     # a person beside another kind of span, or apart by a comma, stays as it is
     u = "李明，王强"
     assert ner.join_names(u, [(0, 2, "PER"), (3, 5, "PER")]) == [(0, 2, "PER"), (3, 5, "PER")]
+
+
+def test_segmenter_is_the_compiled_one_and_cuts_chinese_as_jieba_does():
+    import jieba
+    ner._segment("预热")
+    assert type(ner._TOKENIZER).__module__.startswith("jieba_fast"), "jieba_fast is pinned in pyproject.toml"
+    ref = jieba.Tokenizer()
+    lines = ["兰溪县委副书记、县长周海涛昨天到青石镇调研农村供水工作。",
+             "阿卜杜勒·萨马德在座谈会上说，双方将在高新区共建智能制造产业园。",
+             "市委办机关党委第一党支部开展主题党日活动，重温了入党誓词。",
+             "据悉，该项目总投资12.5亿元，预计2024年底建成投产。"]
+    for s in lines:
+        assert ner._segment(s) == list(ref.cut(s, HMM=True)), s

@@ -147,16 +147,31 @@ _TOKENIZER = None
 _LOCK = threading.RLock()
 
 
+def _load_tokenizer():
+    """jieba's segmenter over jieba's own dictionary: from jieba_fast (the same algorithm, its
+    dictionary walk and HMM in C; about half the time) when installed, else from jieba. The two
+    cut Chinese text alike; they differ only in how they split runs of ASCII punctuation ("--")."""
+    import logging
+    import os
+    import jieba
+    jieba.setLogLevel(logging.CRITICAL)
+    try:
+        import jieba_fast
+    except ImportError:
+        jieba.initialize()
+        return jieba.dt
+    jieba_fast.setLogLevel(logging.CRITICAL)
+    t = jieba_fast.Tokenizer(dictionary=os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
+    t.initialize()
+    return t
+
+
 def _segment(text: str) -> list[str]:
     global _TOKENIZER
     if _TOKENIZER is None:
         with _LOCK:
             if _TOKENIZER is None:
-                import logging
-                import jieba
-                jieba.setLogLevel(logging.CRITICAL)
-                jieba.initialize()
-                _TOKENIZER = jieba.dt
+                _TOKENIZER = _load_tokenizer()
     return list(_TOKENIZER.cut(text, HMM=True))
 
 
