@@ -41,3 +41,21 @@ def test_model_reads_its_labels_as_features():
     i = s.index("柯")
     assert "lac=B-PER" in f[i] and "lacc=BPER柯" in f[i] and "lac+1=M-PER" in f[i]
     assert not any(x.startswith("lac") for x in ner.features(s)[i])
+
+
+def test_name_probabilities_in_steps_with_the_steps_below():
+    s = "市民柯尔曼和邬佳琪在滨江公园散步。"
+    tags, probs = lac.read(s)
+    assert tags == lac.tags(s) and len(probs) == len(s)
+    assert lac.read("") == ([], [])
+    first = probs[s.index("柯")]
+    assert any(x.startswith("PER") and x[3].isdigit() and x.endswith("b") for x in first)
+    assert not any(x.startswith("PER") for x in probs[s.index("散")])
+    for feats in probs:
+        for x in feats:
+            if x[-2].isdigit() and x[-3] != ">":  # "PER3b": "PER>1b" … "PER>3b" come with it
+                kind, step, pos = x[:-2], int(x[-2]), x[-1]
+                assert {f"{kind}>{j}{pos}" for j in range(1, step + 1)} <= set(feats), x
+                assert not any(y.startswith(f"{kind}>{step + 1}") for y in feats), x
+    f = ner.features(s, None, (tags, probs))
+    assert "lq=" + first[0] in f[s.index("柯")]

