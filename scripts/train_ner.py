@@ -132,7 +132,8 @@ def featurize(sents: list[tuple[str, list[str]]], kind: str = "ent") -> list[tup
     for text, tags in sents:
         w = working(text)
         out.append((ner.features(w, rule_spans(text) if ner.USE_RULES else None,
-                                 lac.read(w) if kind in ner.LAC_KINDS else None), ner.to_bioes(tags)))
+                                 lac.read(w) if kind in ner.LAC_KINDS else None, kind in ner.CUE_KINDS),
+                    ner.to_bioes(tags)))
     return out
 
 
@@ -161,7 +162,8 @@ def cache_dir(bio: Path, clu: Path | None, mode: str) -> Path:
     """Where fold models for this data and this feature code live (outside the repository)."""
     key = hashlib.sha256()
     for part in (sha256(bio), sha256(clu) + mode if clu and mode != "none" else "-", str(ner.FEATURES_VERSION),
-                 json.dumps(PARAMS["ent"], sort_keys=True), str(ner.USE_RULES), str(sorted(ner.LAC_KINDS))):
+                 json.dumps(PARAMS["ent"], sort_keys=True), str(ner.USE_RULES), str(sorted(ner.LAC_KINDS)),
+                 str(sorted(ner.CUE_KINDS))):
         key.update(part.encode())
     tag_dir = Path(ner.__file__).parent  # the rule tagger and its tables feed the features too
     skip = {"__init__.py", "unknown.py", "events.py", "dates.py", "byline.py"}  # no feature reads them
@@ -252,7 +254,7 @@ def main(argv=None) -> int:
         print(f"title model: {len(tit)} sentences, {time.time() - t0:.0f}s")
         manifest = {
             "features_version": ner.FEATURES_VERSION, "uses_rules": ner.USE_RULES,
-            "neural_features": sorted(ner.LAC_KINDS), "params": PARAMS,
+            "neural_features": sorted(ner.LAC_KINDS), "cue_features": sorted(ner.CUE_KINDS), "params": PARAMS,
             "models": {
                 "ent": {"file": ner.MODELS["ent"], "trained_on": [
                     {"file": bio.name, "sha256": sha256(bio), "sentences": len(pd), "part": "all"}] + (

@@ -124,7 +124,8 @@ def test_segmenter_is_the_compiled_one_and_cuts_chinese_as_jieba_does():
     lines = ["兰溪县委副书记、县长周海涛昨天到青石镇调研农村供水工作。",
              "阿卜杜勒·萨马德在座谈会上说，双方将在高新区共建智能制造产业园。",
              "市委办机关党委第一党支部开展主题党日活动，重温了入党誓词。",
-             "据悉，该项目总投资12.5亿元，预计2024年底建成投产。"]
+             "据悉，该项目总投资12.5亿元，预计2024年底建成投产。",
+             "热线电话：0731-8888-1234 --本报记者 e-mail: news@example.cn"]
     for s in lines:
         assert ner._segment(s) == list(ref.cut(s, HMM=True)), s
 

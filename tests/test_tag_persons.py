@@ -63,3 +63,8 @@ def test_byline_role_holds_for_following_names_and_marks_are_dropped():
 def test_age_before_a_villager_name():
     a = tag(["68岁的刘桂芳和她的老伴早早来到会场。"])
     assert "刘桂芳" in persons(a)
+
+
+def test_parallel_halves_of_a_slogan_are_no_person():
+    a = tag(["全力营造亲商安商的良好环境。"], headline="营造亲商安商浓厚氛围 激发民营经济发展活力")
+    assert not any("商" in p.name for p in a.persons)

@@ -41,3 +41,15 @@ def test_short_form_inside_an_ordinary_word_is_no_place():
 def test_list_closed_by_dengdi():
     a = tag(["检查组先后察看了建设路、文化路、解放大街等地。"])
     assert {"建设路", "文化路", "解放大街"} & set(a.places)
+
+
+def test_list_members_named_by_a_one_character_ending_are_places():
+    # 各 inside a village name ends no list item: the list reaches back to 开放路
+    a = tag(["他先后检查了开放路、北坪镇高各庄村、柳湾路等地，要求确保道路畅通。"])
+    assert {"开放路", "柳湾路"} <= set(a.places)
+    assert any(p.endswith("高各庄村") for p in a.places)
+
+
+def test_kinds_of_place_in_a_list_are_not_places():
+    a = tag(["检查组深入旅游景区、项目现场、示范村等地，督查安全生产。"])
+    assert not {"旅游景区", "项目现场", "示范村"} & set(a.places)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import data
+from . import data, lexicon
 from . import orgs as _orgs
 from . import places as _places
 from .spans import Cand, lists, quoted, resolve, specificity
@@ -85,7 +85,8 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
             if any(c.kind != "short" for c in inside) or b - a > 12:
                 continue
             if closer[1:] in ("地", "处", "实地", "点位", "单位", "部门") and not specificity(text[a:b]) \
-                    and not data.ends_with_any(text, b, _SUFFIXES()):
+                    and not data.ends_with_any(text, b, _SUFFIXES()) \
+                    and not _named_place(text, a, b):
                 continue  # "旅游景区、项目现场等地": kinds of place, not names
             if any(x < b and a < y for x, y in blocked):
                 continue
@@ -96,6 +97,13 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
             for i in range(a, b):
                 owner[i] = new
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _named_place(text: str, a: int, b: int) -> bool:
+    """A list item that names a place by a one-character ending ("开放路、怀长路等地"), unlike the
+    kinds of place the dictionary holds ("城中村", "示范村") or two-character endings ("旅游景区")."""
+    suf = data.ends_with_any(text, b, data.by_length("place_suffixes"))
+    return b - a >= 3 and suf is not None and len(suf) == 1 and text[a:b] not in lexicon.dictionary()
 
 
 def find(items: list[tuple[str, str]], blocked: dict[str, list[tuple[int, int]]]) -> Found:

@@ -26,7 +26,7 @@ from . import data, lac, lexicon
 
 DATA = Path(__file__).with_name("data")
 MODELS = {"ent": "ner_ent.crfsuite", "title": "ner_title.crfsuite"}
-FEATURES_VERSION = 8
+FEATURES_VERSION = 9
 USE_RULES = True  # the rule tagger's spans are features of the model
 # the models that read the pretrained neural tagger's words and tags (lac.py) as features: by 5-fold
 # on People's Daily PER 0.821 → 0.871, LOC 0.864 → 0.872, ORG 0.729 → 0.749; the title model not
@@ -34,6 +34,10 @@ USE_RULES = True  # the rule tagger's spans are features of the model
 # form without the "at least" steps, lowered it too: 0.745 → 0.730 on CLUENER lines i % 10 == 5, a tenth
 # of the title model's training part)
 LAC_KINDS = frozenset({"ent"})
+# the models that read the marks of country short forms and bare surnames (`_abbrevs`,
+# `_bare_surnames`): by 5-fold on People's Daily LOC 0.878 → 0.882, PER 0.897 → 0.900; not the title
+# model (CLUENER lines i % 10 == 5: 0.745 without them, 0.732 with them)
+CUE_KINDS = frozenset({"ent"})
 MAX_LEN = 400  # sentences are cut into pieces of at most this many characters before tagging
 
 
@@ -153,8 +157,10 @@ _LOCK = threading.RLock()
 
 def _load_tokenizer():
     """jieba's segmenter over jieba's own dictionary: from jieba_fast (the same algorithm, its
-    dictionary walk and HMM in C; about half the time) when installed, else from jieba. The two
-    cut Chinese text alike; they differ only in how they split runs of ASCII punctuation ("--")."""
+    dictionary walk and HMM in C; about half the time) when installed, else from jieba. jieba_fast
+    follows jieba 0.39, whose pattern of word characters lacks the "-" that 0.42 added; it is given
+    0.42's, and then the two cut alike (10,746 of CLUENER's 10,748 lines; the other two differ on a
+    tie between equally likely cuts of "买买买" and on a character the HMM never saw)."""
     import logging
     import os
     import jieba
@@ -165,6 +171,7 @@ def _load_tokenizer():
         jieba.initialize()
         return jieba.dt
     jieba_fast.setLogLevel(logging.CRITICAL)
+    jieba_fast.re_han_default = jieba.re_han_default  # module-wide: only this project cuts with it
     t = jieba_fast.Tokenizer(dictionary=os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
     t.initialize()
     return t
@@ -194,11 +201,12 @@ def _ctype(c: str) -> str:
 
 
 def features(text: str, rules: list[tuple[int, int, str]] | None = None,
-             neural: list[str] | None = None) -> list[list[str]]:
+             neural=None, cues: bool = True) -> list[list[str]]:
     """One list of attribute strings per character of `text`; deterministic (same text and rule
     spans, same features). `rules` are the rule tagger's (start, end, label) spans, if any;
     `neural` the pretrained tagger's reading, if any: its label of each character (lac.tags), or
-    the labels with the kinds of name likely at each character (lac.read)."""
+    the labels with the kinds of name likely at each character (lac.read). `cues`: the marks of
+    country short forms and bare surnames (CUE_KINDS)."""
     n = len(text)
     if not n:
         return []
@@ -306,8 +314,8 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
     nx = None
     if isinstance(neural, tuple):  # lac.read
         neural, nx = neural
-    ab = _abbrevs(text)
-    bare = _bare_surnames(text, sets, d)
+    ab = _abbrevs(text) if cues else [""] * n
+    bare = _bare_surnames(text, sets, d) if cues else [""] * n
     cdist = _char_dist()
     pad = ["^", "^"] + list(text) + ["$", "$"]
     ty = ["^"] + [_ctype(c) for c in text] + ["$"]
@@ -510,6 +518,7 @@ class Model:
         self.tagger.open(self.path)
         self.uses_rules = USE_RULES
         self.uses_lac = kind in LAC_KINDS
+        self.uses_cues = kind in CUE_KINDS
 
     def spans(self, text: str, rules: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str]]:
         return [s[:3] for s in self.scored(text, rules, False)]
@@ -524,7 +533,7 @@ class Model:
             with _LOCK:  # one tagger object holds one sequence at a time
                 piece = text[a:b]
                 tags = self.tagger.tag(features(piece, sub if self.uses_rules else None,
-                                                lac.read(piece) if self.uses_lac else None))
+                                                lac.read(piece) if self.uses_lac else None, self.uses_cues))
                 for s, e, lab in join_names(piece, decode(tags)):
                     conf = min(self.tagger.marginal(tags[k], k) for k in range(s, e)) if confidence else 1.0
                     out.append((a + s, a + e, lab, conf))

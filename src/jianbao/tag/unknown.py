@@ -62,6 +62,8 @@ def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
                 continue
             if decided(text[s:e], lab):
                 continue
+            if lab == "PER" and e - s == 3 and text[s] == text[s + 2]:
+                continue  # a slogan's parallel halves ("亲商安商" read as 商安商): names are not A?A
             out.append((s, e, lab))
     return out
 
