@@ -12,7 +12,9 @@ from . import data, lexicon, names, ner, orgs
 from .text import is_cjk, sentences
 
 THRESHOLD = {"PER": 0.6, "LOC": 0.7, "ORG": 0.8}
-WINDOW = 12  # characters of context on each side of an undecided word that the model reads
+WINDOW = 8  # characters of context on each side of an undecided word that the model reads
+# (12 before. On 300 synthetic pages 281 → 219 characters a page through the model; on 335 pages,
+# 6 names of some 7,000 differ, 4 gained and 2 lost; the dev figures do not move)
 _RARE = 200  # a proper word of the dictionary seen more often than this is read by the rules
 _DEICTIC = frozenset("这那此该本我各全每其")
 _PROPER = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
