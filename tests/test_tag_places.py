@@ -53,3 +53,9 @@ def test_list_members_named_by_a_one_character_ending_are_places():
 def test_kinds_of_place_in_a_list_are_not_places():
     a = tag(["检查组深入旅游景区、项目现场、示范村等地，督查安全生产。"])
     assert not {"旅游景区", "项目现场", "示范村"} & set(a.places)
+
+
+def test_the_last_list_item_after_a_conjunction():
+    a = tag(["他深入开放路、柳湾路和怀长路等地检查，又到滨江公园、人民广场和东湖湿地等处察看。"])
+    assert {"开放路", "柳湾路", "怀长路", "东湖湿地"} <= set(a.places)
+    assert not any("和" in p for p in a.places)  # "人民广场和东湖湿地" is two items, not one

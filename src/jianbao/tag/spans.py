@@ -152,6 +152,7 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
     return out
 
 
+_CONJ = frozenset("和及与或")
 _LIST_BREAK = re.compile(r"[，。；：！？、“”《》（）()\s]")
 _LIST_END = re.compile(r"等(?:地|处|实地|点位|单位|部门|企业|学校|[^，。；、]{0,14}?(?:开发区|工程|小区|景区|购物区|园区|展览馆|场馆))")
 
@@ -164,13 +165,13 @@ def lists(text: str) -> list[tuple[list[tuple[int, int]], str]]:
         items = []
         end = m.start()
         while end > 0:
-            # an item after a separator runs from it ("范各庄村": 各 would stop extend_left); the
-            # first item of the list starts where its own words do ("检查了青春路")
+            # an item after a separator runs from it ("范各庄村": 各 would stop extend_left), unless
+            # a conjunction stops it ("北台路和开放路"); the first item of the list starts where its
+            # own words do ("检查了青春路")
+            start = extend_left(text, end, 0, 18)
             sep = max(text.rfind("、", max(0, end - 19), end), text.rfind("，以及", max(0, end - 21), end))
-            if sep >= 0 and end - sep > 1 and not _LIST_BREAK.search(text, sep + 1, end):
+            if 0 <= sep < start - 1 and text[start - 1] not in _CONJ and not _LIST_BREAK.search(text, sep + 1, end):
                 start = sep + (3 if text.startswith("，以及", sep) else 1)
-            else:
-                start = extend_left(text, end, 0, 18)
             if start >= end:
                 break
             items.insert(0, (start, end))
@@ -178,6 +179,10 @@ def lists(text: str) -> list[tuple[list[tuple[int, int]], str]]:
                 end = start - 1
             elif text[max(0, start - 3):start] == "，以及":
                 end = start - 3
+            elif len(items) == 1 and text[max(0, start - 2):start] == "以及":
+                end = start - 2  # only the list's last item follows a conjunction
+            elif len(items) == 1 and start > 0 and text[start - 1] in _CONJ:
+                end = start - 1
             else:
                 break
         if len(items) >= 2:
