@@ -37,7 +37,7 @@ def test_empty_and_odd_text():
 
 def test_model_reads_its_labels_as_features():
     s = "市民柯尔曼和邬佳琪在滨江公园散步。"
-    f = ner.features(s, None, lac.tags(s))
+    f = ner.features(s, None, lac.read(s))
     i = s.index("柯")
     assert "lac=B-PER" in f[i] and "lacc=BPER柯" in f[i] and "lac+1=M-PER" in f[i]
     assert not any(x.startswith("lac") for x in ner.features(s)[i])

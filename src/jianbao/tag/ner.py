@@ -201,11 +201,11 @@ def _ctype(c: str) -> str:
 
 
 def features(text: str, rules: list[tuple[int, int, str]] | None = None,
-             neural=None, cues: bool = True) -> list[list[str]]:
+             neural: tuple[list[str], list[list[str]]] | None = None, cues: bool = True) -> list[list[str]]:
     """One list of attribute strings per character of `text`; deterministic (same text and rule
     spans, same features). `rules` are the rule tagger's (start, end, label) spans, if any;
-    `neural` the pretrained tagger's reading, if any: its label of each character (lac.tags), or
-    the labels with the kinds of name likely at each character (lac.read). `cues`: the marks of
+    `neural` the pretrained tagger's reading (lac.read), if any: its label of each character and
+    the kinds of name likely there. `cues`: the marks of
     country short forms and bare surnames (CUE_KINDS)."""
     n = len(text)
     if not n:
@@ -311,9 +311,8 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
             if x[:4] in ("osuf", "psuf", "korg"):
                 nxt[x[:4]] = i
         ahead[i] = "".join(f"{k[0]}{_dist(v - i)}" for k, v in sorted(nxt.items()) if v - i <= 12)
-    nx = None
-    if isinstance(neural, tuple):  # lac.read
-        neural, nx = neural
+    if neural is not None:
+        neural, likely = neural
     ab = _abbrevs(text) if cues else [""] * n
     bare = _bare_surnames(text, sets, d) if cues else [""] * n
     cdist = _char_dist()
@@ -379,7 +378,7 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
             f.append("r=" + (rtag[i] or "O"))
             f.append("r-1+1=" + ((rtag[i - 1] or "O")[:1] if i else "^") + ((rtag[i + 1] or "O")[:1] if i + 1 < n else "$"))
         if neural is not None:
-            for x in (nx[i] if nx else ()):
+            for x in likely[i]:
                 f.append("lq=" + x)
             lt = neural[i]
             f.append("lac=" + lt)
@@ -421,12 +420,10 @@ def _bare_surnames(text: str, sets: dict, d: dict) -> list[str]:
     老于, 小李: O, after 老 or 小), where it ends no dictionary word with the character before it."""
     n = len(text)
     out = [""] * n
-    addr, words = data.keys("surname_addresses"), sets["words"]
     for i, c in enumerate(text):
         if c not in sets["sur1"] or i and text[i - 1:i + 1] in d:
             continue
-        if any(text[i + 1:i + 1 + k] in addr or "head" in words.get(text[i + 1:i + 1 + k], ())
-               for k in (1, 2, 3, 4) if i + 1 + k <= n) and text[i:i + 2] not in d:
+        if any(_addresses(text[i + 1:i + 1 + k]) for k in (1, 2, 3, 4) if i + 1 + k <= n) and text[i:i + 2] not in d:
             out[i] = "A"
         elif i and text[i - 1] in "老小" and text[i:i + 2] not in d:
             out[i] = "O"
@@ -485,11 +482,17 @@ def join_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
             out[-1] = (out[-1][0], e, lab)
         else:
             out.append((s, e, lab))
-    sets, addr = _sets(), data.keys("surname_addresses")
+    sur1 = _sets()["sur1"]
     for k, (s, e, lab) in enumerate(out):
-        if lab == "PER" and text[s] in sets["sur1"] and (text[s + 1:e] in addr or "head" in sets["words"].get(text[s + 1:e], ())):
+        if lab == "PER" and text[s] in sur1 and _addresses(text[s + 1:e]):
             out[k] = (s, s + 1, lab)
     return out
+
+
+def _addresses(w: str) -> bool:
+    """`w` may follow a bare surname to refer to a person: an address (老, 某, 小姐;
+    data/surname_addresses.tsv) or a job title's last word (副局长; title_heads.tsv)."""
+    return w in data.keys("surname_addresses") or "head" in _sets()["words"].get(w, ())
 
 
 def decode(tags: list[str], offset: int = 0) -> list[tuple[int, int, str]]:
