@@ -59,3 +59,30 @@ def test_the_last_list_item_after_a_conjunction():
     a = tag(["他深入开放路、柳湾路和怀长路等地检查，又到滨江公园、人民广场和东湖湿地等处察看。"])
     assert {"开放路", "柳湾路", "怀长路", "东湖湿地"} <= set(a.places)
     assert not any("和" in p for p in a.places)  # "人民广场和东湖湿地" is two items, not one
+
+
+def test_a_town_before_its_village_keeps_a_suffix_that_ends_a_word():
+    # 城镇 is an ordinary word, but a village of the gazetteer right after the town says 榆城镇 is a name
+    a = tag(["检查组走访了榆城镇石门坎村、枫城镇老渡口村等地。要推进城镇化建设。"])
+    assert {"榆城镇", "石门坎村", "枫城镇", "老渡口村"} <= set(a.places)
+    assert not any(p.startswith("城镇") or p == "化建设" for p in a.places)
+
+
+def test_a_village_named_after_the_kind_of_village_it_is():
+    # 荷花 is an ordinary word; after 示范村 it names the village
+    a = tag(["他深入乡村振兴示范村荷花村调研。"])
+    assert "荷花村" in a.places
+    b = tag(["他深入荷花村调研。", "全县建成示范村12个。"])
+    assert "示范村" not in b.places
+
+
+def test_two_sites_written_together_are_two_places():
+    # 娘娘庙 is an ordinary word, so the forest station is no candidate of its own
+    a = tag(["在娘娘庙林站白马河水库，他察看了水位。在娘娘庙林站鹿溪河段，他要求加强巡查。"])
+    assert {"娘娘庙林站", "白马河水库", "鹿溪河段"} <= set(a.places)
+    assert not any(p.startswith("娘娘庙林站") and len(p) > 5 for p in a.places)
+
+
+def test_a_place_and_a_verb_name_no_site():
+    a = tag(["欢迎企业家在株洲投资项目、兴业发展。"])
+    assert "株洲投资项目" not in a.places and "株洲" in a.places

@@ -27,7 +27,7 @@ def _SUFFIXES() -> tuple[str, ...]:
 
 
 def _split_joined(raw: list[Cand]) -> None:
-    """Two names written together ("观音堂林站石板河水库", "村党群服务中心新时代文明实践站"): when a
+    """Two names written together ("娘娘庙林站白马河水库", "村党群服务中心新时代文明实践站"): when a
     candidate of the same family (place or org) ends inside a longer one that starts where it does,
     and the rest still ends in the longer one's suffix, the longer one starts after it. A county or
     larger in front of a site stays part of it ("汤原县黑木耳深加工项目")."""
@@ -50,6 +50,24 @@ def _split_joined(raw: list[Cand]) -> None:
             if same and not big and (p.kind != "admin" or c.kind != "org"):
                 c.start, c.name = p.end, rest
                 break
+        else:
+            if c.kind == "site":
+                _split_sites(c, raw)
+
+
+def _split_sites(c: Cand, raw: list[Cand]) -> None:
+    """A site whose name holds another site's whole name ("娘娘庙林站|鹿溪河段"): the first site need
+    not be a candidate of its own (娘娘庙 is an ordinary word), but its suffix of two characters or
+    more and a stem of two or more on each side of the cut say that two names stand together."""
+    table, _ = _places._site_table()
+    sufs = _places._site_sufs()
+    name = c.name
+    for j in range(len(name) - 3, 3, -1):  # the rest: a stem of two and a suffix of one at least
+        inner = data.ends_with_any(name, j, sufs)
+        if inner and len(inner) >= 2 and table[inner][0] == "site" and j - len(inner) >= 2:
+            raw.append(Cand(c.start, c.start + j, name[:j], "site", rank=c.rank))
+            c.start, c.name = c.start + j, name[j:]
+            return
 
 
 def _in_quotes(text: str) -> list[tuple[int, int]]:

@@ -77,7 +77,7 @@ def _admin(text: str) -> list[Cand]:
                 found = n
                 break
         if not found and suf in _LOW:  # a town or village the gazetteer lacks
-            found = _unlisted(text, m.start(), end)
+            found = _unlisted(text, m.start(), end, _unit_follows(text, end))
         if not found:
             continue
         start = end - found
@@ -92,11 +92,13 @@ def _admin(text: str) -> list[Cand]:
 _NOT_IN_NAME = frozenset("个的了和与在是要来到等情各全每该本我这那其")
 
 
-def _unlisted(text: str, s: int, end: int) -> int:
+def _unlisted(text: str, s: int, end: int, chained: bool = False) -> int:
     """Length of a town or village name the gazetteer lacks ("湖㳇镇"): the longest stem of two to
-    four characters that holds no ordinary word and starts at no word's middle."""
+    four characters that holds no ordinary word and starts at no word's middle. `chained`: a
+    village of the gazetteer follows at once ("榆城镇石门坎村"), so the suffix ends a name even
+    where it would end an ordinary word too (城镇)."""
     d = lexicon.dictionary()
-    if lexicon.dictionary().get(text[s - 1:end]) or crosses(text, s, end):
+    if not chained and (lexicon.dictionary().get(text[s - 1:end]) or crosses(text, s, end)):
         return 0  # "城乡", "农村": the suffix belongs to a word
     start = extend_left(text, s, 0, 4)
     for a in range(start, s - 1):
@@ -113,7 +115,15 @@ def _unlisted(text: str, s: int, end: int) -> int:
 
 
 def _after_place(text: str, start: int) -> bool:
-    return start > 0 and data.ends_with_any(text, start, ("镇", "乡", "街道", "县", "区", "苏木")) is not None
+    """A village named right after its town or county, or after the kind of village it is
+    ("示范村荷花村"): then a stem that is an ordinary word (荷花) is its name."""
+    return start > 0 and data.ends_with_any(text, start, ("镇", "乡", "街道", "县", "区", "苏木", "村")) is not None
+
+
+def _unit_follows(text: str, end: int) -> bool:
+    """A village or community of the gazetteer (three characters or more) starts at `end`."""
+    g = lexicon.gazetteer().full
+    return any(g.get(text[end:end + n], 0) >= 4 for n in range(3, min(8, len(text) - end) + 1))
 
 
 def _short(text: str) -> list[Cand]:
@@ -130,12 +140,27 @@ def _short(text: str) -> list[Cand]:
 def _sites(text: str) -> list[Cand]:
     table, rx = _site_table()
     short = dict(data.mapping("place_short"))
-    out = suffix_cands(text, table, lambda s: table[s][0], SITE_RANK, rx, 14)
+    out = [c for c in suffix_cands(text, table, lambda s: table[s][0], SITE_RANK, rx, 14) if not _place_verb(c.name)]
     for c in out:
         for s, f in short.items():
             if c.name.endswith(s) and len(c.name) > len(s):
                 c.full = c.name[:-len(s)] + f
     return out
+
+
+def _place_verb(name: str) -> bool:
+    """A site name that is a place and a common verb before the suffix ("在株洲投资项目": to invest
+    in projects at Zhuzhou) names no site."""
+    suf = data.ends_with_any(name, len(name), _site_sufs())
+    stem = name[:len(name) - len(suf)] if suf else ""
+    g, d = lexicon.gazetteer(), lexicon.dictionary()
+    for k in (2, 3):
+        e = d.get(stem[-k:])
+        head = stem[:-k]
+        if len(stem) > k and e and e[1] in ("v", "vn") and e[0] >= 1000 and (
+                head in g.full or head in g.short or head in g.world):
+            return True
+    return False
 
 
 def match(text: str) -> list[Cand]:
