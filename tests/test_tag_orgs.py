@@ -30,3 +30,16 @@ def test_org_with_yu_inside_its_name():
 def test_words_ending_in_ju_are_no_bureaus():
     a = tag(["要形成良好工作格局，开创新局面。"])
     assert a.orgs == []
+
+
+def test_a_committee_is_named_though_its_suffix_opens_with_a_title_word():
+    # 委员会 opens with the title word 委员; a party's local committee is one name
+    a = tag(["会议同意提请中国共产党桃江县第十五届委员会第三次全体会议审议。"])
+    assert "中国共产党桃江县第十五届委员会" in a.orgs and "中国共产党" not in a.orgs
+    b = tag(["共青团长沙市委员会召开全会。"])
+    assert "共青团长沙市委员会" in b.orgs
+
+
+def test_a_member_meeting_someone_is_no_committee():
+    a = tag(["桃江县政协委员会见了来访的客商。"])
+    assert not any(o.endswith("委员会") for o in a.orgs)

@@ -86,3 +86,15 @@ def test_two_sites_written_together_are_two_places():
 def test_a_place_and_a_verb_name_no_site():
     a = tag(["欢迎企业家在株洲投资项目、兴业发展。"])
     assert "株洲投资项目" not in a.places and "株洲" in a.places
+
+
+def test_a_county_opening_the_name_of_its_body_is_listed_a_firm_borrowing_it_not():
+    a = tag(["桃江县文旅局组织了消夏晚会。他又来到桃江县飞腾科技有限公司。"])
+    assert "桃江县文旅局" in a.orgs and "桃江县" in a.places
+    b = tag(["他来到桃江县飞腾科技有限公司。"])
+    assert "桃江县" not in b.places
+
+
+def test_a_visit_to_a_body_names_the_body_not_the_place_in_its_name():
+    a = tag(["7月8日，市委书记林海涛来到桃江县文旅局调研。"])
+    assert a.events and a.events[0].places == ["桃江县文旅局"]

@@ -46,13 +46,19 @@ def _split_joined(raw: list[Cand]) -> None:
             if data.mapping("org_suffixes").get(rest, "no") != "no" or rest in data.keys("place_suffixes"):
                 continue
             same = (p.kind == "org") == (c.kind == "org")
-            big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short"
+            big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short" or p.name in _opens()
             if same and not big and (p.kind != "admin" or c.kind != "org"):
                 c.start, c.name = p.end, rest
                 break
         else:
             if c.kind == "site":
                 _split_sites(c, raw)
+
+
+def _opens() -> frozenset[str]:
+    """Bodies whose local organs are named with their name first (data/known_orgs.tsv, scope
+    "opens"): "中国共产党桃江县第十五届委员会" is one name."""
+    return frozenset(k for k, v in data.mapping("known_orgs").items() if v == "opens")
 
 
 def _split_sites(c: Cand, raw: list[Cand]) -> None:
@@ -88,9 +94,15 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
         if k.kind in ("site", "zone"):
             site[k.start:k.end] = b"\x01" * (k.end - k.start)
     kept_ids = {id(k) for k in kept}
-    # a full administrative name inside a site keeps its own entry ("汤原县黑木耳深加工项目")
+    # a full administrative name inside a site keeps its own entry ("汤原县黑木耳深加工项目"), and a
+    # county, town or village that opens the name of one of its bodies ("宝塔区文明办", also after a
+    # party's name: "中国共产党桃江县…委员会"), which is not a company's ("湖南飞腾科技有限公司": a firm's name only borrows the place)
+    bodies = {k.start + len(next((o for o in _opens() if k.name.startswith(o)), ""))
+              for k in kept if k.kind == "org" and not k.name.endswith(_FIRMS)}
+    g = lexicon.gazetteer().full
     for c in raw:
-        if c.kind == "admin" and id(c) not in kept_ids and all(site[c.start:c.end]):
+        if c.kind == "admin" and id(c) not in kept_ids and (
+                all(site[c.start:c.end]) or c.start in bodies and g.get(c.name, 0) >= 2):
             kept.append(c)
     owner: dict[int, Cand] = {}
     for k in kept:
@@ -115,6 +127,9 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
             for i in range(a, b):
                 owner[i] = new
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+_FIRMS = ("公司", "集团", "银行", "厂", "店", "商会")  # endings of firms' names: see field_cands
 
 
 def _named_place(text: str, a: int, b: int) -> bool:

@@ -90,8 +90,9 @@ def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], lim
     """Places and organisations from `at` on: the first within `limit` characters without a comma,
     then the ones listed after it."""
     out, pos, first = [], at, True
-    for c in cands:
-        if c.start < pos:
+    body = {c.start: c.end for c in cands if c.kind == "org"}  # the body, not the place that opens its name
+    for c in cands:                                          # ("宝塔区文明办", not 宝塔区)
+        if c.start < pos or c.kind != "org" and body.get(c.start, 0) > c.end:
             continue
         gap = text[pos:c.start]
         ok = (len(gap) <= limit and not re.search(r"[，。；：]", gap)) if first else \

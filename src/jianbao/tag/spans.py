@@ -130,8 +130,9 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
     for m in suffix_re.finditer(text):
         suf = m.group()
         kind, spec = table[suf]
-        if data.starts_with_any(text, m.start(), data.by_length("title_heads")):
-            continue  # "局" of "局长"
+        head = data.starts_with_any(text, m.start(), data.by_length("title_heads"))
+        if head and (len(head) > len(suf) or crosses_right(text, m.start(), m.end())):
+            continue  # "局" of "局长"; "委员" of "政协委员会见" (会见); not "委员" of "委员会"
         start = extend_left(text, m.start(), 0, limit, lenient=True)
         if len(suf) == 1 and (start < m.start() - 1 and lexicon.dictionary().get(text[m.start() - 1:m.end()])
                               or crosses_right(text, m.start(), m.end())):
