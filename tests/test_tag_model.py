@@ -146,3 +146,16 @@ def test_a_bare_surname_before_an_address_or_title_is_marked():
     assert marks("针对这些弊端，常副局长表示") == ["常A"]
     assert marks("胡老说，老于的女儿考上了大学。") == ["胡A", "于O"]
     assert marks("公安局长到小时候住过的村子。") == []  # 安 ends 公安, 时 begins 小时
+
+
+def test_spans_with_unpaired_marks_are_mended():
+    t = "据英国《海洋医学杂志》报道，《滨江晚报》和“远帆”号科考船"
+    s = t.index("英国")
+    assert ner.balance_marks(t, s, t.index("》")) == (s, t.index("》") + 1)  # the partner just outside
+    a = t.index("滨江")
+    assert ner.balance_marks(t, a, t.index("晚报") + 3) == (a, a + 4)  # a stray closing mark at the edge
+    assert ner.balance_marks(t, a - 1, a + 5) == (a, a + 4)  # a title in marks and nothing else
+    b = t.index("远帆")
+    assert ner.balance_marks(t, b, len(t)) == (b - 1, len(t))  # the opening mark just before
+    assert ner.balance_marks(t, s, s + 2) == (s, s + 2)  # nothing to mend
+    assert ner.balance_marks(t, t.index("》"), t.index("》") + 1) is None

@@ -489,6 +489,58 @@ def join_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, 
     return out
 
 
+PAIRED = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "「": "」", "『": "』"}
+_OPENS = {v: k for k, v in PAIRED.items()}
+
+
+def balance_marks(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """A span whose quotation marks or brackets do not pair, mended: a mark whose partner stands
+    just outside takes the partner in (美国《新英格兰医学杂志 → …杂志》, 时代潮》杂志 → 《时代潮》杂志);
+    one at the span's edge with no partner near is dropped (天津日报》 → 天津日报). A span that is a
+    title in marks and nothing else loses them (《天津日报》 → 天津日报), as the People's Daily
+    annotators wrote it. None if nothing is left."""
+    for _ in range(3):
+        depth: dict[str, int] = {}
+        stray = None
+        for k in range(s, e):
+            c = text[k]
+            if c in PAIRED:
+                depth[c] = depth.get(c, 0) + 1
+            elif c in _OPENS:
+                if depth.get(_OPENS[c]):
+                    depth[_OPENS[c]] -= 1
+                else:
+                    stray = k
+                    break
+        if stray is not None:  # a closing mark without its opening one
+            c = text[stray]
+            if s > 0 and text[s - 1] == _OPENS[c]:
+                s -= 1
+            elif stray == e - 1:
+                e -= 1
+            elif stray == s:
+                s += 1
+            else:
+                return s, e
+        else:
+            open_ = next((c for c, v in depth.items() if v), None)
+            if open_ is None:
+                if e - s > 2 and PAIRED.get(text[s]) == text[e - 1] and balance_marks(text, s + 1, e - 1) == (s + 1, e - 1):
+                    return s + 1, e - 1
+                return s, e
+            if e < len(text) and text[e] == PAIRED[open_]:
+                e += 1
+            elif text[e - 1] == open_:
+                e -= 1
+            elif text[s] == open_:
+                s += 1
+            else:
+                return s, e
+        if e <= s:
+            return None
+    return s, e
+
+
 def _addresses(w: str) -> bool:
     """`w` may follow a bare surname to refer to a person: an address (老, 某, 小姐;
     data/surname_addresses.tsv) or a job title's last word (副局长; title_heads.tsv)."""
@@ -538,6 +590,10 @@ class Model:
                 tags = self.tagger.tag(features(piece, sub if self.uses_rules else None,
                                                 lac.read(piece) if self.uses_lac else None, self.uses_cues))
                 for s, e, lab in join_names(piece, decode(tags)):
+                    mended = balance_marks(piece, s, e)
+                    if mended is None:
+                        continue
+                    s, e = mended
                     conf = min(self.tagger.marginal(tags[k], k) for k in range(s, e)) if confidence else 1.0
                     out.append((a + s, a + e, lab, conf))
         return out
