@@ -58,3 +58,8 @@ def test_means_and_plans_are_no_activities():
 def test_where_a_meeting_took_place():
     a = tag(["6月1日，招商推介会在醴陵举行。市委书记严志刚致辞。"], date="2023-06-02")
     assert a.events and a.events[0].places == ["醴陵"]
+
+
+def test_an_activity_named_in_quotes_keeps_its_whole_quoted_name():
+    a = tag(["8月3日上午，“走进新城区、共话新变化”主题宣传活动在桃江县举行，市委常委林海涛出席。"])
+    assert a.events and a.events[0].name == "“走进新城区、共话新变化”主题宣传活动"

@@ -222,8 +222,9 @@ def _name(text: str, tm: re.Match) -> str:
     while start > 0 and tm.start() - start < 30 and text[start - 1] not in "，。；：、（）()“" and \
             not data.ends_with_any(text, start, _NAME_STOPS):
         start -= 1
-    if start > 0 and text[start - 1] == "”":
-        q = text.rfind("“", 0, start - 1)
+    name = text[start:tm.end()]
+    if start > 0 and text[start - 1] == "”" or name.count("”") > name.count("“"):
+        q = text.rfind("“", 0, start)  # the name in quotes runs on before the walk stopped ("“…、…”活动")
         if q >= 0 and start - q < 40:
             start = q
     return text[start:tm.end()]
