@@ -97,7 +97,7 @@ def _add_unknown(a: Article, f: Fields, blocked: dict[str, list[tuple[int, int]]
             elif lab == "LOC":
                 if w not in a.places and w not in _entities.HOME:
                     a.places.append(w)
-            elif w not in a.orgs:
+            elif not any(w in x for x in a.orgs):  # nor a piece of one listed ("…股份有限" of "…股份有限公司")
                 a.orgs.append(w)
 
 
