@@ -63,3 +63,16 @@ def test_where_a_meeting_took_place():
 def test_an_activity_named_in_quotes_keeps_its_whole_quoted_name():
     a = tag(["8月3日上午，“走进新城区、共话新变化”主题宣传活动在桃江县举行，市委常委林海涛出席。"])
     assert a.events and a.events[0].name == "“走进新城区、共话新变化”主题宣传活动"
+
+
+def test_a_visiting_group_acts_through_its_head():
+    a = tag(["座谈会上，桃江县经贸考察团团长、县委副书记林海涛介绍了桃江的发展情况。",
+             "考察团一行先后到长沙经开区、星沙产业园等地实地考察。"])
+    ev = [e for e in a.events if e.type == "考察"]
+    assert ev and ev[0].actors == ["林海涛"]
+    assert ev[0].places == ["长沙经开区", "星沙产业园"]
+
+
+def test_a_visit_names_the_site_not_the_county_that_opens_its_name():
+    a = tag(["7月8日，市委书记林海涛来到桃江县现代农业园区调研。"])
+    assert a.events and a.events[0].places == ["桃江县现代农业园区"]

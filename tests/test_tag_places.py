@@ -98,3 +98,9 @@ def test_a_county_opening_the_name_of_its_body_is_listed_a_firm_borrowing_it_not
 def test_a_visit_to_a_body_names_the_body_not_the_place_in_its_name():
     a = tag(["7月8日，市委书记林海涛来到桃江县文旅局调研。"])
     assert a.events and a.events[0].places == ["桃江县文旅局"]
+
+
+def test_a_county_before_a_site_with_a_name_of_its_own_is_a_place_apart():
+    a = tag(["他来到桃江县河松小区和桃江县现代农业园区。"])
+    assert {"桃江县", "河松小区", "桃江县现代农业园区"} <= set(a.places)
+    assert "桃江县河松小区" not in a.places

@@ -76,7 +76,8 @@ def tag_article(a: Article, issue_date: str | None) -> Article:
     officials = {n for n, ts in people.items() if n not in _names.famous()
                  if any(_titles.head_class(_titles.head_ending_at(t, len(t)) or "") == "official" for t in ts)}
     bymention = {k: [(n, s, e) for n, ms in mentions.items() for kk, s, e in ms if kk == k] for k, _ in body}
-    acts, roles = _events.match(body, bymention, officials, found.by_field, found.canon, dates)
+    acts, roles = _events.match(body, bymention, officials, found.by_field, found.canon, dates,
+                                _events.group_heads(people))
     a.events = _events.write(acts, roles)
     return a
 

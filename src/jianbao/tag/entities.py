@@ -47,12 +47,26 @@ def _split_joined(raw: list[Cand]) -> None:
                 continue
             same = (p.kind == "org") == (c.kind == "org")
             big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short" or p.name in _opens()
+            if big and c.kind == "site" and p.kind == "admin" and _own_name(rest):
+                big = False  # "道里区|河松小区": the site has a name of its own, unlike "…县|商贸中心"
             if same and not big and (p.kind != "admin" or c.kind != "org"):
                 c.start, c.name = p.end, rest
                 break
         else:
             if c.kind == "site":
                 _split_sites(c, raw)
+
+
+def _own_name(site: str) -> bool:
+    """True when the words before a site's suffix name one site ("河松小区": a coined word of two
+    or three characters, or a place), not a kind of site ("商贸中心", "黑木耳深加工项目"), by
+    `specificity`."""
+    suf = data.ends_with_any(site, len(site), _places._site_sufs())
+    stem = site[:len(site) - len(suf)] if suf else ""
+    if data.ends_with_any(stem, len(stem), _places._site_sufs()):
+        return False  # "工业园项目": a kind of site's part
+    level = specificity(stem)
+    return level == "strong" or level == "weak" and len(stem) <= 3
 
 
 def _opens() -> frozenset[str]:

@@ -90,9 +90,9 @@ def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], lim
     """Places and organisations from `at` on: the first within `limit` characters without a comma,
     then the ones listed after it."""
     out, pos, first = [], at, True
-    body = {c.start: c.end for c in cands if c.kind == "org"}  # the body, not the place that opens its name
+    body = {c.start: c.end for c in cands if c.kind in ("org", "site", "zone")}  # the body, not the place that opens its name
     for c in cands:                                          # ("宝塔区文明办", not 宝塔区)
-        if c.start < pos or c.kind != "org" and body.get(c.start, 0) > c.end:
+        if c.start < pos or body.get(c.start, 0) > c.end:
             continue
         gap = text[pos:c.start]
         ok = (len(gap) <= limit and not re.search(r"[，。；：]", gap)) if first else \
@@ -106,8 +106,10 @@ def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], lim
 
 def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]],
           officials: set[str], cands: dict[str, list[Cand]], canon: dict[str, str],
-          dates: dict[str, list[DateMention]]) -> tuple[list[Act], list[tuple[list[str], str, str]]]:
-    """Activities found in the body, and role clauses (names, role, object text)."""
+          dates: dict[str, list[DateMention]], heads: dict[str, str] | None = None,
+          ) -> tuple[list[Act], list[tuple[list[str], str, str]]]:
+    """Activities found in the body, and role clauses (names, role, object text). `heads`: a
+    visiting group's word → the person who heads it (group_heads), the doer when the group is."""
     acts: list[Act] = []
     roles: list[tuple[list[str], str, str]] = []
     lead = next((d for k, _ in fields for d in dates.get(k, []) if d.kind != "tod"), None)
@@ -160,6 +162,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     after = [g for g in runs if g[0][1] > tm.end() and g[0][1] not in in_roles]
                     if after and not re.search(r"[。；]", text[tm.end():after[0][0][1]]):
                         actors = [m[0] for m in after[0]]
+                if not actors and heads:  # "考察团一行先后到…考察": the group, led by its head
+                    actors = [n for g, n in heads.items() if g in text[s0:tm.start()]][:1]
                 before = fdates[:bisect_left(dstarts, tm.start())]
                 d = next((x for x in reversed(before[-50:]) if x.kind != "tod"), None) or lead
                 tod = next((x.tod for x in reversed(before[-50:]) if s0 <= x.start and x.tod),
@@ -228,6 +232,19 @@ def _name(text: str, tm: re.Match) -> str:
         if q >= 0 and start - q < 40:
             start = q
     return text[start:tm.end()]
+
+
+def group_heads(people: dict[str, list[str]]) -> dict[str, str]:
+    """The word of each visiting or working group (an organisation suffix of data/org_suffixes.tsv
+    ending in 团 or 组: 考察团, 调研组 …) → the person whose title heads one ("…经贸考察团团长")."""
+    groups = [g for g in data.by_length("org_suffixes") if len(g) >= 3 and g[-1] in "团组"]
+    out: dict[str, str] = {}
+    for name, ts in people.items():
+        for t in ts:
+            g = next((g for g in groups if t.endswith(g + g[-1] + "长")), None)
+            if g:
+                out.setdefault(g, name)
+    return out
 
 
 def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
