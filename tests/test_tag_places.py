@@ -104,3 +104,10 @@ def test_a_county_before_a_site_with_a_name_of_its_own_is_a_place_apart():
     a = tag(["他来到桃江县河松小区和桃江县现代农业园区。"])
     assert {"桃江县", "河松小区", "桃江县现代农业园区"} <= set(a.places)
     assert "桃江县河松小区" not in a.places
+
+
+def test_a_city_naming_only_its_committee_is_not_listed_a_county_is():
+    a = tag(["株洲市委书记林海涛、桃江县委副书记李明出席。"])
+    assert "桃江县" in a.places and "株洲市" not in a.places
+    b = tag(["株洲市委书记林海涛来到株洲市高新区。"])
+    assert "株洲市" in b.places  # named on its own too

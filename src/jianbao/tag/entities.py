@@ -57,6 +57,15 @@ def _split_joined(raw: list[Cand]) -> None:
                 _split_sites(c, raw)
 
 
+def _city_body(text: str, c: Cand) -> bool:
+    """A city or province that only names its party committee or government ("济宁市委书记",
+    "广元市委、市政府") is not listed for it; a county is ("永兴县委副书记": 永兴县), as the gold of
+    the dev articles lists them (济宁市, 广元市 unlisted; 永兴县, 龙湖区, 荥经县 listed)."""
+    from . import orgs
+    return c.kind == "admin" and lexicon.gazetteer().full.get(c.name, 9) <= 1 and any(
+        orgs.generic(text[c.end - 1:c.end + k]) for k in (1, 2, 3))
+
+
 def _own_name(site: str) -> bool:
     """True when the words before a site's suffix name one site ("河松小区": a coined word of two
     or three characters, or a place), not a kind of site ("商贸中心", "黑木耳深加工项目"), by
@@ -101,7 +110,7 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     q = quoted(text)
     inq = _in_quotes(text)  # once per field: per candidate it made long fields quadratic
     raw = [c for c in raw if not (c.kind == "short" and any(a <= c.start < b for a, b in inq))]
-    kept = resolve(raw, blocked + q)
+    kept = [c for c in resolve(raw, blocked + q) if not _city_body(text, c)]
     size = len(text) + 1
     site = bytearray(size)
     for k in kept:
