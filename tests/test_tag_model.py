@@ -159,3 +159,9 @@ def test_spans_with_unpaired_marks_are_mended():
     assert ner.balance_marks(t, b, len(t)) == (b - 1, len(t))  # the opening mark just before
     assert ner.balance_marks(t, s, s + 2) == (s, s + 2)  # nothing to mend
     assert ner.balance_marks(t, t.index("》"), t.index("》") + 1) is None
+    # a run of titles cut inside the first and the last: mended without looping (the first version
+    # recursed without end on such a span)
+    u = "他读过《春江水暖》《秋山行旅》《远帆归来》等书。"
+    a, b = u.index("春江"), u.index("归来") + 2
+    assert ner.balance_marks(u, a, b) == (a - 1, b + 1)
+    assert ner.balance_marks("《《》", 0, 3) is not None

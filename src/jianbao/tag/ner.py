@@ -493,6 +493,23 @@ PAIRED = {"《": "》", "“": "”", "‘": "’", "（": "）", "(": ")", "「
 _OPENS = {v: k for k, v in PAIRED.items()}
 
 
+def _stray(text: str, s: int, e: int) -> tuple[int, str] | None:
+    """The first mark of text[s:e] without its partner inside: (position, mark) of a closing one,
+    else (-1, mark) of an opening one left open; None when all pair."""
+    depth: dict[str, int] = {}
+    for k in range(s, e):
+        c = text[k]
+        if c in PAIRED:
+            depth[c] = depth.get(c, 0) + 1
+        elif c in _OPENS:
+            if depth.get(_OPENS[c]):
+                depth[_OPENS[c]] -= 1
+            else:
+                return k, c
+    open_ = next((c for c, v in depth.items() if v), None)
+    return (-1, open_) if open_ else None
+
+
 def balance_marks(text: str, s: int, e: int) -> tuple[int, int] | None:
     """A span whose quotation marks or brackets do not pair, mended: a mark whose partner stands
     just outside takes the partner in (美国《新英格兰医学杂志 → …杂志》, 时代潮》杂志 → 《时代潮》杂志);
@@ -500,44 +517,33 @@ def balance_marks(text: str, s: int, e: int) -> tuple[int, int] | None:
     title in marks and nothing else loses them (《天津日报》 → 天津日报), as the People's Daily
     annotators wrote it. None if nothing is left."""
     for _ in range(3):
-        depth: dict[str, int] = {}
-        stray = None
-        for k in range(s, e):
-            c = text[k]
-            if c in PAIRED:
-                depth[c] = depth.get(c, 0) + 1
-            elif c in _OPENS:
-                if depth.get(_OPENS[c]):
-                    depth[_OPENS[c]] -= 1
-                else:
-                    stray = k
-                    break
-        if stray is not None:  # a closing mark without its opening one
-            c = text[stray]
-            if s > 0 and text[s - 1] == _OPENS[c]:
-                s -= 1
-            elif stray == e - 1:
-                e -= 1
-            elif stray == s:
-                s += 1
-            else:
-                return s, e
-        else:
-            open_ = next((c for c, v in depth.items() if v), None)
-            if open_ is None:
-                if e - s > 2 and PAIRED.get(text[s]) == text[e - 1] and balance_marks(text, s + 1, e - 1) == (s + 1, e - 1):
-                    return s + 1, e - 1
-                return s, e
-            if e < len(text) and text[e] == PAIRED[open_]:
-                e += 1
-            elif text[e - 1] == open_:
-                e -= 1
-            elif text[s] == open_:
-                s += 1
-            else:
-                return s, e
         if e <= s:
             return None
+        stray = _stray(text, s, e)
+        if stray is None:
+            break
+        k, c = stray
+        if k >= 0:  # a closing mark without its opening one
+            if s > 0 and text[s - 1] == _OPENS[c]:
+                s -= 1
+            elif k == e - 1:
+                e -= 1
+            elif k == s:
+                s += 1
+            else:
+                return s, e
+        elif e < len(text) and text[e] == PAIRED[c]:
+            e += 1
+        elif text[e - 1] == c:
+            e -= 1
+        elif text[s] == c:
+            s += 1
+        else:
+            return s, e
+    if e <= s:
+        return None
+    if e - s > 2 and PAIRED.get(text[s]) == text[e - 1] and _stray(text, s + 1, e - 1) is None:
+        return s + 1, e - 1
     return s, e
 
 
