@@ -165,3 +165,15 @@ def test_spans_with_unpaired_marks_are_mended():
     a, b = u.index("春江"), u.index("归来") + 2
     assert ner.balance_marks(u, a, b) == (a - 1, b + 1)
     assert ner.balance_marks("《《》", 0, 3) is not None
+
+
+def test_mark_pairing_ends_and_stays_inside_the_text_on_any_span():
+    import random
+    rnd = random.Random(3)
+    pieces = ["《甲乙》", "“丙”", "（丁）", "戊", "己", "《", "》", "“", "”"]  # titles, quotes, strays
+    for _ in range(3000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8)))
+        s = rnd.randrange(len(t))
+        e = rnd.randint(s + 1, len(t))
+        got = ner.balance_marks(t, s, e)
+        assert got is None or 0 <= got[0] < got[1] <= len(t)
