@@ -111,3 +111,13 @@ def test_a_city_naming_only_its_committee_is_not_listed_a_county_is():
     assert "桃江县" in a.places and "株洲市" not in a.places
     b = tag(["株洲市委书记林海涛来到株洲市高新区。"])
     assert "株洲市" in b.places  # named on its own too
+
+
+def test_a_verb_a_count_or_a_determiner_before_a_name_is_no_part_of_it():
+    a = tag(["要加快推进株洲综保区建设，全年改造两处居民小区，南岭经开区一家电子企业生产车间投产。"])
+    assert "株洲综保区" in a.places and not any(p.startswith(("推进", "两处")) for p in a.places)
+    assert not any("一家" in o for o in a.orgs)
+    b = tag(["各乡镇便民服务中心延长了服务时间。"])
+    assert not any(o.startswith("各") for o in b.orgs)
+    c = tag(["他来到前进区现代农业园区。"])  # 前进 is a verb, but 区 follows: the verb names the place
+    assert "前进区现代农业园区" in c.places

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import data, lexicon
 from .text import is_word_char
@@ -82,7 +83,9 @@ def _HEADS() -> frozenset[str]:
     return data.keys("title_heads")
 
 
-_QUANTITY = re.compile(r"(?<![第0-9])[0-9]+[年月日号时家个所支名位条台次]|[0-9]+[^0-9A-Za-z]{0,2}电")
+_QUANTITY = re.compile(r"(?<![第0-9])[0-9]+[余多]?[年月日号时家个所支名位条台次处项]|[0-9]+[^0-9A-Za-z]{0,2}电"
+                       r"|(?<![第0-9一二三四五六七八九十])[一两二三四五六七八九十几数][余多]?[家个所处座条项]")
+_DETERMINERS = frozenset("各每该全本")
 
 
 def crosses_left(text: str, a: int, b: int) -> bool:
@@ -139,8 +142,12 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
             continue  # "正路", "新局面": the suffix character belongs to another word
         if len(suf) > 1 and crosses_left(text, m.start(), m.end()):
             continue  # "中小学", "集中学习": a word runs into the suffix from the left
+        if text[start] in _DETERMINERS and m.start() - start > 2:
+            start += 1
         for q in _QUANTITY.finditer(text, start, m.start()):
-            start = q.end()  # "35家航空公司", "1953年中国科学院": a count or date is no part of a name
+            start = q.end()  # "35家航空公司", "1953年中国科学院", "两处居民小区", "各乡镇…": a count,
+            # a date or a determiner is no part of a name
+        start = _after_verb(text, start, m.start())
         stem = text[start:m.start()]
         if len(stem) < (1 if spec == "no" and len(suf) > 1 else 2) and not (spec == "no" and kind == "zone"):
             continue  # a bare kind of zone ("高新区（江海区）") names the local one
@@ -151,6 +158,36 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
             continue  # "加强学校": a verb and its object
         out.append(Cand(start, m.end(), text[start:m.end()], kind_of(suf), rank=rank))
     return out
+
+
+def _word(d: dict, w: str) -> bool:
+    """`w` is a dictionary word seen often enough (20) to stand in the way of a cut ("成城" is not)."""
+    e = d.get(w)
+    return e is not None and e[0] >= 20
+
+
+def _after_verb(text: str, start: int, end: int) -> int:
+    """Where a name starts when its stem text[start:end] opens with a common verb, after a time word
+    or none ("推进|临江综保区", "今年建成|城市公园"), and goes on for two characters or more: after the
+    verb, unless a place's suffix follows it ("前进区", "解放路": the verb names the place)."""
+    d = lexicon.dictionary()
+    i = start
+    for n in (2, 3):
+        e = d.get(text[i:i + n])
+        if e and e[1] == "t":
+            i += n
+            break
+    for n in (2, 3):
+        e = d.get(text[i:i + n])
+        if e and e[1] == "v" and e[0] >= 1000 and end - i - n >= 2 and not _word(d, text[i + n - 1:i + n + 1]) \
+                and text[i + n] not in _place_ends():
+            return i + n
+    return start
+
+
+@lru_cache(maxsize=1)
+def _place_ends() -> frozenset[str]:
+    return frozenset(w for w in data.keys("place_suffixes") if len(w) == 1)
 
 
 _CONJ = frozenset("和及与或")
