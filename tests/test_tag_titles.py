@@ -29,3 +29,8 @@ def test_appositive_title_before_a_comma_at_sentence_start():
 def test_titles_accumulate_over_mentions():
     a = tag(["县领导黄志成参加。县长黄志成对考察团表示欢迎。"])
     assert persons(a)["黄志成"] == ["县领导", "县长"]
+
+
+def test_a_portrait_subheadline_opens_with_ji_which_is_no_part_of_the_title():
+    a = tag(["龙德明在青冈村工作了三十年。"], subheadline="——记石桥县青冈村党支部书记龙德明")
+    assert persons(a)["龙德明"] == ["石桥县青冈村党支部书记"]
