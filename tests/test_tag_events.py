@@ -76,3 +76,12 @@ def test_a_visiting_group_acts_through_its_head():
 def test_a_visit_names_the_site_not_the_county_that_opens_its_name():
     a = tag(["7月8日，市委书记林海涛来到桃江县现代农业园区调研。"])
     assert a.events and a.events[0].places == ["桃江县现代农业园区"]
+
+
+def test_a_lecture_alone_takes_the_roles_its_chair_takes_part():
+    a = tag(["6月17日上午，市委书记林海涛在全市领导干部读书班上讲授专题党课，深入阐述了中国共产党的光辉历程。"
+             "市委副书记、市长李明主持。市领导王强、赵刚参加。"])
+    ev = [e for e in a.events if e.type == "党课"]
+    assert ev and ev[0].actors == ["林海涛"]
+    assert set(ev[0].participants) == {"李明", "王强", "赵刚"}
+    assert ev[0].places == []  # 深入 before a verb is an adverb, not a visit

@@ -5,7 +5,8 @@
   ("座谈会上，A指出");
 - clauses of names closed by a role verb (data/roles_in_events.tsv: 参加, 陪同, 到会指导, 出席 …),
   whose names become participants (or doers) of the activity named after the verb, or of every
-  activity but a party lecture when none is named;
+  activity but a party lecture when none is named (a lecture alone takes them, its chair as a
+  participant);
 - places and organisations after a verb of visiting (data/visit_verbs.tsv: 赴, 来到, 深入, 察看 …);
 - the date: the nearest date phrase before the trigger in its paragraph, else the article's first.
 `write` merges the finds into model.Event, one per type, in order of first mention."""
@@ -84,6 +85,12 @@ def groups(text: str, ms: list[tuple[str, int, int]]) -> list[list[tuple[str, in
         else:
             out.append([m])
     return out
+
+
+def _verb_at(text: str, i: int) -> bool:
+    """A verb of two characters (not one of visiting) starts at text[i] ("深入|阐述了")."""
+    e = lexicon.dictionary().get(text[i:i + 2])
+    return e is not None and e[1] == "v" and not _visit_re().match(text, i)
 
 
 def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], limit: int) -> list[str]:
@@ -173,8 +180,10 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
             places, at_place = [], []
             for vm in _visit_re().finditer(text, s0, cut):
                 limit = 0 if vm.group() == "在" else 14
-                if text[vm.end():vm.end() + 1] in _NOUN_END:
-                    continue  # "考察团": a noun, not a visit
+                if text[vm.end():vm.end() + 1] in _NOUN_END or _verb_at(text, vm.end()) and not any(
+                        c.start == vm.end() for c in scands):
+                    continue  # "考察团": a noun, not a visit; "深入阐述": an adverb before a verb (not
+                    # before a name that opens with one: "到前进区")
                 if vm.group() == "在" and vm.start() > s0 and lexicon.dictionary().get(text[vm.start() - 1:vm.end()]):
                     continue  # "所在", "现在": not "at"
                 got = [p for p in _ent_after(text, vm.end(), scands, canon, limit) if p not in places]
@@ -268,9 +277,10 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
                if t.group() != "活动" or not re.match(r"(相关|有关)?活动", obj)]
         targets = [m for m in merged.values() if m.type in hit or any(
             t.group() in m.name for t in trig.finditer(obj))] if hit else \
-            [m for m in merged.values() if m.type != "党课"]
+            ([m for m in merged.values() if m.type != "党课"] or list(merged.values()))  # a lecture alone takes them
         for m in targets:
-            doer = role == "actor" or (role == "actor_if_none" or hit) and not m.actors
+            doer = role == "actor" and (m.type != "党课" or not m.actors) or (
+                role == "actor_if_none" or hit) and not m.actors  # a lecture's doer is its lecturer, not its chair
             dest = m.actors if doer else m.participants
             dest += [n for n in names if n not in dest and (doer or n not in m.actors)]
     out = []
