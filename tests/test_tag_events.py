@@ -85,3 +85,9 @@ def test_a_lecture_alone_takes_the_roles_its_chair_takes_part():
     assert ev and ev[0].actors == ["林海涛"]
     assert set(ev[0].participants) == {"李明", "王强", "赵刚"}
     assert ev[0].places == []  # 深入 before a verb is an adverb, not a visit
+
+
+def test_taking_part_in_the_activities_told_above_is_no_new_activity():
+    a = tag(["12月18日，县委书记林海涛来到古塘镇慰问困难群众。", "副县长李明参加上述活动。"])
+    assert [e.type for e in a.events] == ["慰问"]
+    assert a.events[0].actors == ["林海涛"] and a.events[0].participants == ["李明"]

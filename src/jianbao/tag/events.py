@@ -87,6 +87,9 @@ def groups(text: str, ms: list[tuple[str, int, int]]) -> list[list[tuple[str, in
     return out
 
 
+_BACK_REF = re.compile(r"(?:相关|有关|上述|以上)?活动")  # "参加上述活动": every activity told
+
+
 def _verb_at(text: str, i: int) -> bool:
     """A verb of two characters (not one of visiting) starts at text[i] ("深入|阐述了")."""
     e = lexicon.dictionary().get(text[i:i + 2])
@@ -161,6 +164,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 if any(a <= tm.start() < b for a, b in means) or _FUTURE.search(_clause(text, s0, tm.start())):
                     continue  # "通过座谈交流等方式", "还将举行座谈": a means or a plan, not an activity
                 typ = data.mapping("event_triggers")[tm.group()]
+                if typ == "活动" and _BACK_REF.match(text, max(s0, tm.start() - 2)) and tm.start() > s0 + 1:
+                    continue  # "参加上述活动": the activities told above, not a new one
                 if typ == "活动" and new and new[-1].pos[1] + 8 >= tm.start():
                     continue  # "慰问活动": the activity is the one just named
                 subj = [g for g in runs if g[0][1] < tm.start() and g[0][1] not in in_roles]
@@ -274,7 +279,7 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
     trig = _trigger_re()
     for names, role, obj in roles:
         hit = [data.mapping("event_triggers")[t.group()] for t in trig.finditer(obj)
-               if t.group() != "活动" or not re.match(r"(相关|有关)?活动", obj)]
+               if t.group() != "活动" or not _BACK_REF.match(obj)]
         targets = [m for m in merged.values() if m.type in hit or any(
             t.group() in m.name for t in trig.finditer(obj))] if hit else \
             ([m for m in merged.values() if m.type != "党课"] or list(merged.values()))  # a lecture alone takes them
