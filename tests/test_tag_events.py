@@ -91,3 +91,12 @@ def test_taking_part_in_the_activities_told_above_is_no_new_activity():
     a = tag(["12月18日，县委书记林海涛来到古塘镇慰问困难群众。", "副县长李明参加上述活动。"])
     assert [e.type for e in a.events] == ["慰问"]
     assert a.events[0].actors == ["林海涛"] and a.events[0].participants == ["李明"]
+
+
+def test_an_activity_told_without_names_is_done_by_the_officials_who_open_the_next_sentence():
+    a = tag(["4月6日上午，春季义务植树活动在白鹭湖湿地公园举行。区委书记林海涛，区委副书记、区长李明与"
+             "志愿者一起挥锹铲土。区政协主席王强陪同。"])
+    ev = [e for e in a.events if e.type == "活动"]
+    assert ev and ev[0].actors == ["林海涛", "李明"]
+    b = tag(["春季义务植树活动在白鹭湖湿地公园举行。区政协主席王强陪同。"])
+    assert not any("王强" in e.actors for e in b.events)  # a role clause does not do it

@@ -131,6 +131,7 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
         fdates = dates.get(k, [])
         dstarts = [d.start for d in fdates]
         speaking = False
+        waiting: list[Act] = []  # the last sentence's activities that no official carried out there
         for s0, s1 in _sentences(text):
             sent = text[s0:s1]
             here = ms[bisect_left(starts, s0):bisect_left(starts, s1)]
@@ -154,6 +155,10 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 obj = text[rm.end():s1]
                 roles.append(([m[0] for m in g], data.mapping("roles_in_events")[rm.group()], obj))
                 in_roles.update(m[1] for m in g)
+            doers = runs[0] if runs and runs[0][0][1] not in in_roles and _opens(text, s0, runs[0][0][1]) else None
+            for a in waiting if doers else ():  # "…植树活动在…举行。区委书记A、区长B与…一起…": they did it
+                a.actors = [m[0] for m in doers]  # (not "A、B全程陪同": a role clause)
+            waiting = []
             new: list[Act] = []
             scands = fcands[bisect_left(cstarts, s0 - 40):bisect_left(cstarts, s1)]
             spans = [(c.start, c.end) for c in scands]
@@ -204,6 +209,7 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 for a in targets:
                     a.places += [p for p in places if p not in a.places]
             acts += new
+            waiting = [a for a in new if not a.actors]
     return acts, roles
 
 
