@@ -121,3 +121,10 @@ def test_a_verb_a_count_or_a_determiner_before_a_name_is_no_part_of_it():
     assert not any(o.startswith("各") for o in b.orgs)
     c = tag(["他来到前进区现代农业园区。"])  # 前进 is a verb, but 区 follows: the verb names the place
     assert "前进区现代农业园区" in c.places
+
+
+def test_hotels_markets_and_old_streets_are_sites_when_their_stem_names_them():
+    a = tag(["市长李明在株洲宾馆会见了客商。他还来到醴陵农贸市场和株洲老街。"])
+    assert {"株洲宾馆", "醴陵农贸市场", "株洲老街"} <= set(a.places)
+    b = tag(["房地产市场平稳运行，要发展市场经济。"])
+    assert b.places == []
