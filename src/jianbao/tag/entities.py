@@ -4,6 +4,7 @@ names written once per article in reading order."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import data, lexicon
 from . import orgs as _orgs
@@ -46,7 +47,7 @@ def _split_joined(raw: list[Cand]) -> None:
             if data.mapping("org_suffixes").get(rest, "no") != "no" or rest in data.keys("place_suffixes"):
                 continue
             same = (p.kind == "org") == (c.kind == "org")
-            big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short" or p.name in _opens()
+            big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short" or p.name in _openers()
             if big and c.kind == "site" and p.kind == "admin" and _own_name(rest):
                 big = False  # "道里区|河松小区": the site has a name of its own, unlike "…县|商贸中心"
             if same and not big and (p.kind != "admin" or c.kind != "org"):
@@ -61,24 +62,23 @@ def _city_body(text: str, c: Cand) -> bool:
     """A city or province that only names its party committee or government ("济宁市委书记",
     "广元市委、市政府") is not listed for it; a county is ("永兴县委副书记": 永兴县), as the gold of
     the dev articles lists them (济宁市, 广元市 unlisted; 永兴县, 龙湖区, 荥经县 listed)."""
-    from . import orgs
     return c.kind == "admin" and lexicon.gazetteer().full.get(c.name, 9) <= 1 and any(
-        orgs.generic(text[c.end - 1:c.end + k]) for k in (1, 2, 3))
+        _orgs.generic(text[c.end - 1:c.end + k]) for k in (1, 2, 3))
 
 
 def _own_name(site: str) -> bool:
     """True when the words before a site's suffix name one site ("河松小区": a coined word of two
     or three characters, or a place), not a kind of site ("商贸中心", "黑木耳深加工项目"), by
     `specificity`."""
-    suf = data.ends_with_any(site, len(site), _places._site_sufs())
-    stem = site[:len(site) - len(suf)] if suf else ""
+    stem = _places.site_stem(site)
     if data.ends_with_any(stem, len(stem), _places._site_sufs()):
         return False  # "工业园项目": a kind of site's part
     level = specificity(stem)
     return level == "strong" or level == "weak" and len(stem) <= 3
 
 
-def _opens() -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
     """Bodies whose local organs are named with their name first (data/known_orgs.tsv, scope
     "opens"): "中国共产党桃江县第十五届委员会" is one name."""
     return frozenset(k for k, v in data.mapping("known_orgs").items() if v == "opens")
@@ -120,7 +120,7 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     # a full administrative name inside a site keeps its own entry ("汤原县黑木耳深加工项目"), and a
     # county, town or village that opens the name of one of its bodies ("宝塔区文明办", also after a
     # party's name: "中国共产党桃江县…委员会"), which is not a company's ("湖南飞腾科技有限公司": a firm's name only borrows the place)
-    bodies = {k.start + len(next((o for o in _opens() if k.name.startswith(o)), ""))
+    bodies = {k.start + len(next((o for o in _openers() if k.name.startswith(o)), ""))
               for k in kept if k.kind == "org" and not k.name.endswith(_FIRMS)}
     g = lexicon.gazetteer().full
     for c in raw:

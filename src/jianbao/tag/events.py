@@ -87,7 +87,8 @@ def groups(text: str, ms: list[tuple[str, int, int]]) -> list[list[tuple[str, in
     return out
 
 
-_BACK_REF = re.compile(r"(?:相关|有关|上述|以上)?活动")  # "参加上述活动": every activity told
+_BACK_WORDS = ("相关", "有关", "上述", "以上")  # "参加上述活动": every activity told, not a new one
+_BACK_REF = re.compile(f"(?:{'|'.join(_BACK_WORDS)})?活动")
 
 
 def _verb_at(text: str, i: int) -> bool:
@@ -169,7 +170,7 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 if any(a <= tm.start() < b for a, b in means) or _FUTURE.search(_clause(text, s0, tm.start())):
                     continue  # "通过座谈交流等方式", "还将举行座谈": a means or a plan, not an activity
                 typ = data.mapping("event_triggers")[tm.group()]
-                if typ == "活动" and _BACK_REF.match(text, max(s0, tm.start() - 2)) and tm.start() > s0 + 1:
+                if typ == "活动" and tm.start() - 2 >= s0 and text[tm.start() - 2:tm.start()] in _BACK_WORDS:
                     continue  # "参加上述活动": the activities told above, not a new one
                 if typ == "活动" and new and new[-1].pos[1] + 8 >= tm.start():
                     continue  # "慰问活动": the activity is the one just named

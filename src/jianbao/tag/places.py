@@ -148,11 +148,16 @@ def _sites(text: str) -> list[Cand]:
     return out
 
 
+def site_stem(name: str) -> str:
+    """The words of a site's name before its (longest) suffix; "" when it has none."""
+    suf = data.ends_with_any(name, len(name), _site_sufs())
+    return name[:len(name) - len(suf)] if suf else ""
+
+
 def _place_verb(name: str) -> bool:
     """A site name that is a place and a common verb before the suffix ("在株洲投资项目": to invest
     in projects at Zhuzhou) names no site."""
-    suf = data.ends_with_any(name, len(name), _site_sufs())
-    stem = name[:len(name) - len(suf)] if suf else ""
+    stem = site_stem(name)
     g, d = lexicon.gazetteer(), lexicon.dictionary()
     for k in (2, 3):
         e = d.get(stem[-k:])
