@@ -68,3 +68,30 @@ def test_age_before_a_villager_name():
 def test_parallel_halves_of_a_slogan_are_no_person():
     a = tag(["全力营造亲商安商的良好环境。"], headline="营造亲商安商浓厚氛围 激发民营经济发展活力")
     assert not any("商" in p.name for p in a.persons)
+
+
+def test_foreign_name_in_parts_after_a_title_is_one_person_with_the_title():
+    a = tag(["市长会见了法国里昂市议会副议长玛蒂娜·杜瓦尔率领的代表团。", "玛蒂娜·杜瓦尔感谢主人的接待。"])
+    assert persons(a)["玛蒂娜·杜瓦尔"] == ["法国里昂市议会副议长"]
+    assert "杜瓦尔" not in persons(a)
+
+
+def test_foreign_name_in_parts_without_a_title():
+    a = tag(["会上，安德烈·彼得罗夫介绍了合作项目的进展。"])
+    assert "安德烈·彼得罗夫" in persons(a)
+
+
+def test_slogan_with_a_middle_dot_is_no_foreign_name():
+    a = tag(["“江城有约·侨商回乡”投资恳谈会昨天举行。"])
+    assert not any("·" in n for n in persons(a))
+
+
+def test_name_before_daibiao_as_a_verb_keeps_its_title():
+    a = tag(["副市长邓文彬与紫辰集团副总裁、华东区域总部总经理孔令超代表双方签约。"])
+    assert persons(a)["孔令超"] == ["紫辰集团副总裁", "华东区域总部总经理"]
+
+
+def test_title_heads_of_foreign_and_bank_posts():
+    a = tag(["人民银行临江市中心支行行长葛秋云，德国驻沪总领事韦伯·施密特出席。"])
+    p = persons(a)
+    assert p["葛秋云"] == ["人民银行临江市中心支行行长"] and p["韦伯·施密特"] == ["德国驻沪总领事"]

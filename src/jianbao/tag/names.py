@@ -47,7 +47,7 @@ def surname_at(text: str, pos: int) -> int:
 
 
 def _given_ok(text: str, i: int) -> bool:
-    return i < len(text) and is_name_char(text[i]) and text[i] not in stop_chars()
+    return i < len(text) and is_name_char(text[i]) and text[i] not in stop_chars() and text[i] not in JOINS
 
 
 def name_at(text: str, pos: int, known: set[str] | frozenset[str] = frozenset(),
@@ -59,6 +59,9 @@ def name_at(text: str, pos: int, known: set[str] | frozenset[str] = frozenset(),
             best = len(k)
     if best:
         return best
+    f = foreign_at(text, pos)
+    if f:
+        return f
     s = surname_at(text, pos)
     if not s:
         if need_surname or not (pos < len(text) and is_name_char(text[pos])):
@@ -80,6 +83,55 @@ def name_at(text: str, pos: int, known: set[str] | frozenset[str] = frozenset(),
                                      and not _closes(text, pos + n)):
         return 0
     return n
+
+
+JOINS = "·•‧"  # the dot between the parts of a foreign name (罗兰·魏斯曼)
+
+
+@lru_cache(maxsize=1)
+def sound_chars() -> frozenset[str]:
+    """Characters that write foreign names by sound: data/translit_chars.tsv and the characters
+    that stand in the foreign person names of jieba's dictionary (tag nrt/nrfg) often enough."""
+    from .ner import _char_dist
+    return data.keys("translit_chars") | frozenset(c for c, attrs in _char_dist().items()
+                                                   if any(a[0] == "f" for a in attrs))
+
+
+def foreign_at(text: str, pos: int, first_max: int = 8, min_sound: float = 0.4) -> int:
+    """Length of a foreign name written in parts joined by a dot ("罗兰·魏斯曼", "穆罕默德·本·萨勒曼")
+    that starts at text[pos], 0 if none. The parts before a dot run up to it (at most `first_max`
+    characters); the last part ends before a word that follows names or a title word, and after
+    its second character takes only characters that write foreign names by sound. At least
+    `min_sound` of all its characters write by sound (not "圣城有约·儒商回家", a slogan)."""
+    from . import titles
+    i, n = pos, len(text)
+    parts = 0
+    while True:
+        j = i
+        while j < n and "\u3400" <= text[j] <= "\u9fff" and j - i <= first_max:
+            j += 1
+        if j == i or j - i > first_max:
+            if not parts:
+                return 0
+            break
+        if j < n and text[j] in JOINS:
+            parts += 1
+            i = j + 1
+            continue
+        break
+    if not parts:
+        return 0
+    j, sound = i, sound_chars()
+    while j < n and "\u3400" <= text[j] <= "\u9fff" and j - i < 6:
+        if j > i and (_closes(text, j) or titles.head_re().match(text, j)):
+            break
+        if j - i >= 2 and text[j] not in sound:
+            break
+        j += 1
+    if j == i:
+        return 0
+    chars = [c for c in text[pos:j] if c not in JOINS]
+    return j - pos if sum(c in sound for c in chars) >= min_sound * len(chars) else 0
 
 
 def _closes(text: str, i: int) -> bool:

@@ -39,6 +39,8 @@ def _title_absorbs(text: str, pos: int) -> bool:
     m = titles.head_re().search(text, pos, min(len(text), pos + 16))
     if not m:
         return False
+    if m.start() == pos and m.group() == "代表":
+        return False  # "赵东升代表双方签约": 代表 right after a name is the verb, on behalf of
     between = text[pos:m.start()]
     if any(c in PUNCT_BEFORE for c in between):
         return False
@@ -170,6 +172,15 @@ def _loose(text: str, known: set[str], add) -> None:
     i, n_text = 0, len(text)
     while i < n_text:
         c = text[i]
+        at_start = i == 0 or text[i - 1] in PUNCT_BEFORE or data.ends_with_any(text, i, _OPENERS)
+        if i and text[i - 1] in names.JOINS:  # a part of a foreign name that starts further left
+            i += 1
+            continue
+        f = names.foreign_at(text, i, 6, 0.5) if at_start else 0
+        if f:
+            add(Mention(text[i:i + f], i, i + f, [], "loose"))
+            i += f
+            continue
         if c not in sur and c not in trans:
             i += 1
             continue
@@ -182,7 +193,7 @@ def _loose(text: str, known: set[str], add) -> None:
                     names._closes(text, i + n) and not crosses_right(text, i, i + n):
                 hit = n
                 break
-        if not hit and (i == 0 or text[i - 1] in PUNCT_BEFORE or data.ends_with_any(text, i, _OPENERS)):
+        if not hit and at_start:
             n = names.name_at(text, i, known)
             if n >= 2 and text[i:i + n] not in d and names._closes(text, i + n) and \
                     not _title_absorbs(text, i + n) and names.valid(text[i:i + n], known):
