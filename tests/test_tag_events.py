@@ -100,3 +100,19 @@ def test_an_activity_told_without_names_is_done_by_the_officials_who_open_the_ne
     assert ev and ev[0].actors == ["林海涛", "李明"]
     b = tag(["春季义务植树活动在白鹭湖湿地公园举行。区政协主席王强陪同。"])
     assert not any("王强" in e.actors for e in b.events)  # a role clause does not do it
+
+
+def test_guests_received_and_those_attending_after_unnamed_posts_are_participants():
+    a = tag(["5月9日，市委书记钟立平在市行政中心会见了紫辰集团董事长方启文一行。",
+             "副市长邓文彬，市发改委、市商务局主要负责人参加会见。"], date="2023-05-10")
+    e = a.events[0]
+    assert (e.type, e.actors) == ("会见", ["钟立平"])
+    assert e.participants == ["方启文", "邓文彬"]
+
+
+def test_a_standing_committee_meeting_is_named_whole_and_its_body_is_no_meeting():
+    a = tag(["5月8日下午，省委书记钟立平主持召开省委常委会会议。",
+             "省政协主席孔德明，省人大常委会、省政府有关负责同志，省法院院长列席会议。"], date="2023-05-10")
+    e = a.events[0]
+    assert (e.type, e.name, e.actors) == ("会议", "省委常委会会议", ["钟立平"])
+    assert e.participants == ["孔德明"]

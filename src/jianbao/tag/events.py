@@ -87,6 +87,15 @@ def groups(text: str, ms: list[tuple[str, int, int]]) -> list[list[tuple[str, in
     return out
 
 
+_PEOPLE = ("负责人", "负责同志", "同志", "领导", "干部", "人员", "成员")
+
+
+@lru_cache(maxsize=1)
+def _unnamed() -> re.Pattern:
+    """After the names, people named only by their post before the role verb: "副市长A，市外办、
+    市商务局主要负责人参加会见", "…，省委常委，省法院院长、省检察院检察长列席会议"."""
+    ends = "|".join(re.escape(w) for w in sorted(set(_PEOPLE) | data.keys("title_heads"), key=len, reverse=True))
+    return re.compile(f"(?:等?，[^，。；：]{{1,30}}?(?:{ends})(?:等[^，。；]{{0,6}}?人?)?)+")
 _BACK_WORDS = ("相关", "有关", "上述", "以上")  # "参加上述活动": every activity told, not a new one
 _BACK_REF = re.compile(f"(?:{'|'.join(_BACK_WORDS)})?活动")
 
@@ -151,7 +160,7 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     continue
                 g = before[-1]
                 gap = text[g[-1][2]:rm.start()]
-                if len(gap) > 12 or re.search(r"[，。；]", gap):
+                if (len(gap) > 12 or re.search(r"[，。；]", gap)) and not _unnamed().fullmatch(gap):
                     continue
                 obj = text[rm.end():s1]
                 roles.append(([m[0] for m in g], data.mapping("roles_in_events")[rm.group()], obj))
@@ -165,8 +174,9 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
             spans = [(c.start, c.end) for c in scands]
             means = [(x.start(), x.end()) for x in _MEANS.finditer(text, s0, s1)]
             for tm in _trigger_re().finditer(text, s0, cut):
-                if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in _NOUN_END:
-                    continue  # "会议室", "考察团": part of a name
+                if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in _NOUN_END \
+                        or len(data.ends_with_any(text, tm.end(), data.by_length("org_suffixes")) or "") > len(tm.group()):
+                    continue  # "会议室", "考察团": part of a name; "省人大常委会": a body, not its meeting
                 if any(a <= tm.start() < b for a, b in means) or _FUTURE.search(_clause(text, s0, tm.start())):
                     continue  # "通过座谈交流等方式", "还将举行座谈": a means or a plan, not an activity
                 typ = data.mapping("event_triggers")[tm.group()]
@@ -187,6 +197,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 tod = next((x.tod for x in reversed(before[-50:]) if s0 <= x.start and x.tod),
                            None) or (d.tod if d else None)
                 act = Act(typ, _name(text, tm), (fi, tm.start()), actors, date=d, tod=tod)
+                if typ == "会见" and actors:  # the guests received: "会见了…董事长陈启航一行"
+                    act.participants = [m[0] for m in here if tm.end() <= m[1] < cut and m[0] not in actors]
                 new.append(act)
             places, at_place = [], []
             for vm in _visit_re().finditer(text, s0, cut):
@@ -240,7 +252,11 @@ _NAME_STOPS = ("召开", "参加", "出席", "主持", "举行", "举办", "开�
 
 def _name(text: str, tm: re.Match) -> str:
     """The activity as the text names it: a meeting's or ceremony's whole name ("专题组织生活会")."""
-    w = tm.group()
+    w, end = tm.group(), tm.end()
+    if w.endswith("会") and text.startswith("议", end):
+        end += 1  # "市政府常务会议"
+    elif w.endswith("会") and text.startswith("会议", end):
+        end += 2  # "省委常委会会议"
     if not (w.endswith("会") or w.endswith("式") or w == "活动"):
         return w
     start = tm.start()
@@ -252,7 +268,7 @@ def _name(text: str, tm: re.Match) -> str:
         q = text.rfind("“", 0, start)  # the name in quotes runs on before the walk stopped ("“…、…”活动")
         if q >= 0 and start - q < 40:
             start = q
-    return text[start:tm.end()]
+    return text[start:end]
 
 
 def group_heads(people: dict[str, list[str]]) -> dict[str, str]:
@@ -282,6 +298,7 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
         if len(a.name) > len(m.name) and a.type == "会议":
             m.name = a.name
         m.actors += [x for x in a.actors if x not in m.actors]
+        m.participants += [x for x in a.participants if x not in m.participants]
         m.places += [x for x in a.places if x not in m.places]
     trig = _trigger_re()
     for names, role, obj in roles:
