@@ -177,3 +177,10 @@ def test_mark_pairing_ends_and_stays_inside_the_text_on_any_span():
         e = rnd.randint(s + 1, len(t))
         got = ner.balance_marks(t, s, e)
         assert got is None or 0 <= got[0] < got[1] <= len(t)
+
+
+def test_a_name_whose_given_part_is_a_rare_dictionary_word_is_read_by_the_model():
+    # 德福 is in jieba's dictionary as a rare place name (seen twice): it no longer rules the name out
+    from jianbao.tag import unknown
+    assert not unknown.decided("袁德福", "PER")
+    assert unknown.decided("邓师傅", "PER")

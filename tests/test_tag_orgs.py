@@ -43,3 +43,8 @@ def test_a_committee_is_named_though_its_suffix_opens_with_a_title_word():
 def test_a_member_meeting_someone_is_no_committee():
     a = tag(["桃江县政协委员会见了来访的客商。"])
     assert not any(o.endswith("委员会") for o in a.orgs)
+
+
+def test_firm_names_holding_a_verb_or_a_place_in_brackets():
+    a = tag(["我市与中国电力建设集团有限公司签署协议，博世汽车部件（临江）有限公司参加。"])
+    assert {"中国电力建设集团有限公司", "博世汽车部件（临江）有限公司"} <= set(a.orgs)

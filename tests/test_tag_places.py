@@ -128,3 +128,14 @@ def test_hotels_markets_and_old_streets_are_sites_when_their_stem_names_them():
     assert {"株洲宾馆", "醴陵农贸市场", "株洲老街"} <= set(a.places)
     b = tag(["房地产市场平稳运行，要发展市场经济。"])
     assert b.places == []
+
+
+def test_a_town_of_the_gazetteer_whose_stem_is_an_ordinary_noun():
+    # 青石 (bluestone) and 板桥 are words of the dictionary; 青石镇 and 板桥镇 are towns of the gazetteer
+    a = tag(["县长深入青石镇、白沙乡等地走访。", "他还到板桥镇查看了春耕情况。"])
+    assert {"青石镇", "白沙乡", "板桥镇"} <= set(a.places)
+
+
+def test_kinds_of_town_are_no_places():
+    a = tag(["要加快小城镇建设，建好示范镇。"])
+    assert not {"小城镇", "示范镇"} & set(a.places)

@@ -82,7 +82,8 @@ def _admin(text: str) -> list[Cand]:
             continue
         start = end - found
         w = text[start:end]
-        if suf in _LOW and lexicon.common_word(w[:-len(suf)], 5) and not _after_place(text, start):
+        if suf in _LOW and lexicon.common_word(w[:-len(suf)], 5) and not _after_place(text, start) \
+                and not _listed_town(w, text, start):
             continue  # "示范村", "贫困村": a kind of village, not its name
         for a, b in _split(w):
             out.append(Cand(start + a, start + b, w[a:b], "admin", rank=ADMIN_RANK))
@@ -112,6 +113,22 @@ def _unlisted(text: str, s: int, end: int, chained: bool = False) -> int:
             continue
         return end - a
     return 0
+
+
+_NOUNS = frozenset({"n", "s", "nr", "ns", "nz", "ng"})
+
+
+def _listed_town(w: str, text: str, start: int) -> bool:
+    """A town or township of the gazetteer whose stem is an ordinary word: named when the stem is a
+    noun and the whole is no ordinary word ("青石镇", "板桥镇"; not "小城镇", "中心镇"), or when a
+    verb of visiting stands before it ("深入团结乡")."""
+    g, d = lexicon.gazetteer().full, lexicon.dictionary()
+    if g.get(w) != 3:
+        return False
+    if data.ends_with_any(text, start, data.by_length("visit_verbs")):
+        return True
+    stem, whole = d.get(w[:-1]) or d.get(w[:-2]), d.get(w)
+    return bool(stem) and stem[1] in _NOUNS and not (whole and whole[1] != "ns")
 
 
 def _after_place(text: str, start: int) -> bool:

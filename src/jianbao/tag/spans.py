@@ -125,6 +125,24 @@ def ok_for(spec: str, level: str | None) -> bool:
     return spec == "no" or level == "strong" or (spec == "weak" and level is not None)
 
 
+# verbs of data/stop_left.tsv that also stand inside firms' names ("中国电力建设集团有限公司",
+# "中国建设银行", "中国联合网络通信集团"): before a firm's suffix they do not end the name
+FIRM_WORDS = ("建设", "联合")
+
+
+_BRACKETED = re.compile(r"[（(]([\u3400-\u9fff]{2,6})[）)]$")
+
+
+def _bracketed_place(text: str, start: int, limit: int) -> int:
+    """Where a firm's name starts when a place in brackets stands inside it ("博世汽车部件（滨江）有限
+    公司", "华为技术（湖南）有限公司"): before the words that open the bracket."""
+    m = _BRACKETED.search(text, max(0, start - 8), start)
+    if not m or m.end() != start:
+        return start
+    outer = extend_left(text, m.start(), 0, limit, lenient=True, keep=FIRM_WORDS)
+    return outer if outer < m.start() else start
+
+
 def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: int,
                  suffix_re: re.Pattern, limit: int = 16) -> list[Cand]:
     """Candidates ending in a suffix of `table` (suffix → (kind, specific)); the name runs left to a
@@ -136,7 +154,10 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
         head = data.starts_with_any(text, m.start(), data.by_length("title_heads"))
         if head and (len(head) > len(suf) or crosses_right(text, m.start(), m.end())):
             continue  # "局" of "局长"; "委员" of "政协委员会见" (会见); not "委员" of "委员会"
-        start = extend_left(text, m.start(), 0, limit, lenient=True)
+        firm = suf.endswith(("公司", "集团", "银行"))
+        start = extend_left(text, m.start(), 0, limit, lenient=True, keep=FIRM_WORDS if firm else ())
+        if firm:
+            start = _bracketed_place(text, start, limit)
         if len(suf) == 1 and (start < m.start() - 1 and lexicon.dictionary().get(text[m.start() - 1:m.end()])
                               or crosses_right(text, m.start(), m.end())):
             continue  # "正路", "新局面": the suffix character belongs to another word
@@ -205,10 +226,12 @@ def lists(text: str) -> list[tuple[list[tuple[int, int]], str]]:
         while end > 0:
             # an item after a separator runs from it ("范各庄村": 各 would stop extend_left), unless
             # a conjunction stops it ("北台路和开放路"); the first item of the list starts where its
-            # own words do ("检查了青春路")
+            # own words do ("检查了青春路"), as does an item that would be too long to name a place
+            # ("县长黎建华分别带队深入青石镇")
             start = extend_left(text, end, 0, 18)
             sep = max(text.rfind("、", max(0, end - 19), end), text.rfind("，以及", max(0, end - 21), end))
-            if 0 <= sep < start - 1 and text[start - 1] not in _CONJ and not _LIST_BREAK.search(text, sep + 1, end):
+            if 0 <= sep < start - 1 and end - sep <= 13 and text[start - 1] not in _CONJ \
+                    and not _LIST_BREAK.search(text, sep + 1, end):
                 start = sep + (3 if text.startswith("，以及", sep) else 1)
             if start >= end:
                 break

@@ -33,16 +33,17 @@ WEAK = frozenset({"和", "与", "及"})
 
 
 def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
-                lenient: bool = False) -> int:
+                lenient: bool = False, keep: tuple[str, ...] = ()) -> int:
     """Start of the name or title whose last part begins at `pos`: walk left over word characters
     until punctuation, a stop word, `floor` (the end of something already read) or `limit`. With
     `lenient`, "和/与/及" stop only when a complete name ends before them ("A公司和B公司", but
-    "…材料与装备创新中心" is one name)."""
+    "…材料与装备创新中心" is one name). Stop words in `keep` do not stop the walk."""
     stops = _stops()
     i = pos
     while i > floor and pos - i < limit and is_word_char(text[i - 1]):
         w = data.ends_with_any(text, i, stops) or (lenient and _function_word(text, i))
-        if w and not data.starts_with_any(text, i - len(w), _kinds()) and not _in_name(text, i - len(w), i):
+        if w and w not in keep and not data.starts_with_any(text, i - len(w), _kinds()) \
+                and not _in_name(text, i - len(w), i):
             if not (lenient and w in WEAK and not data.ends_with_any(text, i - 1, _kinds_all())):
                 break
         i -= 1

@@ -16,6 +16,7 @@ WINDOW = 8  # characters of context on each side of an undecided word that the m
 # (12 before. On 300 synthetic pages 281 → 219 characters a page through the model; on 335 pages,
 # 6 names of some 7,000 differ, 4 gained and 2 lost; the dev figures do not move)
 _RARE = 200  # a proper word of the dictionary seen more often than this is read by the rules
+_RARE_GIVEN = 20  # a given name that is also a word of the dictionary seen fewer times stays possible
 _DEICTIC = frozenset("这那此该本我各全每其")
 _PROPER = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
@@ -102,8 +103,9 @@ def decided(w: str, lab: str) -> bool:
         foreign = "·" in w or "•" in w or len(w) >= 3 and all(c in data.keys("translit_chars") for c in w)
         given = lexicon.dictionary().get(w[names.surname_at(w, 0):])
         if not foreign and (len(w) > 4 or not names.valid(w) or given and (
-                given[1] not in ("nr", "nrfg", "nrt") or given[0] >= 500)):
-            return True  # "邓师傅", "秦巴山": a surname before an ordinary word or a place
+                given[1] not in ("nr", "nrfg", "nrt") and given[0] >= _RARE_GIVEN or given[0] >= 500)):
+            return True  # "邓师傅", "秦巴山": a surname before an ordinary word or a place (not
+            # one the dictionary has seen only a few times: 袁德福, whose 德福 is a rare place name)
         head = next((lexicon.dictionary().get(w[:k]) for k in (2, 3) if lexicon.dictionary().get(w[:k])), None)
         if head and head[1] == "t":
             return True  # a time word at its head: "国庆焕新季", "中秋佳节" are slogans, not 国庆焕
