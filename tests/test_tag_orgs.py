@@ -48,3 +48,9 @@ def test_a_member_meeting_someone_is_no_committee():
 def test_firm_names_holding_a_verb_or_a_place_in_brackets():
     a = tag(["我市与中国电力建设集团有限公司签署协议，博世汽车部件（临江）有限公司参加。"])
     assert {"中国电力建设集团有限公司", "博世汽车部件（临江）有限公司"} <= set(a.orgs)
+
+
+def test_inspection_groups_and_firms_called_on():
+    a = tag(["省委第三巡视组进驻。代表团拜访了紫辰电子股份有限公司。"])
+    assert {"省委第三巡视组", "紫辰电子股份有限公司"} <= set(a.orgs)
+    assert not any(o.startswith("拜访") for o in a.orgs)

@@ -95,3 +95,8 @@ def test_title_heads_of_foreign_and_bank_posts():
     a = tag(["人民银行临江市中心支行行长葛秋云，德国驻沪总领事韦伯·施密特出席。"])
     p = persons(a)
     assert p["葛秋云"] == ["人民银行临江市中心支行行长"] and p["韦伯·施密特"] == ["德国驻沪总领事"]
+
+
+def test_less_common_surnames_open_names_after_a_title():
+    a = tag(["市领导翁国华、冼丽华，市人社局局长贝启明参加。"])
+    assert persons(a) == {"翁国华": ["市领导"], "冼丽华": ["市领导"], "贝启明": ["市人社局局长"]}

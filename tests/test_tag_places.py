@@ -139,3 +139,8 @@ def test_a_town_of_the_gazetteer_whose_stem_is_an_ordinary_noun():
 def test_kinds_of_town_are_no_places():
     a = tag(["要加快小城镇建设，建好示范镇。"])
     assert not {"小城镇", "示范镇"} & set(a.places)
+
+
+def test_no_site_from_a_quarter_nor_from_a_walk_cut_short_inside_words():
+    a = tag(["全市第一季度重大项目集中开工，主会场项目为楚天新材料有限公司年产5万吨锂电正极材料项目。"])
+    assert a.places == [] and a.orgs == ["楚天新材料有限公司"]

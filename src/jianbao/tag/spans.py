@@ -84,6 +84,7 @@ def _HEADS() -> frozenset[str]:
 
 
 _QUANTITY = re.compile(r"(?<![第0-9])[0-9]+[余多]?[年月日号时家个所支名位条台次处项]|[0-9]+[^0-9A-Za-z]{0,2}电"
+                       r"|第?[一二三四1-4]季度"
                        r"|(?<![第0-9一二三四五六七八九十])[一两二三四五六七八九十几数][余多]?[家个所处座条项]")
 _DETERMINERS = frozenset("各每该全本")
 
@@ -158,6 +159,8 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
         start = extend_left(text, m.start(), 0, limit, lenient=True, keep=FIRM_WORDS if firm else ())
         if firm:
             start = _bracketed_place(text, start, limit)
+        if start == m.start() - limit and start > 0 and is_word_char(text[start - 1]):
+            continue  # the walk ran out of room inside words: no name's start found
         if len(suf) == 1 and (start < m.start() - 1 and lexicon.dictionary().get(text[m.start() - 1:m.end()])
                               or crosses_right(text, m.start(), m.end())):
             continue  # "正路", "新局面": the suffix character belongs to another word
