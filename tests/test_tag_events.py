@@ -116,3 +116,13 @@ def test_a_standing_committee_meeting_is_named_whole_and_its_body_is_no_meeting(
     e = a.events[0]
     assert (e.type, e.name, e.actors) == ("会议", "省委常委会会议", ["钟立平"])
     assert e.participants == ["孔德明"]
+
+
+def test_a_meeting_named_before_its_word_and_a_sentence_whose_doer_is_he():
+    a = tag(["前天，县委经济工作会议召开。县委书记欧阳卫东出席会议并讲话。会议传达了上级有关会议精神。",
+             "元旦前夕，省委书记沈晓明来到平江县走访慰问困难群众。随后，他来到县人民医院，慰问医务人员。"],
+            date="2024-12-06")
+    m = next(e for e in a.events if e.type == "会议")
+    assert m.name == "县委经济工作会议" and m.actors == ["欧阳卫东"] and m.date == "2024-12-04"
+    w = next(e for e in a.events if e.type == "慰问")
+    assert w.places == ["平江县", "县人民医院"]

@@ -54,3 +54,11 @@ def test_inspection_groups_and_firms_called_on():
     a = tag(["省委第三巡视组进驻。代表团拜访了紫辰电子股份有限公司。"])
     assert {"省委第三巡视组", "紫辰电子股份有限公司"} <= set(a.orgs)
     assert not any(o.startswith("拜访") for o in a.orgs)
+
+
+def test_central_bodies_open_their_organs_names_and_hospitals_of_a_level():
+    a = tag(["中共中央政治局委员、省委书记到县人民医院看望医务人员，先后建成人民医院新院区。",
+             "他走进村党群服务中心，与驻村工作队队员座谈。"])
+    assert {"中共中央政治局", "县人民医院"} <= set(a.orgs)
+    assert not {"中共中央", "政治局"} & set(a.orgs)
+    assert not any(o.startswith(("先后", "与")) for o in a.orgs)

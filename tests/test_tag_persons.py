@@ -100,3 +100,19 @@ def test_title_heads_of_foreign_and_bank_posts():
 def test_less_common_surnames_open_names_after_a_title():
     a = tag(["市领导翁国华、冼丽华，市人社局局长贝启明参加。"])
     assert persons(a) == {"翁国华": ["市领导"], "冼丽华": ["市领导"], "贝启明": ["市人社局局长"]}
+
+
+def test_social_roles_before_names_are_their_titles():
+    a = tag(["在先锋村，她与村民刘爱民、赵桂兰拉家常。", "在老党员梁怀家中，他详细询问老人身体状况。"])
+    assert persons(a) == {"刘爱民": ["村民"], "赵桂兰": ["村民"], "梁怀": ["老党员"]}
+
+
+def test_a_second_role_word_after_a_role_is_no_name():
+    a = tag(["活动吸引众多市民游客前来打卡。"])
+    assert persons(a) == {}
+
+
+def test_uyghur_names_in_parts_and_no_title_inside_a_name():
+    a = tag(["自治区党委常委努尔兰·阿不都热合曼深入伊宁县调研。自治州党委书记、州长阿吾提·买买提陪同调研。"])
+    p = persons(a)
+    assert p == {"努尔兰·阿不都热合曼": ["自治区党委常委"], "阿吾提·买买提": ["自治州党委书记", "州长"]}

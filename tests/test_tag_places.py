@@ -144,3 +144,8 @@ def test_kinds_of_town_are_no_places():
 def test_no_site_from_a_quarter_nor_from_a_walk_cut_short_inside_words():
     a = tag(["全市第一季度重大项目集中开工，主会场项目为楚天新材料有限公司年产5万吨锂电正极材料项目。"])
     assert a.places == [] and a.orgs == ["楚天新材料有限公司"]
+
+
+def test_a_unit_whose_name_ends_like_a_street_is_not_cut_into_a_street():
+    a = tag(["他来到芙蓉区文艺路街道韭菜园社区调研。"])
+    assert {"芙蓉区", "文艺路街道", "韭菜园社区"} <= set(a.places) and "芙蓉区文艺路" not in a.places

@@ -177,6 +177,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in _NOUN_END \
                         or len(data.ends_with_any(text, tm.end(), data.by_length("org_suffixes")) or "") > len(tm.group()):
                     continue  # "会议室", "考察团": part of a name; "省人大常委会": a body, not its meeting
+                if text.startswith("精神", tm.end()):
+                    continue  # "传达上级有关会议精神": what a meeting said, not an activity here
                 if any(a <= tm.start() < b for a, b in means) or _FUTURE.search(_clause(text, s0, tm.start())):
                     continue  # "通过座谈交流等方式", "还将举行座谈": a means or a plan, not an activity
                 typ = data.mapping("event_triggers")[tm.group()]
@@ -216,7 +218,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
             if places:
                 doing = [a for a in new if a.actors]
                 targets = [a for a in doing if a.type not in ("会议", "党课", "会见")] or doing[-1:] or \
-                    (acts[-1:] if not new else [])
+                    (acts[-1:] if not new or not doing and _HE.match(sent) else [])  # "随后，他来到…":
+                # the activity told before, when the sentence has none of its own or its doer is "he"
                 if not targets and at_place:  # "恳谈会在曲阜尼山举行": where the activity took place
                     targets, places = new[-1:], at_place
                 for a in targets:
@@ -226,6 +229,7 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
     return acts, roles
 
 
+_HE = re.compile(r"(?:[^，。；]{0,6}，)?(?:他|她)(?:们|一行)?[^们]")  # a sentence whose doer is "he" ("随后，他来到…")
 _DATE_OPEN = re.compile(r"^(?:[^，。]{0,14}，)?")
 
 
@@ -257,7 +261,7 @@ def _name(text: str, tm: re.Match) -> str:
         end += 1  # "市政府常务会议"
     elif w.endswith("会") and text.startswith("会议", end):
         end += 2  # "省委常委会会议"
-    if not (w.endswith("会") or w.endswith("式") or w == "活动"):
+    if not (w.endswith("会") or w.endswith("式") or w in ("活动", "会议")):
         return w
     start = tm.start()
     while start > 0 and tm.start() - start < 30 and text[start - 1] not in "，。；：、（）()“" and \
@@ -268,6 +272,10 @@ def _name(text: str, tm: re.Match) -> str:
         q = text.rfind("“", 0, start)  # the name in quotes runs on before the walk stopped ("“…、…”活动")
         if q >= 0 and start - q < 40:
             start = q
+    if w == "会议" and (tm.start() - start < 2 or _role_re().search(text, start, tm.start())
+                       or any(b in text[start:tm.start()] for b in _BACK_WORDS)
+                       or titles.head_re().search(text, start, tm.start())):
+        return w  # "出席会议", "…检察长列席会议": no name of its own
     return text[start:end]
 
 

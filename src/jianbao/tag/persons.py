@@ -68,8 +68,9 @@ def match(text: str, known: set[str]) -> list[Mention]:
         if end in taken:
             continue
         n = names.name_at(text, end, known)
-        if not n or _title_absorbs(text, end + n) and text[end:end + n] not in known:
-            continue
+        if not n or (_title_absorbs(text, end + n) or titles.head_re().match(text, end)) \
+                and text[end:end + n] not in known:
+            continue  # nor a second role word ("众多市民游客前来": 游客 is no name)
         if hm.group() in ("代表",) and text[end:end + n] not in known and not names.surname_at(text, end):
             continue
         start = titles.extend_left(text, hm.start())

@@ -122,7 +122,16 @@ def has_place(stem: str) -> bool:
     return False
 
 
-def ok_for(spec: str, level: str | None) -> bool:
+_LEVEL_WORDS = frozenset("省市县区州旗盟镇乡村")
+
+
+def ok_for(spec: str, level: str | None, stem: str = "") -> bool:
+    """Whether a stem of specificity `level` may stand before a suffix marked `spec`; "level": the
+    stem is a level word, holds a place, or ends in a level word after a coined name ("县人民医院",
+    "平江县人民医院", "新桥区人民医院", not "先后建成人民医院")."""
+    if spec == "level":
+        return level == "strong" or bool(stem) and (all(c in _LEVEL_WORDS for c in stem) or
+                                                    stem[-1] in _LEVEL_WORDS and level == "weak")
     return spec == "no" or level == "strong" or (spec == "weak" and level is not None)
 
 
@@ -173,9 +182,9 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
             # a date or a determiner is no part of a name
         start = _after_verb(text, start, m.start())
         stem = text[start:m.start()]
-        if len(stem) < (1 if spec == "no" and len(suf) > 1 else 2) and not (spec == "no" and kind == "zone"):
+        if len(stem) < (1 if spec in ("no", "level") and len(suf) > 1 else 2) and not (spec == "no" and kind == "zone"):
             continue  # a bare kind of zone ("高新区（江海区）") names the local one
-        if not ok_for(spec, specificity(stem)):
+        if not ok_for(spec, specificity(stem), stem):
             continue
         e = lexicon.dictionary().get(stem)
         if spec == "no" and e and e[1] == "v" and e[0] >= 1000:

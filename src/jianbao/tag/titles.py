@@ -44,7 +44,8 @@ def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
         w = data.ends_with_any(text, i, stops) or (lenient and _function_word(text, i))
         if w and w not in keep and not data.starts_with_any(text, i - len(w), _kinds()) \
                 and not _in_name(text, i - len(w), i):
-            if not (lenient and w in WEAK and not data.ends_with_any(text, i - 1, _kinds_all())):
+            opens = i - len(w) == 0 or not is_word_char(text[i - len(w) - 1])  # "，与驻村工作队…"
+            if not (lenient and w in WEAK and not opens and not data.ends_with_any(text, i - 1, _kinds_all())):
                 break
         i -= 1
     return i
