@@ -43,3 +43,13 @@ def test_no_issue_date_means_no_date():
 
 def test_chinese_numerals():
     assert one("二〇二二年六月一日", None).date == "2022-06-01"
+
+
+def test_a_bare_day_opening_a_clause_and_days_of_this_or_last_month():
+    got = lambda t: [(d.text, d.date, d.tod) for d in match(t, "2024-12-05")]  # noqa: E731
+    assert got("9日，比亚迪公司副总裁来我市考察") == [("9日", "2024-11-09", None)]
+    assert got("3日至4日，督导组到宜昌") == [("3日至4日", "2024-12-03", None)]
+    assert got("本月2日，市委常委调研") == [("本月2日", "2024-12-02", None)]
+    assert got("上月28日下午，县委召开会议") == [("上月28日下午", "2024-11-28", "下午")]
+    assert got("去年12月5日，他来到村里") == [("去年12月5日", "2023-12-05", None)]
+    assert got("截至19日，全市共有326家企业参加") == []

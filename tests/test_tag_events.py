@@ -126,3 +126,16 @@ def test_a_meeting_named_before_its_word_and_a_sentence_whose_doer_is_he():
     assert m.name == "县委经济工作会议" and m.actors == ["欧阳卫东"] and m.date == "2024-12-04"
     w = next(e for e in a.events if e.type == "慰问")
     assert w.places == ["平江县", "县人民医院"]
+
+
+def test_a_firm_head_visits_and_the_mayor_of_the_next_clause_receives_him():
+    a = tag(["9日，比亚迪股份有限公司副总裁李云飞一行来我市考察，市长甘霖会见客人。"], date="2024-12-12")
+    got = {e.type: (e.actors, e.date) for e in a.events}
+    assert got == {"考察": (["李云飞"], "2024-12-09"), "会见": (["甘霖"], "2024-12-09")}
+
+
+def test_a_study_session_is_a_meeting_and_a_posted_group_is_one_body():
+    a = tag(["11月28日上午，县委理论学习中心组举行集体学习。县委书记包振华主持并讲话。",
+             "市纪委监委驻市教育局纪检监察组组长赖春华作辅导。"], date="2024-12-05")
+    assert [(e.type, e.actors) for e in a.events] == [("会议", ["包振华"])]
+    assert "市纪委监委驻市教育局纪检监察组" in a.orgs

@@ -116,3 +116,11 @@ def test_uyghur_names_in_parts_and_no_title_inside_a_name():
     a = tag(["自治区党委常委努尔兰·阿不都热合曼深入伊宁县调研。自治州党委书记、州长阿吾提·买买提陪同调研。"])
     p = persons(a)
     assert p == {"努尔兰·阿不都热合曼": ["自治区党委常委"], "阿吾提·买买提": ["自治州党委书记", "州长"]}
+
+
+def test_a_conjunction_inside_a_title_but_not_before_one():
+    a = tag(["比亚迪股份有限公司副总裁、品牌及公关处总经理李云飞一行来我市考察。",
+             "她与村民赵桂兰拉家常。听说县委书记李光明来了，村民们都围了上来。"])
+    p = persons(a)
+    assert p["李云飞"] == ["比亚迪股份有限公司副总裁", "品牌及公关处总经理"]
+    assert p["赵桂兰"] == ["村民"] and p["李光明"] == ["县委书记"]

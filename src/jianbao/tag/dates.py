@@ -53,9 +53,11 @@ def _pattern() -> re.Pattern:
     week = "|".join(re.escape(r[0][:-1]) for r in data.rows("dates") if r[1] == "week" and len(r[0]) == 2
                     and r[0].endswith("周"))
     return re.compile(
-        rf"(?P<abs>(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年)?(?P<m>{_NUM})月(?P<d>{_NUM})[日号]"
+        rf"(?P<abs>(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<yw>今年|去年))?(?P<m>{_NUM})月(?P<d>{_NUM})[日号]"
         rf"(?:[至到—-](?:{_NUM}月)?{_NUM}[日号])?)(?P<t1>{_TOD}{_CLOCK})"
+        rf"|(?P<mw>本月|上月)(?P<md>{_NUM})[日号](?:[至到—-]{_NUM}[日号])?(?P<t5>{_TOD}{_CLOCK})"
         rf"|(?<![\d月年第])(?P<day>\d{{1,2}})日(?P<t2>(?:上午|下午|晚上|早上|中午|凌晨|傍晚|晚|\d{{1,2}}时)[^，。]{{0,0}})"
+        rf"|(?:^|(?<=[，。；：）\s]))(?P<day2>\d{{1,2}})日(?:[至到—-]\d{{1,2}}日)?(?=[，,])"
         rf"|(?P<week>(?:{week})?(?:周|星期)[一二三四五六日天末])(?P<t3>{_TOD})"
         rf"|(?P<rel>{rel})(?P<t4>{_TOD})"
         rf"|(?<![\w])(?P<tod>上午|下午|晚上|傍晚)(?=\d|，)")
@@ -106,11 +108,20 @@ def match(text: str, issue: str | None, last: str | None = None) -> list[DateMen
         if g["abs"]:
             kind = "abs"
             y = cn_number(g["y"]) if g["y"] else None
+            if g["yw"] and day0:  # "今年3月5日", "去年12月5日"
+                y = day0.year - (g["yw"] == "去年")
             mo, d = cn_number(g["m"]), cn_number(g["d"])
             if mo and d and 1 <= mo <= 12:
                 date = resolve_md(mo, d, day0, y)
-        elif g["day"]:
-            kind, d = "day", int(g["day"])
+        elif g["mw"]:  # "本月10日", "上月20日"
+            kind, d = "abs", cn_number(g["md"])
+            if day0 and d:
+                mo, y = day0.month, day0.year
+                if g["mw"] == "上月":
+                    mo, y = (mo - 1, y) if mo > 1 else (12, y - 1)
+                date = _iso(y, mo, d)
+        elif g["day"] or g["day2"]:  # "12日9时"; a bare day opening a clause ("9日，…")
+            kind, d = "day", int(g["day"] or g["day2"])
             if day0 and 1 <= d <= 31:
                 mo, y = day0.month, day0.year
                 if d > day0.day + 1:
@@ -136,6 +147,6 @@ def match(text: str, issue: str | None, last: str | None = None) -> list[DateMen
             kind = "tod"
         if date:
             last = date
-        tail = g["t1"] or g["t2"] or g["t3"] or g["t4"] or g["tod"] or ""
+        tail = g["t1"] or g["t2"] or g["t3"] or g["t4"] or g["t5"] or g["tod"] or ""
         out.append(DateMention(m.start(), m.end(), m.group(), date, tod_of(tail), kind))
     return out

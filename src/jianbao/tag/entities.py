@@ -46,6 +46,8 @@ def _split_joined(raw: list[Cand]) -> None:
             rest = c.name[p.end - c.start:]
             if data.mapping("org_suffixes").get(rest, "no") != "no" or rest in data.keys("place_suffixes"):
                 continue
+            if "驻" in p.name:
+                continue  # a body posted inside another is one name ("市纪委监委驻市教育局纪检监察组")
             same = (p.kind == "org") == (c.kind == "org")
             big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short" or p.name in _openers()
             if big and c.kind == "site" and p.kind == "admin" and _own_name(rest):

@@ -187,6 +187,9 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 if typ == "活动" and new and new[-1].pos[1] + 8 >= tm.start():
                     continue  # "慰问活动": the activity is the one just named
                 subj = [g for g in runs if g[0][1] < tm.start() and g[0][1] not in in_roles]
+                comma = text.rfind("，", s0, tm.start())
+                near = [g for g in subj if g[0][1] > comma >= 0 and g is not subj[0]]
+                subj = near[-1:] or subj  # "…李云飞一行来我市考察，市长甘霖会见客人": its own clause's doer
                 actors = [m[0] for m in subj[0]] if subj else []
                 if not actors:
                     after = [g for g in runs if g[0][1] > tm.end() and g[0][1] not in in_roles]

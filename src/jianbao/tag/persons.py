@@ -73,7 +73,7 @@ def match(text: str, known: set[str]) -> list[Mention]:
             continue  # nor a second role word ("众多市民游客前来": 游客 is no name)
         if hm.group() in ("代表",) and text[end:end + n] not in known and not names.surname_at(text, end):
             continue
-        start = titles.extend_left(text, hm.start())
+        start = titles.extend_left(text, hm.start(), conj=True)
         chain = titles.chain(text, start) + [(start, end)]
         ts = [text[a:b] for a, b in chain]
         add(Mention(text[end:end + n], end, end + n, ts, "title", chain))

@@ -25,7 +25,7 @@ def rule_spans(sentence: str) -> list[tuple[int, int, str]]:
     tspans = {s for m in found for s in m.title_spans}
     for hm in titles.head_re().finditer(text):  # titles without a name after them ("记者了解到")
         if not any(a <= hm.start() < b for a, b in tspans) and not any(a <= hm.start() < b for a, b in blocked):
-            tspans.add((titles.extend_left(text, hm.start()), hm.end()))
+            tspans.add((titles.extend_left(text, hm.start(), conj=True), hm.end()))
     cands = entities.field_cands(text, blocked)
     for a, b in sorted(tspans):
         # the organisation or place a title opens with is an entity of its own ("…研究部主任")

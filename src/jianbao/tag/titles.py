@@ -33,21 +33,28 @@ WEAK = frozenset({"和", "与", "及"})
 
 
 def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
-                lenient: bool = False, keep: tuple[str, ...] = ()) -> int:
+                lenient: bool = False, keep: tuple[str, ...] = (), conj: bool = False) -> int:
     """Start of the name or title whose last part begins at `pos`: walk left over word characters
     until punctuation, a stop word, `floor` (the end of something already read) or `limit`. With
     `lenient`, "和/与/及" stop only when a complete name ends before them ("A公司和B公司", but
-    "…材料与装备创新中心" is one name). Stop words in `keep` do not stop the walk."""
+    "…材料与装备创新中心" is one name). Stop words in `keep` do not stop the walk. With `conj`,
+    "和/与/及" alone are read so (a title: "品牌及公关处总经理", but "市长和|副市长")."""
     stops = _stops()
-    i = pos
+    i, passed = pos, -1
     while i > floor and pos - i < limit and is_word_char(text[i - 1]):
         w = data.ends_with_any(text, i, stops) or (lenient and _function_word(text, i))
         if w and w not in keep and not data.starts_with_any(text, i - len(w), _kinds()) \
                 and not _in_name(text, i - len(w), i):
             opens = i - len(w) == 0 or not is_word_char(text[i - len(w) - 1])  # "，与驻村工作队…"
-            if not (lenient and w in WEAK and not opens and not data.ends_with_any(text, i - 1, _kinds_all())):
-                break
+            if not ((lenient or conj) and w in WEAK and not opens and not data.ends_with_any(text, i - 1, _kinds_all())
+                    and not (conj and any(head_ending_at(text, i - len(w) - k) and text[i - len(w) - k:i - len(w)].isalpha()
+                                          for k in range(2, 5)))):
+                break  # (a title and a name before the conjunction: "人大代表乌日娜和|旗级人大代表")
+            if conj and w in WEAK:
+                passed = i
         i -= 1
+    if passed >= 0 and passed - i <= 1:
+        i = passed  # the walk stopped at once after the conjunction ("她与|村民"): it does not open the title
     return i
 
 
@@ -109,7 +116,7 @@ def title_ending_at(text: str, end: int, floor: int = 0) -> tuple[int, str] | No
     head = head_ending_at(text, end)
     if not head:
         return None
-    start = extend_left(text, end - len(head), floor)
+    start = extend_left(text, end - len(head), floor, conj=True)
     return start, head
 
 
