@@ -139,3 +139,9 @@ def test_a_study_session_is_a_meeting_and_a_posted_group_is_one_body():
              "市纪委监委驻市教育局纪检监察组组长赖春华作辅导。"], date="2024-12-05")
     assert [(e.type, e.actors) for e in a.events] == [("会议", ["包振华"])]
     assert "市纪委监委驻市教育局纪检监察组" in a.orgs
+
+
+def test_lectures_on_theory_unveilings_and_tree_planting_are_activities():
+    a = tag(["3月12日，区委书记闫海鹰到宜兴村宣讲党的二十届三中全会精神。",
+             "随后，闫海鹰为宜兴村乡村振兴工作站揭牌，并参加义务植树。"], date="2024-03-14")
+    assert [(e.type, e.actors) for e in a.events] == [("党课", ["闫海鹰"]), ("活动", ["闫海鹰"])]

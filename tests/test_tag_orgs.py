@@ -62,3 +62,10 @@ def test_central_bodies_open_their_organs_names_and_hospitals_of_a_level():
     assert {"中共中央政治局", "县人民医院"} <= set(a.orgs)
     assert not {"中共中央", "政治局"} & set(a.orgs)
     assert not any(o.startswith(("先后", "与")) for o in a.orgs)
+
+
+def test_zone_committees_and_a_firm_whose_name_ends_in_a_stop_word():
+    # 为 ends clauses ("为…讲党课") but not inside the firm name 华为, a name of jieba's dictionary
+    a = tag(["湖南湘江新区管委会与华为技术有限公司签署协议。华为公司副总裁马悦出席。"])
+    assert {"湖南湘江新区管委会", "华为技术有限公司", "华为公司"} <= set(a.orgs)
+    assert persons(a)["马悦"] == ["华为公司副总裁"]

@@ -41,6 +41,8 @@ def specificity(stem: str) -> str | None:
         for n in range(min(4, len(stem) - i), 0, -1):
             w = stem[i:i + n]
             e = d.get(w)
+            if n > 2 and e and e[0] < 5 and (d.get(w[:2]) or ("", ""))[1] in lexicon.PROPER_TAGS:
+                continue  # a rare long entry opening with a name ("华为技术", seen 3 times) is read by its parts
             if n > 1 and e:
                 if e[1] in lexicon.PROPER_TAGS:
                     return "weak"

@@ -88,8 +88,8 @@ def _in_name(text: str, a: int, b: int) -> bool:
                 if w in g.short or g.full.get(w, 9) <= 3:
                     return True
                 x = d.get(w)
-                if x and x[1] == "ns":
-                    return True
+                if x and (x[1] == "ns" or x[1] in ("nt", "nz", "nr") and 100 <= x[0] and len(w) == 2 and s < a):
+                    return True  # also a known two-character name that the stop word ends ("华为")
     return False
 
 
