@@ -145,3 +145,10 @@ def test_lectures_on_theory_unveilings_and_tree_planting_are_activities():
     a = tag(["3月12日，区委书记闫海鹰到宜兴村宣讲党的二十届三中全会精神。",
              "随后，闫海鹰为宜兴村乡村振兴工作站揭牌，并参加义务植树。"], date="2024-03-14")
     assert [(e.type, e.actors) for e in a.events] == [("党课", ["闫海鹰"]), ("活动", ["闫海鹰"])]
+
+
+def test_at_a_place_right_after_a_name_that_ends_in_a_word_with_zai():
+    # 健在 ("alive") is a word of the dictionary, but here 伍健 ends before 在 ("at")
+    a = tag(["11月28日，副省长伍健在武汉会见法国驻武汉总领事马蒂厄·布吕内一行。"], date="2024-12-01")
+    e = a.events[0]
+    assert (e.type, e.actors, e.participants, e.places) == ("会见", ["伍健"], ["马蒂厄·布吕内"], ["武汉"])

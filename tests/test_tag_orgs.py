@@ -69,3 +69,9 @@ def test_zone_committees_and_a_firm_whose_name_ends_in_a_stop_word():
     a = tag(["湖南湘江新区管委会与华为技术有限公司签署协议。华为公司副总裁马悦出席。"])
     assert {"湖南湘江新区管委会", "华为技术有限公司", "华为公司"} <= set(a.orgs)
     assert persons(a)["马悦"] == ["华为公司副总裁"]
+
+
+def test_police_stations_and_where_a_person_lives_is_no_part_of_a_place():
+    a = tag(["城东派出所接到报警。老人家住河西街道幸福里小区。"])
+    assert "城东派出所" in a.orgs
+    assert {"河西街道", "幸福里小区"} <= set(a.places) and not any(p.startswith("家住") for p in a.places)

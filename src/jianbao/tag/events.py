@@ -212,8 +212,9 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                         c.start == vm.end() for c in scands):
                     continue  # "考察团": a noun, not a visit; "深入阐述": an adverb before a verb (not
                     # before a name that opens with one: "到前进区")
-                if vm.group() == "在" and vm.start() > s0 and lexicon.dictionary().get(text[vm.start() - 1:vm.end()]):
-                    continue  # "所在", "现在": not "at"
+                if vm.group() == "在" and vm.start() > s0 and lexicon.dictionary().get(text[vm.start() - 1:vm.end()]) \
+                        and not any(m[2] == vm.start() for m in here):
+                    continue  # "所在", "现在": not "at" (but "伍健|在武汉": a name ends before it)
                 got = [p for p in _ent_after(text, vm.end(), scands, canon, limit) if p not in places]
                 places += got
                 if vm.group() == "在":
