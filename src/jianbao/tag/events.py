@@ -160,7 +160,7 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     continue
                 g = before[-1]
                 gap = text[g[-1][2]:rm.start()]
-                if (len(gap) > 12 or re.search(r"[，。；]", gap)) and not _unnamed().fullmatch(gap):
+                if (len(gap) > 12 or re.search(r"[，。；]", gap)) and not (len(gap) <= 120 and _unnamed().fullmatch(gap)):
                     continue
                 obj = text[rm.end():s1]
                 roles.append(([m[0] for m in g], data.mapping("roles_in_events")[rm.group()], obj))

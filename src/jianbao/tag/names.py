@@ -121,7 +121,7 @@ def foreign_at(text: str, pos: int, first_max: int = 8, min_sound: float = 0.4) 
             if not parts:
                 return 0
             break
-        if j < n and text[j] in JOINS:
+        if j < n and text[j] in JOINS and parts < 4:
             parts += 1
             i = j + 1
             continue
