@@ -75,3 +75,8 @@ def test_police_stations_and_where_a_person_lives_is_no_part_of_a_place():
     a = tag(["城东派出所接到报警。老人家住河西街道幸福里小区。"])
     assert "城东派出所" in a.orgs
     assert {"河西街道", "幸福里小区"} <= set(a.places) and not any(p.startswith("家住") for p in a.places)
+
+
+def test_township_offices_need_a_place_before_them():
+    a = tag(["青石镇供电所开展上门服务。近年来，先后建成供电所新营业厅3个。"])
+    assert "青石镇供电所" in a.orgs and not any(o.startswith("先后") for o in a.orgs)

@@ -124,3 +124,14 @@ def test_a_conjunction_inside_a_title_but_not_before_one():
     p = persons(a)
     assert p["李云飞"] == ["比亚迪股份有限公司副总裁", "品牌及公关处总经理"]
     assert p["赵桂兰"] == ["村民"] and p["李光明"] == ["县委书记"]
+
+
+def test_names_after_a_title_that_no_surname_opens_are_read_by_the_model():
+    # Tibetan and Mongolian names open with no family name; the title says a name follows, and the
+    # trained model tells where it ends (the rules alone read none, or three characters)
+    a = tag(["自治区人民政府主席嘎玛泽登到拉萨市调研。嘎玛泽登强调，要抓好安全生产。",
+             "旗委书记乌力吉巴雅尔、旗长斯琴图雅参加活动。"])
+    p = persons(a)
+    assert p["嘎玛泽登"] == ["自治区人民政府主席"]
+    assert p["乌力吉巴雅尔"] == ["旗委书记"] and p["斯琴图雅"] == ["旗长"]
+    assert [(e.type, e.actors) for e in a.events][:1] == [("调研", ["嘎玛泽登"])]

@@ -14,6 +14,7 @@ from . import entities as _entities
 from . import events as _events
 from . import names as _names
 from . import titles as _titles
+from . import unknown as _unknown
 from . import persons as _persons
 from .text import normalize
 
@@ -46,6 +47,16 @@ def find_persons(a: Article, f: Fields) -> tuple[dict[str, list[str]], dict[str,
     found: list[tuple[str, _persons.Mention]] = []
     for _ in range(2):  # a second pass lets names read later help earlier fields
         found = [(k, m) for k, t in f.items for m in _persons.match(t, known)]
+    for k, t in f.items:  # names after a title that no surname opens, read by the model
+        starts = {m.start: m.end for kk, m in found if kk == k}
+        for hs, s, e in _unknown.after_titles(t, starts):
+            ts, chain = _persons.title_chain(t, hs, s)
+            old = next((m for kk, m in found if kk == k and m.start == s), None)
+            if old is not None:  # the rules' three-character guess gives way to the longer name
+                found.remove((k, old))
+                known.discard(old.name)
+            found.append((k, _persons.Mention(t[s:e], s, e, ts, "title", chain)))
+            known.add(t[s:e])
     for _, m in found:
         put(m.name, m.titles)
     mentions: dict[str, list] = {}

@@ -100,6 +100,10 @@ _BACK_WORDS = ("相关", "有关", "上述", "以上")  # "参加上述活动": 
 _BACK_REF = re.compile(f"(?:{'|'.join(_BACK_WORDS)})?活动")
 
 
+def typ_of(trigger: str) -> str:
+    return data.mapping("event_triggers")[trigger]
+
+
 def _verb_at(text: str, i: int) -> bool:
     """A verb of two characters (not one of visiting) starts at text[i] ("深入|阐述了")."""
     e = lexicon.dictionary().get(text[i:i + 2])
@@ -177,6 +181,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in _NOUN_END \
                         or len(data.ends_with_any(text, tm.end(), data.by_length("org_suffixes")) or "") > len(tm.group()):
                     continue  # "会议室", "考察团": part of a name; "省人大常委会": a body, not its meeting
+                if typ_of(tm.group()) == "活动" and text.startswith(("活动", "仪式"), tm.end()):
+                    continue  # "义务植树活动": the activity is named whole by the word after it
                 if text.startswith("精神", tm.end()):
                     continue  # "传达上级有关会议精神": what a meeting said, not an activity here
                 if any(a <= tm.start() < b for a, b in means) or _FUTURE.search(_clause(text, s0, tm.start())):

@@ -73,9 +73,7 @@ def match(text: str, known: set[str]) -> list[Mention]:
             continue  # nor a second role word ("众多市民游客前来": 游客 is no name)
         if hm.group() in ("代表",) and text[end:end + n] not in known and not names.surname_at(text, end):
             continue
-        start = titles.extend_left(text, hm.start(), conj=True)
-        chain = titles.chain(text, start) + [(start, end)]
-        ts = [text[a:b] for a, b in chain]
+        ts, chain = title_chain(text, hm.start(), end)
         add(Mention(text[end:end + n], end, end + n, ts, "title", chain))
         k = end + n
         while k < len(text) and text[k] == "、":
@@ -117,6 +115,14 @@ def match(text: str, known: set[str]) -> list[Mention]:
                 break
     _loose(text, known, add)
     return out
+
+
+def title_chain(text: str, head_start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
+    """The titles that stand before a name starting at `end`, whose last title's head word starts
+    at `head_start`: that title, and the ones chained before it ("市委副书记、市长")."""
+    start = titles.extend_left(text, head_start, conj=True)
+    chain = titles.chain(text, start) + [(start, end)]
+    return [text[a:b] for a, b in chain], chain
 
 
 def _occurrences(word: str, text: str):

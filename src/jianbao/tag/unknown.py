@@ -113,3 +113,41 @@ def decided(w: str, lab: str) -> bool:
     if lab == "ORG":
         return orgs.generic(w) or data.ends_with_any(w, len(w), data.by_length("generic_orgs")) is not None
     return False
+
+
+TITLED = 0.75  # the model's least marginal for a name right after a title that opens with no surname
+
+
+def after_titles(text: str, starts: dict[int, int]) -> list[tuple[int, int, int]]:
+    """Names right after an official's title that the rules could not read because no surname
+    opens them ("自治区人民政府主席嘎玛泽登", "旗长斯琴图雅"), or read as three characters where no
+    word closes them ("旗委书记乌力吉|巴雅尔"): (head start, name start, name end) where the
+    trained model reads a longer person of two to six characters starting there. `starts`: the
+    rules' names, start → end. The model reads only a window around each such title."""
+    from . import titles
+    from .sentence import rule_spans
+    m = ner.model("ent")
+    out: list[tuple[int, int, int]] = []
+    if m is None:
+        return out
+    for hm in titles.head_re().finditer(text):
+        e0 = hm.end()
+        ruled = starts.get(e0)
+        if ruled is not None and (names._closes(text, ruled) or ruled - e0 != 3) or e0 >= len(text) \
+                or not is_cjk(text[e0]) or ruled is None and names.surname_at(text, e0) \
+                or titles.head_class(hm.group()) != "official" or titles.head_re().match(text, e0):
+            continue
+        a = max(0, hm.start() - WINDOW)
+        win = text[a:min(len(text), e0 + 10)]
+        for s, e, lab, conf in m.scored(win, rule_spans(win)):
+            w = win[s:e]
+            if lab == "PER" and a + s == e0 and conf >= TITLED and 2 <= len(w) <= 6 and all(map(is_cjk, w)) \
+                    and not lexicon.common_word(w, 5) and not titles.head_re().search(w):
+                end = a + e
+                if ruled is not None and end <= ruled:
+                    continue
+                if end + 1 < len(text) and len(w) < 6 and is_cjk(text[end]) and not names._closes(text, end) \
+                        and names._closes(text, end + 1):
+                    end += 1  # the model stops one short before the word that closes the name ("达娃次|仁主持")
+                out.append((hm.start(), e0, end))
+    return out
