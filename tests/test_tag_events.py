@@ -152,3 +152,10 @@ def test_at_a_place_right_after_a_name_that_ends_in_a_word_with_zai():
     a = tag(["11月28日，副省长伍健在武汉会见法国驻武汉总领事马蒂厄·布吕内一行。"], date="2024-12-01")
     e = a.events[0]
     assert (e.type, e.actors, e.participants, e.places) == ("会见", ["伍健"], ["马蒂厄·布吕内"], ["武汉"])
+
+
+def test_receiving_petitioners_and_on_site_office_sessions():
+    a = tag(["12月3日，县委书记阚卫东在县信访局接待来访群众。县委常委、政法委书记逯春生参加接访。",
+             "11月30日，区委书记杭海峰率队到区重点项目建设现场办公。"], date="2024-12-05")
+    got = {e.type: (e.actors, e.participants, e.date) for e in a.events}
+    assert got == {"其他": (["阚卫东"], ["逯春生"], "2024-12-03"), "调研": (["杭海峰"], [], "2024-11-30")}
