@@ -96,12 +96,10 @@ def _unnamed() -> re.Pattern:
     市商务局主要负责人参加会见", "…，省委常委，省法院院长、省检察院检察长列席会议"."""
     ends = "|".join(re.escape(w) for w in sorted(set(_PEOPLE) | data.keys("title_heads"), key=len, reverse=True))
     return re.compile(f"(?:等?，[^，。；：]{{1,30}}?(?:{ends})(?:等[^，。；]{{0,6}}?人?)?)+")
+
+
 _BACK_WORDS = ("相关", "有关", "上述", "以上")  # "参加上述活动": every activity told, not a new one
 _BACK_REF = re.compile(f"(?:{'|'.join(_BACK_WORDS)})?活动")
-
-
-def typ_of(trigger: str) -> str:
-    return data.mapping("event_triggers")[trigger]
 
 
 def _verb_at(text: str, i: int) -> bool:
@@ -178,16 +176,16 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
             spans = [(c.start, c.end) for c in scands]
             means = [(x.start(), x.end()) for x in _MEANS.finditer(text, s0, s1)]
             for tm in _trigger_re().finditer(text, s0, cut):
+                typ = data.mapping("event_triggers")[tm.group()]
                 if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in _NOUN_END \
                         or len(data.ends_with_any(text, tm.end(), data.by_length("org_suffixes")) or "") > len(tm.group()):
                     continue  # "会议室", "考察团": part of a name; "省人大常委会": a body, not its meeting
-                if typ_of(tm.group()) == "活动" and text.startswith(("活动", "仪式"), tm.end()):
+                if typ == "活动" and text.startswith(("活动", "仪式"), tm.end()):
                     continue  # "义务植树活动": the activity is named whole by the word after it
                 if text.startswith("精神", tm.end()):
                     continue  # "传达上级有关会议精神": what a meeting said, not an activity here
                 if any(a <= tm.start() < b for a, b in means) or _FUTURE.search(_clause(text, s0, tm.start())):
                     continue  # "通过座谈交流等方式", "还将举行座谈": a means or a plan, not an activity
-                typ = data.mapping("event_triggers")[tm.group()]
                 if typ == "活动" and tm.start() - 2 >= s0 and text[tm.start() - 2:tm.start()] in _BACK_WORDS:
                     continue  # "参加上述活动": the activities told above, not a new one
                 if typ == "活动" and new and new[-1].pos[1] + 8 >= tm.start():
