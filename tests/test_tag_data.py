@@ -22,7 +22,7 @@ def test_columns_hold_known_values():
     assert {r[1] for r in data.rows("title_heads")} <= {"official", "business", "press", "other"}
     assert {r[1] for r in data.rows("event_triggers")} <= set(EVENT_TYPES)
     assert {r[1] for r in data.rows("place_suffixes")} <= {"admin", "zone", "site"}
-    assert {r[2] for r in data.rows("place_suffixes")} <= {"strong", "weak", "no"}
+    assert {r[2] for r in data.rows("place_suffixes")} <= {"strong", "weak", "no", "level"}
     assert {r[1] for r in data.rows("org_suffixes")} <= {"strong", "weak", "no", "level"}
     assert {r[1] for r in data.rows("roles_in_events")} <= {"participant", "actor", "actor_if_none"}
     assert {r[1] for r in data.rows("dates")} <= {"rel", "week", "vague", "anaphor", "tod"}

@@ -149,3 +149,9 @@ def test_no_site_from_a_quarter_nor_from_a_walk_cut_short_inside_words():
 def test_a_unit_whose_name_ends_like_a_street_is_not_cut_into_a_street():
     a = tag(["他来到芙蓉区文艺路街道韭菜园社区调研。"])
     assert {"芙蓉区", "文艺路街道", "韭菜园社区"} <= set(a.places) and "芙蓉区文艺路" not in a.places
+
+
+def test_stations_and_filling_stations_visited_and_the_bare_zone_kinds():
+    a = tag(["县长先后来到城关农贸市场、县客运站和金鑫加油站检查。", "市委书记深入高新区、经开区调研，来到经开区智能制造产业园。"])
+    assert {"城关农贸市场", "县客运站", "金鑫加油站", "高新区", "经开区", "经开区智能制造产业园"} <= set(a.places)
+    assert "智能制造产业园" not in a.places

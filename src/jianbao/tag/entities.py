@@ -49,7 +49,8 @@ def _split_joined(raw: list[Cand]) -> None:
             if "驻" in p.name:
                 continue  # a body posted inside another is one name ("市纪委监委驻市教育局纪检监察组")
             same = (p.kind == "org") == (c.kind == "org")
-            big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short" or p.name in _openers()
+            big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short" or p.name in _openers() \
+                or p.kind == "zone" and p.name in data.keys("place_suffixes")  # "经开区智能制造产业园"
             if big and c.kind == "site" and p.kind == "admin" and _own_name(rest):
                 big = False  # "道里区|河松小区": the site has a name of its own, unlike "…县|商贸中心"
             if same and not big and (p.kind != "admin" or c.kind != "org"):
