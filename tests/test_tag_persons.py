@@ -135,3 +135,8 @@ def test_names_after_a_title_that_no_surname_opens_are_read_by_the_model():
     assert p["嘎玛泽登"] == ["自治区人民政府主席"]
     assert p["乌力吉巴雅尔"] == ["旗委书记"] and p["斯琴图雅"] == ["旗长"]
     assert [(e.type, e.actors) for e in a.events][:1] == [("调研", ["嘎玛泽登"])]
+
+
+def test_titles_after_a_name_at_a_clause_start():
+    a = tag(["座谈会上，邹自景市长指出，要抓好落实。刘建华副县长参加。陈晓红局长作了汇报。宣传部部长出席。"])
+    assert persons(a) == {"邹自景": ["市长"], "刘建华": ["副县长"], "陈晓红": ["局长"]}

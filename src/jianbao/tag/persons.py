@@ -89,14 +89,15 @@ def match(text: str, known: set[str]) -> list[Mention]:
             add(Mention(f, a, b, [post] if post and post != "同志" else [], "famous",
                         [(b, b + len(post))] if post and post != "同志" else []))
     for hm in titles.head_re().finditer(text):
-        if hm.group() not in _POST_HEADS:
+        if hm.group() not in _post_heads():
             continue
         for n in (3, 2, 4):
             p = hm.start() - n
             if p < 0 or (p > 0 and text[p - 1] not in PUNCT_BEFORE):
                 continue
             cand = text[p:hm.start()]
-            if names.valid(cand, known) and not titles.head_ending_at(text, hm.start()):
+            if names.valid(cand, known) and not titles.head_ending_at(text, hm.start()) \
+                    and not data.ends_with_any(cand, len(cand), _suffixes()):  # "宣传部|部长"
                 add(Mention(cand, p, hm.start(), [hm.group()] if hm.group() != "同志" else [], "post",
                             [(hm.start(), hm.end())] if hm.group() != "同志" else []))
                 break
@@ -123,6 +124,15 @@ def title_chain(text: str, head_start: int, end: int) -> tuple[list[str], list[t
     start = titles.extend_left(text, head_start, conj=True)
     chain = titles.chain(text, start) + [(start, end)]
     return [text[a:b] for a, b in chain], chain
+
+
+@lru_cache(maxsize=1)
+def _post_heads() -> frozenset[str]:
+    """Title words that may follow a name at a clause's start ("邹自景市长指出", "刘建华副县长参加"):
+    the official and business heads, less those that after a name say something else (代表 as a
+    verb, 领导, 委员)."""
+    heads = {h for h in data.keys("title_heads") if titles.head_class(h) in ("official", "business") and len(h) > 1}
+    return frozenset(heads - {"代表", "领导", "委员", "常委"}) | frozenset(_POST_HEADS)
 
 
 def _occurrences(word: str, text: str):
