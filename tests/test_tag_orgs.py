@@ -80,3 +80,9 @@ def test_police_stations_and_where_a_person_lives_is_no_part_of_a_place():
 def test_township_offices_need_a_place_before_them():
     a = tag(["青石镇供电所开展上门服务。近年来，先后建成供电所新营业厅3个。"])
     assert "青石镇供电所" in a.orgs and not any(o.startswith("先后") for o in a.orgs)
+
+
+def test_numbered_units_name_a_firm_and_spokespersons_are_titled():
+    a = tag(["该项目由中铁十一局集团有限公司承建。市公安局副局长、新闻发言人龚建新介绍了案情。"])
+    assert "中铁十一局集团有限公司" in a.orgs
+    assert persons(a)["龚建新"] == ["市公安局副局长", "新闻发言人"]

@@ -23,7 +23,8 @@ class Cand:
 
 GENERIC_SINGLE = frozenset("这那此该本我各全每其一二三四五六七八九十百千万两几多大小新老上下前后左右东西南北中"
                            "内外里高低长短的地得了和与及等个名次位号第年月日时分省市县区镇乡村州旗盟")
-_STRONG = re.compile(r"[0-9A-Za-z“”\"《》]|第[一二三四五六七八九十百0-9]+")
+_STRONG = re.compile(r"[0-9A-Za-z“”\"《》]|第[一二三四五六七八九十百0-9]+"
+                     r"|[一二三四五六七八九十]+[局处院所师团厂](?!长)")  # a numbered unit (中铁十一局, 中建三局)
 
 
 def specificity(stem: str) -> str | None:
