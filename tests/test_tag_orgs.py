@@ -86,3 +86,8 @@ def test_numbered_units_name_a_firm_and_spokespersons_are_titled():
     a = tag(["该项目由中铁十一局集团有限公司承建。市公安局副局长、新闻发言人龚建新介绍了案情。"])
     assert "中铁十一局集团有限公司" in a.orgs
     assert persons(a)["龚建新"] == ["市公安局副局长", "新闻发言人"]
+
+
+def test_party_schools_and_numbered_middle_schools():
+    a = tag(["县委党校常务副校长缪青作辅导报告。他曾在县一中任教。"])
+    assert {"县委党校", "县一中"} <= set(a.orgs)
