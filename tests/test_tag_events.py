@@ -159,3 +159,10 @@ def test_receiving_petitioners_and_on_site_office_sessions():
              "11月30日，区委书记杭海峰率队到区重点项目建设现场办公。"], date="2024-12-05")
     got = {e.type: (e.actors, e.participants, e.date) for e in a.events}
     assert got == {"其他": (["阚卫东"], ["逯春生"], "2024-12-03"), "调研": (["杭海峰"], [], "2024-11-30")}
+
+
+def test_a_festival_told_without_names_is_opened_by_the_officials_of_the_next_sentence():
+    a = tag(["9月22日，石湾县第三届中国农民丰收节在青石镇举行。县委书记籍春来宣布开幕，县长郗文博致辞。",
+             "来自高桥镇的农户带来了特色农产品。"], date="2024-09-24")
+    e = a.events[0]
+    assert (e.type, e.name, e.actors, e.places) == ("活动", "石湾县第三届中国农民丰收节", ["籍春来", "郗文博"], ["青石镇"])

@@ -216,6 +216,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                         c.start == vm.end() for c in scands):
                     continue  # "考察团": a noun, not a visit; "深入阐述": an adverb before a verb (not
                     # before a name that opens with one: "到前进区")
+                if text.startswith("自", vm.end()):
+                    continue  # "来自高桥镇的求职者": where someone comes from, not a visit
                 if vm.group() == "在" and vm.start() > s0 and lexicon.dictionary().get(text[vm.start() - 1:vm.end()]) \
                         and not any(m[2] == vm.start() for m in here):
                     continue  # "所在", "现在": not "at" (but "伍健|在武汉": a name ends before it)
@@ -269,7 +271,7 @@ def _name(text: str, tm: re.Match) -> str:
         end += 1  # "市政府常务会议"
     elif w.endswith("会") and text.startswith("会议", end):
         end += 2  # "省委常委会会议"
-    if not (w.endswith("会") or w.endswith("式") or w in ("活动", "会议")):
+    if not (w.endswith(("会", "式", "节")) or w in ("活动", "会议")):
         return w
     start = tm.start()
     while start > 0 and tm.start() - start < 30 and text[start - 1] not in "，。；：、（）()“" and \
