@@ -155,3 +155,10 @@ def test_stations_and_filling_stations_visited_and_the_bare_zone_kinds():
     a = tag(["县长先后来到城关农贸市场、县客运站和金鑫加油站检查。", "市委书记深入高新区、经开区调研，来到经开区智能制造产业园。"])
     assert {"城关农贸市场", "县客运站", "金鑫加油站", "高新区", "经开区", "经开区智能制造产业园"} <= set(a.places)
     assert "智能制造产业园" not in a.places
+
+
+def test_venues_of_a_place_are_sites_where_activities_happen():
+    a = tag(["5月17日，市委书记柯明远在市行政中心会见了紫辰集团董事长方启文一行。",
+             "招聘会在市体育中心举行，副市长冼丽华到现场察看。"], date="2024-05-18")
+    assert {"市行政中心", "市体育中心"} <= set(a.places)
+    assert a.events[0].places == ["市行政中心"]
