@@ -140,3 +140,11 @@ def test_names_after_a_title_that_no_surname_opens_are_read_by_the_model():
 def test_titles_after_a_name_at_a_clause_start():
     a = tag(["座谈会上，邹自景市长指出，要抓好落实。刘建华副县长参加。陈晓红局长作了汇报。宣传部部长出席。"])
     assert persons(a) == {"邹自景": ["市长"], "刘建华": ["副县长"], "陈晓红": ["局长"]}
+
+
+def test_given_names_opening_with_a_character_that_also_closes_names():
+    # 和, 向, 为, 之, 作 end names in "张亮和…", "…向他" but open given names as often (李和平, 王向东)
+    a = tag(["县长李和平参加。副市长王向东指出，要抓好落实。省政协主席蒋作君率调研组来我市调研。",
+             "书记王作了讲话。张以身作则。"])
+    assert persons(a) == {"李和平": ["县长"], "王向东": ["副市长"], "蒋作君": ["省政协主席"]}
+    assert [(e.type, e.actors) for e in a.events] == [("调研", ["蒋作君"])]

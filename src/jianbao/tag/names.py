@@ -67,10 +67,15 @@ def name_at(text: str, pos: int, known: set[str] | frozenset[str] = frozenset(),
         if need_surname or not (pos < len(text) and is_name_char(text[pos])):
             return 0
         s = 1
-    if not _given_ok(text, pos + s):
-        return 0
     short, long_ = s + 1, s + 2
-    if not _given_ok(text, pos + s + 1) or _closes(text, pos + short):
+    if not _given_ok(text, pos + s):
+        # a word-closing character may open a given name of two, when a closing word follows it
+        # ("蒋作君率", "李和平参加", "王向东指出"), never stand alone ("王作了讲话")
+        if text[pos + s:pos + s + 1] not in _FIRST_GIVEN or not _given_ok(text, pos + s + 1) \
+                or not _closes(text, pos + long_):
+            return 0
+        n = long_
+    elif not _given_ok(text, pos + s + 1) or _closes(text, pos + short):
         n = short
     else:
         n = long_
@@ -85,6 +90,7 @@ def name_at(text: str, pos: int, known: set[str] | frozenset[str] = frozenset(),
     return n
 
 
+_FIRST_GIVEN = frozenset("之为和向作时以于同")  # closing characters that often open a given name
 JOINS = "·•‧"  # the dot between the parts of a foreign name (罗兰·魏斯曼)
 
 

@@ -48,7 +48,7 @@ def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
             opens = i - len(w) == 0 or not is_word_char(text[i - len(w) - 1])  # "，与驻村工作队…"
             if not ((lenient or conj) and w in WEAK and not opens and not data.ends_with_any(text, i - 1, _kinds_all())
                     and not (conj and any(head_ending_at(text, i - len(w) - k) and text[i - len(w) - k:i - len(w)].isalpha()
-                                          for k in range(2, 5)))):
+                                          for k in range(1, 5)))):
                 break  # (a title and a name before the conjunction: "人大代表乌日娜和|旗级人大代表")
             if conj and w in WEAK:
                 passed = i
