@@ -148,3 +148,9 @@ def test_given_names_opening_with_a_character_that_also_closes_names():
              "书记王作了讲话。张以身作则。"])
     assert persons(a) == {"李和平": ["县长"], "王向东": ["副市长"], "蒋作君": ["省政协主席"]}
     assert [(e.type, e.actors) for e in a.events] == [("调研", ["蒋作君"])]
+
+
+def test_names_closed_by_common_verbs_and_adverbs_of_reports():
+    for follower in ("走进", "宣布", "专程", "随后", "高度", "叮嘱", "逐一", "督导", "第一时间", "交流"):
+        a = tag([f"县长李明{follower}有关情况。"])
+        assert persons(a) == {"李明": ["县长"]}, follower
