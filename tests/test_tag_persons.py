@@ -151,6 +151,7 @@ def test_given_names_opening_with_a_character_that_also_closes_names():
 
 
 def test_names_closed_by_common_verbs_and_adverbs_of_reports():
-    for follower in ("走进", "宣布", "专程", "随后", "高度", "叮嘱", "逐一", "督导", "第一时间", "交流"):
+    for follower in ("走进", "宣布", "专程", "随后", "高度", "叮嘱", "逐一", "督导", "第一时间", "交流",
+                     "部署", "汇报", "透露", "协调", "见证", "抵达"):
         a = tag([f"县长李明{follower}有关情况。"])
         assert persons(a) == {"李明": ["县长"]}, follower
