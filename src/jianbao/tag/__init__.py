@@ -68,10 +68,6 @@ def find_persons(a: Article, f: Fields) -> tuple[dict[str, list[str]], dict[str,
     return people, mentions
 
 
-_DOERS = ("official", "business")  # title classes whose holders carry out activities: officials, and
-# the heads of firms who visit, sign and are received ("比亚迪股份有限公司副总裁李云飞一行来我市考察")
-
-
 def tag_article(a: Article, issue_date: str | None) -> Article:
     f = Fields(a)
     people, mentions = find_persons(a, f)
@@ -89,7 +85,7 @@ def tag_article(a: Article, issue_date: str | None) -> Article:
         dates[k] = _dates.match(t, issue_date, last)
         last = next((d.date for d in reversed(dates[k]) if d.date), last)
     officials = {n for n, ts in people.items() if n not in _names.famous()
-                 if any(_titles.head_class(_titles.head_ending_at(t, len(t)) or "") in _DOERS for t in ts)}
+                 if any(_titles.head_class(_titles.head_ending_at(t, len(t)) or "") in _titles.DOERS for t in ts)}
     bymention = {k: [(n, s, e) for n, ms in mentions.items() for kk, s, e in ms if kk == k] for k, _ in body}
     acts, roles = _events.match(body, bymention, officials, found.by_field, found.canon, dates,
                                 _events.group_heads(people))

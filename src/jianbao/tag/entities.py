@@ -109,9 +109,12 @@ def _in_quotes(text: str) -> list[tuple[int, int]]:
 
 def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     raw = _places.match(text) + _orgs.match(text)
-    admin = [(c.start, c.end) for c in raw if c.kind == "admin"]
-    raw = [c for c in raw if c.kind != "site" or not any(a < c.end < b for a, b in admin)]  # the site's
-    # suffix is a piece of a unit's name: "芙蓉区|文艺路街道", not 芙蓉区文艺路
+    inside = bytearray(len(text) + 1)  # positions strictly inside a unit's name
+    for c in raw:
+        if c.kind == "admin" and c.end - c.start > 1:
+            inside[c.start + 1:c.end] = b"\x01" * (c.end - c.start - 1)
+    raw = [c for c in raw if c.kind != "site" or not inside[c.end]]  # the site's suffix is a piece of
+    # a unit's name: "芙蓉区|文艺路街道", not 芙蓉区文艺路
     _split_joined(raw)
     q = quoted(text)
     inq = _in_quotes(text)  # once per field: per candidate it made long fields quadratic

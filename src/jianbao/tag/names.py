@@ -106,8 +106,15 @@ def sound_chars() -> frozenset[str]:
 # function words that Uyghur names also use by sound (阿不都热合曼, 阿不都拉): read so inside a
 # dotted foreign name only, not in the tables that the trained model reads
 _SOUND_WORDS = frozenset("不都")
-# single characters after which a dotted foreign name never goes on (…·魏斯曼和…, …·普京在…)
-_NAME_ENDS = frozenset("和与及同跟在向对为将说是的了等")
+
+
+def dot_near(text: str, pos: int, first_max: int = 8) -> bool:
+    """A dot that could join the parts of a foreign name starting at `pos` stands within reach."""
+    end = pos + first_max + 1
+    for d in JOINS:
+        if text.find(d, pos, end) >= 0:
+            return True
+    return False
 
 
 def foreign_at(text: str, pos: int, first_max: int = 8, min_sound: float = 0.4) -> int:
@@ -116,6 +123,8 @@ def foreign_at(text: str, pos: int, first_max: int = 8, min_sound: float = 0.4) 
     characters); the last part ends before a word that follows names or a title word, and after
     its second character takes only characters that write foreign names by sound. At least
     `min_sound` of all its characters write by sound (not "圣城有约·儒商回家", a slogan)."""
+    if not dot_near(text, pos, first_max):
+        return 0  # the common case, decided without a walk
     from . import titles
     i, n = pos, len(text)
     parts = 0
@@ -137,8 +146,8 @@ def foreign_at(text: str, pos: int, first_max: int = 8, min_sound: float = 0.4) 
     j, sound = i, sound_chars()
     while j < n and "\u3400" <= text[j] <= "\u9fff" and j - i < 6:
         c = text[j]
-        if j > i and (c in _NAME_ENDS or titles.head_re().match(text, j)):
-            break
+        if j > i and (c in stop_chars() and c not in _SOUND_WORDS or titles.head_re().match(text, j)):
+            break  # a character that closes names (…·魏斯曼和…, …·普京在…), or a title
         if j > i and c not in sound and (j - i >= 2 or _closes(text, j)):
             break
         j += 1

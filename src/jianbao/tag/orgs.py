@@ -7,10 +7,10 @@ import re
 from functools import lru_cache
 
 from . import data
-from .spans import Cand, crosses_right, suffix_cands
+from .spans import LEVELS as _UNITS, Cand, crosses_right, suffix_cands
 
 ORG_RANK = 4
-LEVELS = "省市县区州旗盟镇乡村级"
+LEVELS = _UNITS + "级"
 
 
 @lru_cache(maxsize=1)

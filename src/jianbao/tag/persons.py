@@ -131,7 +131,7 @@ def _post_heads() -> frozenset[str]:
     """Title words that may follow a name at a clause's start ("邹自景市长指出", "刘建华副县长参加"):
     the official and business heads, less those that after a name say something else (代表 as a
     verb, 领导, 委员)."""
-    heads = {h for h in data.keys("title_heads") if titles.head_class(h) in ("official", "business") and len(h) > 1}
+    heads = {h for h in data.keys("title_heads") if titles.head_class(h) in titles.DOERS and len(h) > 1}
     return frozenset(heads - {"代表", "领导", "委员", "常委"}) | frozenset(_POST_HEADS)
 
 
@@ -178,6 +178,11 @@ def _suffixes() -> tuple[str, ...]:
 _OPENERS = ("和", "与", "及", "的", "在", "对", "向", "给", "让", "被", "由", "是", "据", "同", "跟", "请", "把", "为")
 
 
+def _opens_clause(text: str, i: int) -> bool:
+    """text[i] opens a clause: the text's start, punctuation or a function word before it."""
+    return i == 0 or text[i - 1] in PUNCT_BEFORE or data.ends_with_any(text, i, _OPENERS) is not None
+
+
 def _loose(text: str, known: set[str], add) -> None:
     """Names without a title: a word the general dictionary marks as a person ("杨尚昆", or a
     foreign name written by sound, "叶利钦"), or a surname and given name standing between a
@@ -187,13 +192,13 @@ def _loose(text: str, known: set[str], add) -> None:
     sur = data.keys("surnames")
     trans = data.keys("translit_chars")
     i, n_text = 0, len(text)
+    dots = any(d in text for d in names.JOINS)  # dotted foreign names are looked for only then
     while i < n_text:
         c = text[i]
-        at_start = i == 0 or text[i - 1] in PUNCT_BEFORE or data.ends_with_any(text, i, _OPENERS)
         if i and text[i - 1] in names.JOINS:  # a part of a foreign name that starts further left
             i += 1
             continue
-        f = names.foreign_at(text, i, 6, 0.5) if at_start else 0
+        f = names.foreign_at(text, i, 6, 0.5) if dots and names.dot_near(text, i, 6) and _opens_clause(text, i) else 0
         if f:
             add(Mention(text[i:i + f], i, i + f, [], "loose"))
             i += f
@@ -210,7 +215,7 @@ def _loose(text: str, known: set[str], add) -> None:
                     names._closes(text, i + n) and not crosses_right(text, i, i + n):
                 hit = n
                 break
-        if not hit and at_start:
+        if not hit and _opens_clause(text, i):
             n = names.name_at(text, i, known)
             if n >= 2 and text[i:i + n] not in d and names._closes(text, i + n) and \
                     not _title_absorbs(text, i + n) and names.valid(text[i:i + n], known):

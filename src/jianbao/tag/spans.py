@@ -125,7 +125,7 @@ def has_place(stem: str) -> bool:
     return False
 
 
-_LEVEL_WORDS = frozenset("省市县区州旗盟镇乡村")
+LEVELS = "省市县区州旗盟镇乡村"  # the levels a body or unit is named by (县人民医院, 市委)
 
 
 def ok_for(spec: str, level: str | None, stem: str = "") -> bool:
@@ -133,8 +133,8 @@ def ok_for(spec: str, level: str | None, stem: str = "") -> bool:
     stem is a level word, holds a place, or ends in a level word after a coined name ("县人民医院",
     "平江县人民医院", "新桥区人民医院", not "先后建成人民医院")."""
     if spec == "level":
-        return level == "strong" or bool(stem) and (all(c in _LEVEL_WORDS for c in stem) or
-                                                    stem[-1] in _LEVEL_WORDS and level == "weak")
+        return level == "strong" or bool(stem) and (all(c in LEVELS for c in stem) or
+                                                    stem[-1] in LEVELS and level == "weak")
     return spec == "no" or level == "strong" or (spec == "weak" and level is not None)
 
 

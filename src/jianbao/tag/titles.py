@@ -30,6 +30,9 @@ def head_class(head: str) -> str:
 
 
 WEAK = frozenset({"和", "与", "及"})
+# title classes whose holders carry out activities: officials, and the heads of firms who visit, sign
+# and are received ("比亚迪股份有限公司副总裁李云飞一行来我市考察", "邹自景市长指出")
+DOERS = ("official", "business")
 
 
 def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
