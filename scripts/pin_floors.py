@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import gold_of, load_scorer  # noqa: E402
-from test_golden import figures, key, pages  # noqa: E402
+from test_golden import figures, key, pages, rmrb_styles, style_scores  # noqa: E402
 
 from jianbao.pipeline import cut, read_path  # noqa: E402
 from jianbao.settings import Settings  # noqa: E402
@@ -43,6 +43,9 @@ for path in pages():
     s = Settings(tag=False)
     m = scorer.score(gold_of(path), cut(read_path(path, s), s).to_dict(), path.read_text(encoding="utf-8"))
     floors[key(path)] = {f: floor(m[f]) for f in figures(path) if f in m}
+for style, paths in rmrb_styles().items():
+    m = style_scores(paths)
+    floors[f"shared/corpus/dev/rmrb/{style}"] = {f: floor(m[f]) for f in figures(paths[0])}
 write(floors, "floors.json", "pages")
 write({tag_key(p): {f: floor(x) for f, x in tag_scores(p).items()} for p in golds()}, "tag_floors.json",
       "gold files' tag figures")
