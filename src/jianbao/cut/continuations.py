@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Article, PageDoc
+from .meta import page_number
 
 
 def _shared(a: str | None, b: str | None) -> int:
@@ -23,7 +24,7 @@ def _shared(a: str | None, b: str | None) -> int:
 
 def _number(doc: PageDoc, position: int) -> str:
     """The page's number: as printed (page metadata), else its place in the issue, from 1."""
-    return (doc.meta.page or str(position + 1)).strip().upper()
+    return page_number(doc.meta.page or str(position + 1))
 
 
 def link_continuations(docs: list[PageDoc | None]) -> int:
@@ -41,9 +42,10 @@ def link_continuations(docs: list[PageDoc | None]) -> int:
         for a in d.articles:
             if not a.continued_on or a.continued_on_id:
                 continue
-            target = a.continued_on.strip().upper()
+            # a jump names a lettered page as printed (转A3版: "A3"), the page's number is "3"
+            target = page_number(a.continued_on)
             cands = [b for b in by_page.get(target, []) if b is not a and not b.continued_from_id
-                     and (b.continued_from or "").strip().upper() == n]
+                     and page_number(b.continued_from or "") == n]
             if not cands:
                 continue
             # max keeps the first of equals: reading order breaks ties

@@ -2,14 +2,24 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Furniture, PageMeta
 from ..settings import Settings
 from .segment import digits
 from .tables import tables
 
-_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                   r"|(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
+_LETTER = re.compile(r"^[A-Za-z]+(?=\d)")
 _FILE = re.compile(r"(?P<paper>.+?)[-_](?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})(?:[-_]p?(?P<page>[A-Za-z]?\d{1,3}))?$", re.I)
+
+
+def page_number(printed: str) -> str:
+    """The spec's 版次, digits: 第三版 → "3", 第12版 → "12"; a lettered page (A02, 第A2版, A2版, B03)
+    is its number without the section letter, "2" / "2" / "2" / "3", as the gold files have it."""
+    s = re.sub(r"[第版\s]", "", unicodedata.normalize("NFKC", printed))
+    return digits(_LETTER.sub("", s))
 
 
 def iso(y: str, m: str, d: str) -> str | None:
@@ -29,14 +39,13 @@ def from_furniture(furniture: list[Furniture]) -> dict[str, str]:
         s = t.t2s.convert(f.text)
         m = _DATE.search(s)
         if m and "date" not in found:
-            d = iso(*m.groups())
+            d = iso(*(g for g in m.groups() if g))
             if d:
                 found["date"] = d
-        m = names["page"].search(s)
+        m = names["page"].search(s) or names["page_code"].search(s)
         if m and "page" not in found:
-            num = re.sub(r"[第版\s]", "", m.group(0))
-            found["page"] = digits(num)
-            rest = s[m.end():].strip(" ·|/")
+            found["page"] = page_number(m.group(0))
+            rest = s[m.end():].strip(" ·|/：:")
             sec = names["section"].match(rest)
             if sec and "section" not in found:
                 found["section"] = sec.group(0).strip()
@@ -62,7 +71,7 @@ def from_filename(source: str | None) -> dict[str, str]:
     if d:
         out["date"] = d
     if m.group("page"):
-        out["page"] = digits(m.group("page"))
+        out["page"] = page_number(m.group("page"))
     return out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..cut.meta import page_number
 from .db import DB
 
 
@@ -28,6 +29,9 @@ def link_issue(db: DB, issue_id: int) -> None:
     logical = {r[0]: (r[0], 1) for r in rows}
     taken: set[int] = set()
 
+    def num(printed: str | None) -> str:
+        return page_number(printed) if printed else ""
+
     def page_order(r: tuple) -> tuple:
         return (int(r[1]) if (r[1] or "").isdigit() else 10**6, r[2])
 
@@ -35,7 +39,9 @@ def link_issue(db: DB, issue_id: int) -> None:
         aid, page, _, headline, _, on = a
         if not on:
             continue
-        cands = [r for r in rows if r[1] == on and r[4] == page and r[0] not in taken and r[0] != aid]
+        # a jump names a lettered page as printed (转A3版: "A3"), the page's number is "3"
+        cands = [r for r in rows if num(r[1]) == num(on) and num(r[4]) == num(page)
+                 and r[0] not in taken and r[0] != aid]
         if not cands:
             continue
         best = max(cands, key=lambda r: (_similar(headline, r[3]), -page_order(r)[1]))
