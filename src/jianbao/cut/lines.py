@@ -8,7 +8,6 @@ from .tables import tables
 
 TERMINAL = set("。！？；…!?;")
 CLOSERS = set("”’」』）)】〕》\"'")
-_SEP = re.compile(r"[\s/、，,：:；;（）()【】\[\]]+")
 _CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}·[\u4e00-\u9fff]{1,8}")
 _COUPLET = re.compile(r"\S{3,} \S{3,}")
 
@@ -123,8 +122,43 @@ def name_like(token: str) -> bool:
 class Byline:
     text: str                  # as printed, decoration removed
     reporters: tuple[str, ...]
-    has_role: bool
-    decorated: bool
+    has_role: bool             # a role word (记者, 通讯员, 摄, 编辑, 来源 …) stands on the line
+    decorated: bool            # a mark (■ □ ●) stands before it
+    kind: str = "names"        # names | role | source | office | outlet: what the line is made of
+    source: str | None = None  # the outlet or office a repost names: 来源：X, 据X → X
+
+
+_TOKEN = re.compile(r"[^\s/、，,：:；;（）()【】\[\]]+")
+_COLONS = ("：", ":")
+
+
+def _cjk(s: str) -> bool:
+    return bool(s) and all("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def _role_at(tok: str, pos: int = 0) -> tuple[str, int] | None:
+    """The longest role at `pos`: ("reporter" | "editor" | "source", its end)."""
+    t = tables()
+    best = None
+    for kind, rx in (("reporter", t.reporter_role), ("editor", t.editor_role), ("source", t.source_role)):
+        m = rx.match(tok, pos)
+        if m and m.end() > pos and (best is None or m.end() > best[1]):
+            best = (kind, m.end())
+    return best
+
+
+def _spaced_name(tok: str, after: str, nxt: str | None) -> bool:
+    """A two-character name printed with a space inside (a narrow column): 王 伟, 崔 璐."""
+    if nxt is None or len(tok) != 1 or len(nxt) != 1 or after not in " \u3000" or not _cjk(nxt):
+        return False
+    if tok not in tables().surnames:
+        return False
+    r = _role_at(nxt)
+    return not (r and r[1] == 1)
+
+
+def _outlet_name(tok: str) -> bool:
+    return bool(tables().outlet.fullmatch(tok)) and not name_like(tok)
 
 
 def _glued_names(token: str) -> list[str] | None:
@@ -138,58 +172,156 @@ def _glued_names(token: str) -> list[str] | None:
     return None
 
 
-def parse_byline(text: str, glued: bool = False) -> Byline | None:
-    """A byline line: roles and names only ("本报记者 陈润", "■王佩", "杨涛 文/李前进 图").
+def parse_byline(text: str, glued: bool = False, label: bool = False,
+                 strict: bool = False) -> Byline | None:
+    """A byline line: roles and names only ("本报记者 陈润", "■王佩", "杨涛 文/李前进 图",
+    "来源：东岭新闻网", "临川日报全媒体记者 甲乙 实习生 丙丁", "县政府办").
 
-    `glued`: names may stand without a space between them (inside the brackets after a dateline)."""
+    `glued`: names may stand without a space between them (inside the brackets after a dateline).
+    `label`: the first word may be an unknown label before a colon (云上东岭：王五), as printed in
+    brackets at an article's end. `strict`: every name must be name-shaped (starts with a
+    surname): for a byline printed without brackets in the lead."""
     t = tables()
     core = strip_decoration(text)
     decorated = len(core) < len(text)
     core = core.strip()
     if not core or len(core) > 48 or ends_terminal(core):
         return None
+    toks = [(m.group(), core[m.end():m.end() + 1], core[m.start() - 1:m.start()] if m.start() else "")
+            for m in _TOKEN.finditer(core)]
     names: list[str] = []
-    has_role = False
-    editor = False
-    for tok in _SEP.split(core):
-        if not tok:
+    has_role = editor = False
+    kinds: set[str] = set()
+    source: str | None = None
+    want_source = ""   # "any": a value follows 来源：; "outlet": an outlet follows 据
+    outlets = 0
+    i = 0
+
+    def add(name: str) -> None:
+        if not editor:
+            names.append(name)
+
+    while i < len(toks):
+        tok, after, before = toks[i]
+        first = i == 0
+        i += 1
+        nxt = toks[i][0] if i < len(toks) else None
+        if want_source:
+            ok = len(tok) <= 20 and (want_source == "any" or _outlet_name(tok))
+            if not ok:
+                return None
+            source, want_source = tok, ""
+            kinds.add("source")
+            continue
+        if _spaced_name(tok, after, nxt):
+            add(tok + nxt)
+            i += 1
             continue
         while tok:
-            m = t.editor_role.match(tok)
-            r = t.reporter_role.match(tok)
-            if r and (not m or r.end() >= m.end()) and r.end() > 0:
-                has_role, editor = True, False
-                tok = tok[r.end():]
+            r = _role_at(tok)
+            if r and r[1] == len(tok):
+                kind, end = r
+            elif name_like(tok):
+                add(tok)
+                break
+            elif first and t.source_prefix.match(tok):
+                rest = tok[t.source_prefix.match(tok).end():]
+                if rest and _outlet_name(rest):
+                    source, has_role = rest, True
+                    kinds.add("source")
+                    break
+                if not rest:
+                    want_source, has_role = "outlet", True
+                    break
+                return None
+            elif r:
+                kind, end = r
+            else:
+                kind, end = "", 0
+            if kind:
+                if kind == "source":
+                    if end != len(tok) or after not in _COLONS:
+                        return None  # 来源 in prose (来源于…) is no credit
+                    want_source = "any"
+                has_role, editor = True, kind == "editor"
+                tok = tok[end:]
                 continue
-            if m and m.end() > 0:
-                has_role, editor = True, True
-                tok = tok[m.end():]
-                continue
-            if name_like(tok) or (has_role and _CJK_NAME.fullmatch(tok) and len(tok) <= 4):
-                if not editor:
-                    names.append(tok)
-                tok = ""
-                continue
-            # after a role, a name run into the next role (OCR drops spaces): 崔嘉通讯员叶凤卫
-            k = next((k for k in (2, 3, 4) if has_role and t.reporter_role.match(tok, k)
-                      and _CJK_NAME.fullmatch(tok[:k])), 0)
+            # a name run into an author mark: 刘海图 / 井然摄影报道 / 黎明报道
+            k = next((k for k in range(2, min(len(tok), 5)) if t.author_mark.fullmatch(tok, k)
+                      and (has_role or not t.photo_mark.fullmatch(tok, k))
+                      and (name_like(tok[:k]) or has_role and not strict and _cjk(tok[:k]))), 0)
             if k:
-                if not editor:
-                    names.append(tok[:k])
+                add(tok[:k])
+                has_role = True
+                break
+            # a name run into the next role (OCR drops spaces): 崔嘉通讯员叶凤卫, 宋仁杰来源
+            k = next((k for k in (2, 3, 4) if has_role and _role_at(tok, k) and _CJK_NAME.fullmatch(tok[:k])
+                      and (not strict or name_like(tok[:k]))), 0)
+            if k:
+                add(tok[:k])
                 tok = tok[k:]
                 continue
+            if _outlet_name(tok):
+                outlets += 1
+                kinds.add("outlet")
+                break
+            if t.office.fullmatch(tok):
+                kinds.add("office")
+                break
+            if has_role and not strict and (_CJK_NAME.fullmatch(tok) and len(tok) <= 3 or
+                                            _cjk(tok) and 4 <= len(tok) <= 6 and len(names) >= 2
+                                            and before in " \u3000" and after in " \u3000"):
+                add(tok)  # after a role any short name: 剡明远; a long one in a list (乌力吉巴雅尔)
+                break
+            if label and first and after in _COLONS and _cjk(tok) and len(tok) <= 10:
+                kinds.add("label")
+                break
             pair = _glued_names(tok) if glued else None
             if pair:
-                if not editor:
-                    names.extend(pair)
-                tok = ""
-                continue
+                for p in pair:
+                    add(p)
+                break
             return None
-    if not names and not has_role:
+    if want_source:
         return None
-    if not names and not editor:
+    if names:
+        kind = "role" if has_role else "names"
+    elif source is not None:
+        kind = "source"
+    elif editor:
+        kind = "role"
+    elif kinds == {"office"} and not has_role:
+        kind = "office"
+    elif kinds == {"outlet"} and outlets >= 2 and not has_role:
+        kind = "outlet"
+    else:
         return None
-    return Byline(core, tuple(dict.fromkeys(names)), has_role, decorated)
+    return Byline(core, tuple(dict.fromkeys(names)), has_role, decorated, kind, source)
+
+
+def trailing_byline(text: str) -> tuple[int, int, Byline] | None:
+    """A byline in brackets closing a paragraph: …全面完成春耕。（东岭县新闻办 甲乙 丙丁图/文）.
+
+    Returns the span inside the brackets and the byline; the text before the brackets must end
+    a sentence (or be empty)."""
+    s = text.rstrip()
+    if len(s) < 4 or s[-1] not in "）)":
+        return None
+    end = len(s) - 1
+    lo = max(0, end - 50)
+    start = max(s.rfind("（", lo, end), s.rfind("(", lo, end))
+    if start < 0 or end - start < 3:
+        return None
+    inner = s[start + 1:end]
+    if any(c in inner for c in "（）()"):
+        return None
+    before = s[:start].rstrip()
+    if before and not (ends_terminal(before) or before[-1] in CLOSERS):
+        return None
+    b = parse_byline(inner, glued=True, label=True)
+    if not b or not (b.reporters or b.kind in ("office", "source")):
+        return None
+    return start + 1, end, b
 
 
 def photo_credit(text: str) -> tuple[int, Byline] | None:
@@ -219,27 +351,50 @@ def is_caption(text: str) -> bool:
 # ---- datelines and titles --------------------------------------------------------------------
 
 def dateline_at(text: str) -> int:
-    """Length of a dateline at the start of the line (0 if none)."""
-    m = tables().dateline.match(text)
-    if not m:
-        return 0
-    end = m.end()
-    nxt = text[end:end + 1]
+    """Length of a dateline at the start of the line (0 if none): the longest entry that fits."""
+    best = 0
     own = text.startswith(("本报", "新华社", "中新社"))  # unmistakable whatever follows
-    if own or nxt in ("", " ", "\u3000", "（", "(", "【", "[", "：", ":") or nxt.isdigit():
-        return end
-    return 0
+    for rx in tables().datelines:
+        m = rx.match(text)
+        if not m or m.end() <= best:
+            continue
+        end = m.end()
+        nxt = text[end:end + 1]
+        if own or text[end - 1] in "】]" or nxt in ("", " ", "\u3000", "（", "(", "【", "[", "：", ":") \
+                or nxt.isdigit():
+            best = end
+    return best
+
+
+_BRACKETED = re.compile(r"\s*[（(【]([^）)】（(【]{2,48})[）)】]")
+_LEAD_END = " \u3000：:，,"
 
 
 def inline_byline_at(text: str, pos: int) -> tuple[int, int, Byline] | None:
-    """An inline byline in brackets right after a dateline: 本报讯（记者 李朝民）…"""
-    m = re.compile(r"\s*[（(【]([^）)】]{2,40})[）)】]").match(text, pos)
-    if not m:
+    """An inline byline right after a dateline: (start, end, byline); the lead goes on after
+    one more character (the closing bracket, or the space or colon that ends the byline).
+
+    In brackets: 本报讯（记者 李朝民）…, 东岭新闻网4月4日讯（记者 甲乙）, （县安监）.
+    Without brackets it must open with a role and end at a space or colon:
+    本报讯 记者 甲乙 22日，…, 本报讯 通讯员丙丁报道：12月5日…"""
+    m = _BRACKETED.match(text, pos)
+    if m:
+        b = parse_byline(m.group(1), glued=True, label=True)
+        if not b or not (b.has_role or b.reporters or b.kind == "office"):
+            return None
+        return m.start(1), m.end(1), b
+    s = pos
+    while s < len(text) and text[s] in " \u3000":
+        s += 1
+    r = _role_at(text[s:s + 30])
+    if r is None or r[0] != "reporter":
         return None
-    b = parse_byline(m.group(1), glued=True)
-    if not b or not (b.has_role or b.reporters):
-        return None
-    return m.start(1), m.end(1), b
+    ends = [e for e in range(s + r[1], min(len(text), s + 41)) if text[e] in _LEAD_END]
+    for e in reversed(ends):
+        b = parse_byline(text[s:e], strict=True)
+        if b and b.has_role and b.reporters:
+            return s, e, b
+    return None
 
 
 def title_like(text: str, heading: int) -> bool:

@@ -53,11 +53,22 @@ class T:
     def __init__(self) -> None:
         fur = [e for e in entries("furniture.toml") if e.table == "token"]
         self.header_tokens = [(e.name, e.strong, re.compile(e.pattern)) for e in fur]
-        self.reporter_role = re.compile(union("bylines.toml", "reporter_role"))
+        # a role is outlet names (临川日报/天眼新闻) then a role word: 临川日报全媒体记者
+        outlet = union("bylines.toml", "outlet")
+        self.outlet = re.compile(f"(?:{outlet})(?:[-—·]?(?:{outlet})){{0,2}}")
+        self.reporter_role = re.compile(f"(?:(?:{outlet})[-—·]?){{0,3}}"
+                                        f"(?:{union('bylines.toml', 'reporter_role')})")
+        self.author_mark = re.compile(union("bylines.toml", "author_mark"))
+        self.photo_mark = re.compile(union("bylines.toml", "photo_mark"))
+        self.source_role = re.compile(union("bylines.toml", "source_role"))
+        self.source_prefix = re.compile(union("bylines.toml", "source_prefix"))
+        self.office = re.compile(union("bylines.toml", "office"))
         self.editor_role = re.compile(union("bylines.toml", "editor_role"))
         self.decoration = re.compile(union("bylines.toml", "decoration"))
         self.photo_credit = re.compile(union("bylines.toml", "photo_credit"))
         self.dateline = re.compile(f"(?:{union('datelines.toml', 'dateline')})")
+        self.datelines = tuple(re.compile(e.pattern) for e in entries("datelines.toml")
+                               if e.table == "dateline")
         self.jumps = [(e.direction, re.compile(e.pattern)) for e in entries("jumps.toml")]
         self.slogans = frozenset(re.sub(r"\s+", "", e.pattern.replace("\\", ""))
                                  for e in entries("logos.toml"))
@@ -67,6 +78,8 @@ class T:
         self.numbered = re.compile(union("titles.toml", "numbered"))
         self.lead_time = re.compile(union("titles.toml", "lead_time"))
         self.activity = re.compile(union("titles.toml", "activity"))
+        self.closer = re.compile(union("titles.toml", "closer"))
+        self.section_label = re.compile(union("titles.toml", "section_label"))
         self.notice_title = re.compile(union("notices.toml", "notice_title"))
         self.ad_cue = re.compile(union("notices.toml", "ad_cue"))
         self.contact_line = re.compile(union("notices.toml", "contact_line"))
