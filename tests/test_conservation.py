@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from jianbao.cut.conserve import check
 from jianbao.errors import NoArticles
+from jianbao.model import Page, PageDoc
 from jianbao.pipeline import cut
 from jianbao.read.text import page_from_text
 from jianbao.settings import Settings
@@ -20,12 +21,17 @@ S = Settings(tag=False)
 
 
 def assert_conserved(text: str) -> None:
-    page = page_from_text(text, "prop.md")
+    assert_page_conserved(page_from_text(text, "prop.md"))
+
+
+def assert_page_conserved(page: Page) -> PageDoc | None:
+    """Cut the page and check that every letter and digit has one owner; the document, or None
+    where the page holds only furniture (NoArticles, the one documented error of cutting)."""
     try:
         doc = cut(page, S)
     except NoArticles:
         # only furniture: then every alphanumeric character must be in the furniture
-        return
+        return None
     lost, twice = check(page, doc)
     assert not lost, f"lost: {[page.text[i] for i in lost][:20]}"
     assert not twice, f"owned twice: {[page.text[i] for i in twice][:20]}"
@@ -35,6 +41,7 @@ def assert_conserved(text: str) -> None:
                    if c.isalnum())
     need = Counter(c for c in page.text if c.isalnum())
     assert not (need - have), f"missing from the output text: {dict(need - have)}"
+    return doc
 
 
 def _strings(x) -> str:

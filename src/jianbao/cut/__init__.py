@@ -5,13 +5,15 @@ from ..errors import NoArticles
 from ..model import Page, PageDoc
 from ..settings import Settings
 from .assemble import build
+from .boundary import Model
 from .meta import page_meta
 from .segment import segment
 
 
-def cut_page(page: Page, settings: Settings) -> PageDoc:
-    """Cut one page. Raises NoArticles when the page holds only furniture."""
-    cut = segment(page)
+def cut_page(page: Page, settings: Settings, model: Model | None = None) -> PageDoc:
+    """Cut one page. Raises NoArticles when the page holds only furniture. `model` decides where
+    articles start (default: the shipped one, cut/data/boundary.json)."""
+    cut = segment(page, model)
     doc = build(page, cut, page.meta)
     doc.meta = page_meta(page.meta.source, doc.furniture, settings)
     if not doc.articles:

@@ -29,17 +29,21 @@ def piece_span(page: Page, p: Piece) -> Span:
     return (offs[p.a], offs[min(p.b, len(offs)) - 1] + 1)
 
 
-def _short_run(texts: list[str], k: int) -> bool:
+def _short_runs(texts: list[str]) -> list[bool]:
+    """For each line: does it stand in a run of 3 or more short lines without a sentence end (verse)?
+
+    One pass over the lines (a page of thousands of lines must not be rescanned for each line)."""
     short = [len(t) <= 20 and not L.ends_terminal(t) for t in texts]
-    if not short[k]:
-        return False
-    a = k
-    while a > 0 and short[a - 1]:
-        a -= 1
-    b = k
-    while b + 1 < len(short) and short[b + 1]:
-        b += 1
-    return b - a + 1 >= 3
+    out = [False] * len(texts)
+    a = 0
+    while a < len(short):
+        b = a
+        while b < len(short) and short[b]:
+            b += 1
+        if b - a >= 3:
+            out[a:b] = [True] * (b - a)
+        a = b + 1 if b == a else b
+    return out
 
 
 def _joinable(prev: str, nxt: str, verse: bool) -> bool:
@@ -47,6 +51,8 @@ def _joinable(prev: str, nxt: str, verse: bool) -> bool:
         return False
     if " " in prev and all(c.isalnum() or c == " " for c in prev):
         return False  # a phrase standing alone (不等不靠 苦干实干), not a sentence cut short
+    if tables().section_label.search(prev) or tables().closer.search(prev):
+        return False  # 核心阅读 / （作者为…）: a label or a closing note is a paragraph of its own
     # an enumerated line (一、… / 1.… / （二）…) starts a paragraph of its own
     return not prev.endswith(("：", ":")) and not tables().numbered.match(nxt)
 
@@ -62,6 +68,7 @@ def paragraphs(page: Page, d: Draft, joins: list[Join], listing: bool = False,
     paras: list[list[Piece]] = []
     subs: list[str] = []
     texts = [piece_text(page, p) for p in d.body]
+    verse = _short_runs(texts)
     prev_ok = False
     for k, p in enumerate(d.body):
         if p.block in d.subheadings:
@@ -72,7 +79,7 @@ def paragraphs(page: Page, d: Draft, joins: list[Join], listing: bool = False,
             # indents mark paragraph starts: an unindented line runs on from the line above
             join = not page.blocks[p.block].indent
         else:
-            join = _joinable(texts[k - 1], texts[k], _short_run(texts, k - 1) and not
+            join = _joinable(texts[k - 1], texts[k], verse[k - 1] and not
                              geo.full(page.blocks[d.body[k - 1].block])) if k else False
         if prev_ok and paras and not listing and join:
             left = paras[-1][-1].block

@@ -7,16 +7,23 @@ in-article subheading. Body lines go to the article in progress.
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Block, Page
 from . import lines as L
+from .boundary import FEATURES, Model, default_model
 from .geometry import Geometry, measure
 from .heads import Head, assign_head
 from .tables import tables
 
 HEADLINE_SIZE = 1.45  # type this much larger than the body (as a layout reader measured it) is a headline's
+BULLETS = "●■◆▲◇□○★☆▶►◎◉"  # marks printed before an in-article subheading (removed from Block.text)
 VERSE_RUN = 5  # this many short lines in a row are verse or a list, not an article's head
+DATE_ONLY = re.compile(r"^(?:[0-9〇○零一二三四五六七八九]{4}|二〇[〇一二三四五六七八九]{2})年[0-9一二三四五六七八九十]{1,2}月"
+                       r"[0-9一二三四五六七八九十]{1,3}日$")
+PARALLEL_AHEAD = 40  # lines looked ahead for a subheading's siblings
 MAX_HEAD = 8   # logos, kicker, headline, subheadline lines: more starts another head
 
 
@@ -66,10 +73,19 @@ def whole(blocks: list[Block], i: int) -> Piece:
 
 
 class Segmenter:
-    def __init__(self, page: Page):
+    """One pass over a page's lines. `model` decides article starts (boundary.py); `oracle`, for
+    training only, answers instead from gold and each decision's features are kept in `decisions`."""
+
+    def __init__(self, page: Page, model: Model | None = None, oracle=None):
+        self.model = model or default_model()
+        self.oracle = oracle
+        self.decisions: list[tuple[list[float], bool]] = []
+        self.page_style: int | None = None  # markup rank of the page's first headline
+        self._verse_ends: tuple[list[int], list[bool]] | None = None  # (built on first use)
         # roles are judged on a simplified copy of each line (same length, so offsets hold)
         simplify = tables().simplify
         self.blocks = [replace(b, text=b.text.translate(simplify)) for b in page.blocks]
+        self.bullet = [page.text[b.start:b.end].lstrip(" #>*-　")[:1] in BULLETS for b in page.blocks]
         self.n = len(self.blocks)
         self.drafts: list[Draft] = []
         self.furniture: list[FurnitureDraft] = []
@@ -113,15 +129,25 @@ class Segmenter:
         b = self.blocks[i]
         if b.heading and b.heading <= 2 and not L.strip_decoration(b.text) != b.text:
             return None
+        if tables().section_label.search(b.text):
+            return None  # 记者手记, 核心阅读: a label inside an article
         return L.parse_byline(b.text)
 
     def title(self, i: int) -> bool:
         b = self.blocks[i]
         return (self.fkind[i] is None and self.byl[i] is None and not L.is_caption(b.text)
                 and L.title_like(b.text, b.heading) and L.dateline_at(b.text) == 0
-                and not tables().contact_line.search(b.text)
+                and not tables().contact_line.search(b.text) and not self._closer(i)
                 and not (self.geo.indents and b.indent and not b.heading)
                 and (b.heading > 0 or not L.lead_like(b.text)))
+
+    def _closer(self, i: int) -> bool:
+        """A line that closes an article (an author's note, a credit, a bracketed byline: （记者 李某）),
+        or labels a part inside one (核心阅读): never a title line."""
+        t = self.blocks[i].text
+        if tables().closer.search(t) or tables().section_label.search(t):
+            return True  # (a section label is no title either: it stays in the article's body)
+        return len(t) <= 40 and t[:1] in "（(" and t[-1:] in "）)" and L.parse_byline(t[1:-1]) is not None
 
     def next_content(self, j: int) -> int:
         while j < self.n and self.fkind[j]:
@@ -222,17 +248,28 @@ class Segmenter:
             b += 1
         return b - a + 1 >= 3
 
-    def _short_run_from(self, i: int) -> list[int]:
-        """Short unterminated lines from i on (titles, lone names, dots): verse if many."""
-        out = []
-        k = i
-        while k < self.n and self.fkind[k] is None and len(self.blocks[k].text) <= 20 \
-                and not self.geo.full(self.blocks[k]) \
-                and not L.ends_terminal(self.blocks[k].text) and not L.is_caption(self.blocks[k].text) \
-                and (self.byl[k] is None or not (self.byl[k].has_role or self.byl[k].decorated)):
-            out.append(k)
-            k += 1
-        return out
+    def _short(self, k: int) -> bool:
+        """A short unterminated line (a title, a lone name, dots) that may belong to verse."""
+        b = self.blocks[k]
+        return (self.fkind[k] is None and len(b.text) <= 20 and not self.geo.full(b)
+                and not L.ends_terminal(b.text) and not L.is_caption(b.text)
+                and (self.byl[k] is None or not (self.byl[k].has_role or self.byl[k].decorated)))
+
+    def _verse_runs(self) -> tuple[list[int], list[bool]]:
+        """For every line: where the run of short lines from it ends, and whether that run holds a
+        marked or contact line (then it is no verse). One backward pass, so a page of thousands of
+        title lines stays linear."""
+        end, marked = [0] * (self.n + 1), [False] * (self.n + 1)
+        end[self.n] = self.n
+        contact = tables().contact_line
+        for k in range(self.n - 1, -1, -1):
+            if self._short(k):
+                b = self.blocks[k]
+                end[k] = end[k + 1]
+                marked[k] = bool(b.heading or b.bold or contact.search(b.text)) or marked[k + 1]
+            else:
+                end[k] = k
+        return end, marked
 
     def _dateline(self, i: int) -> bool:
         return self.fkind[i] is None and L.dateline_at(self.blocks[i].text) > 0
@@ -284,12 +321,20 @@ class Segmenter:
             photo.byline_info.append(by)
             return
         cur = self.cur
+        if cur is not None and cur.body and not cur.closed and cur.body[-1].block in cur.subheadings \
+                and self._body_follows(i + 1):
+            cur.body.append(whole(self.blocks, i))  # a part's byline inside a composite report
+            return
         if cur is None or cur.closed and cur.body:
             cur = self._new(i)
         elif cur.body:
             cur.closed = True
         cur.bylines.append(whole(self.blocks, i))
         cur.byline_info.append(by)
+
+    def _body_follows(self, j: int) -> bool:
+        nxt = self.next_content(j)
+        return nxt < self.n and self.byl[nxt] is None and not self._dateline(nxt) and not self.title(nxt)
 
     def _caption(self, i: int) -> None:
         text = self.blocks[i].text
@@ -318,10 +363,11 @@ class Segmenter:
             if j > i and self._plain_sentence(j) and not self._byline_follows(j + 1):
                 break  # a sentence under a title is body, not more head
             j += 1
-        verse = self._short_run_from(i)
-        contact = tables().contact_line
-        if len(verse) >= VERSE_RUN and not any(self.blocks[k].heading or self.blocks[k].bold
-                                               or contact.search(self.blocks[k].text) for k in verse):
+        if self._verse_ends is None:
+            self._verse_ends = self._verse_runs()
+        end, marked = self._verse_ends
+        verse = range(i, end[i])
+        if len(verse) >= VERSE_RUN and not marked[i]:
             for k in verse:
                 self._body(k)
             return verse[-1] + 1
@@ -337,12 +383,14 @@ class Segmenter:
         run = list(range(i, j))
         cur = self.cur
         if cur is None or (not cur.body and not cur.has_head and not cur.closed) or cur.closed \
-                or self._new_article_score(i, j) >= 2:
+                or self._starts(i, j):
             if cur is not None and not cur.body and not cur.has_head and not cur.closed:
                 d = cur  # bylines came first (a repost without headline, then a head)
             else:
                 d = self._new(i)
             d.head = assign_head(self.blocks, run)
+            if self.page_style is None and d.head.headline:
+                self.page_style = min(rank(self.blocks[k]) for k in d.head.headline)
             for logo in d.head.logos:
                 self.furniture.append(FurnitureDraft(
                     "column_logo", [whole(self.blocks, k) for k in logo], logo[0]))
@@ -361,79 +409,103 @@ class Segmenter:
         nxt = self.next_content(j)
         return nxt < self.n and (self.byl[nxt] is not None or self._dateline(nxt))
 
-    def _new_article_score(self, i: int, j: int) -> float:
+    def _starts(self, i: int, j: int) -> bool:
+        """Does the run of title lines [i, j) start a new article? The model weighs the evidence;
+        in training the oracle answers and the features are recorded."""
+        x = self.features(i, j)
+        if self.oracle is not None:
+            y = bool(self.oracle(list(range(i, j))))
+            self.decisions.append((x, y))
+            return y
+        return self.model.starts(x)
+
+    def features(self, i: int, j: int) -> list[float]:
+        """The evidence about the run [i, j), in the order of boundary.FEATURES."""
         t = tables()
         cur = self.cur
         assert cur is not None
         blocks = self.blocks
-        text = "".join(blocks[k].text for k in range(i, j))
-        s = 0.0
+        run = range(i, j)
+        text = "".join(blocks[k].text for k in run)
+        f = dict.fromkeys(FEATURES, 0.0)
+        f["bias"] = 1.0
         nxt = self.next_content(j)
-        follows_byline = nxt < self.n and (self.byl[nxt] is not None or self._dateline(nxt))
-        if follows_byline:
-            s += 3
-        if j - i >= 2:
-            s += 2
+        follows = nxt < self.n and (self.byl[nxt] is not None or self._dateline(nxt))
+        f["byline_follows"] = float(follows)
+        f["lines_2"] = float(j - i >= 2)
+        f["lines_3"] = float(j - i >= 3)
         last = self.last_body_block()
-        if last is not None and any(self.fkind[k] in ("column_logo", "jump", "image", "page_header")
-                                    for k in range(last + 1, i)):
-            s += 2
+        f["furniture_before"] = float(last is not None and any(
+            self.fkind[k] in ("column_logo", "jump", "image", "page_header") for k in range(last + 1, i)))
         body = nxt
         while body < self.n and (self.fkind[body] or self.byl[body] is not None):
             body += 1
-        if body < self.n and t.lead_time.search(blocks[body].text[L.dateline_at(blocks[body].text):].lstrip()):
-            s += 1.5
-        if L.activity_headline(text):
-            s += 1
+        if body < self.n:
+            bt = blocks[body].text
+            f["lead_below"] = float(bool(L.dateline_at(bt)) or bool(t.lead_time.search(bt[L.dateline_at(bt):].lstrip())))
+        activity = L.activity_headline(text)
+        f["activity"] = float(activity)
         who = L.leading_name(text)
-        if who:
-            s += 1  # "钟铭晨深入…调研…": a report headline names its official; subheadings do not
-            if body < self.n and who in blocks[body].text[:60]:
-                s += 1
+        f["leading_name"] = float(bool(who)) * (1.0 if body < self.n and who and who in blocks[body].text[:60] else 0.5)
         ahead = " ".join(blocks[k].text for k in range(body, min(body + 6, self.n)))
-        if len({m.group(0) for m in t.ad_cue.finditer(ahead)}) >= 2:
-            s += 3  # an advertisement (热线, 地址：…) never belongs to the article above it
-        if j - i == 1 and t.notice_title.search(text) and len(text) <= 20:
-            s += 4  # 遗失声明, 招聘启事: a notice never belongs to the article above it
-        s += self._rank_score(i, j)
-        if t.numbered.search(text):
-            s -= 2
-        if cur.subheadings:
-            s -= 1.5
-        head = "".join(blocks[k].text for k in cur.head.headline)
-        if head and t.notice_title.search(head) and not follows_byline:
-            s -= 3  # a notice's closing lines (who issues it, the date) stay in the notice
-        if len(text) <= 12 and not L.activity_headline(text):
-            s -= 1
-        if last is not None and blocks[last].text.endswith(("：", ":")):
-            s -= 1
+        f["ad_below"] = float(len({m.group(0) for m in t.ad_cue.finditer(ahead)}) >= 2)
+        f["notice"] = float(j - i == 1 and bool(t.notice_title.search(text)) and len(text) <= 20)
+        h = min(rank(blocks[k]) for k in run)
+        ch = min((rank(blocks[k]) for k in cur.head.headline), default=0)
+        if ch:
+            f["rank_as_headline"] = float(h <= ch and h < 9)
+            f["rank_below_headline"] = float(h > ch and h < 9)
+            f["unmarked_vs_marked"] = float(h == 9 and ch < 9)
+        elif h < 9 and cur.has_head:
+            f["rank_marked_only"] = 1.0
+        sub = min((rank(blocks[k]) for k in cur.subheadings), default=0)
+        if sub:
+            f["rank_above_subs"] = float(h < sub)
+            f["rank_as_subs"] = float(h == sub)
+        f["style_as_page_head"] = float(self.page_style is not None and h == self.page_style and h < 9)
+        f["size_big"] = float(max(blocks[k].size for k in run) >= HEADLINE_SIZE)
+        f["numbered"] = float(bool(t.numbered.search(text)))
+        f["bullet"] = float(any(self.bullet[k] for k in run))
+        f["has_subs"] = float(bool(cur.subheadings))
+        f["short"] = float(len(text) <= 12 and not activity)
+        f["long"] = float(len(text) > 16)
+        if last is not None:
+            lt = blocks[last].text
+            f["prev_colon"] = float(lt.endswith(("：", ":")))
+            f["prev_closer"] = float(bool(t.closer.search(lt)) or any(
+                self.byl[k] is not None or L.is_caption(blocks[k].text) for k in range(last + 1, i)))
+            f["prev_unterminated"] = float(not L.ends_terminal(lt) and not f["prev_closer"])
         styled = [d for d in self.drafts if d.kind == "news" and d.has_head]
-        if styled and all(d.bylines or d.dateline for d in styled) and not follows_byline:
-            s -= 0.5
-        return s
-
-    def _rank_score(self, i: int, j: int) -> float:
-        """What the markup ranks say: a run of title lines is ranked by its highest line (a kicker
-        may be marked below its headline). As high as the article's headline: a head of its own;
-        above the article's subheadings: not one more of them."""
-        cur = self.cur
-        assert cur is not None
-        blocks = self.blocks
-        h = min((blocks[k].heading for k in range(i, j) if blocks[k].heading), default=0)
-        ch = min((blocks[k].heading for k in cur.head.headline if blocks[k].heading), default=0)
-        s = 0.0
-        if h and ch:
-            s += 1 if h <= ch else -1
-        elif h and not ch and cur.has_head:
-            s += 0.5
-        sub = min((blocks[k].heading for k in cur.subheadings), default=0)
-        if h and sub:
-            s += 1.5 if h < sub else -0.5 if h == sub else 0
-        # type sizes, where a layout reader measured them: in-article subheadings are set little
-        # above the body, headlines well above it
-        if max(blocks[k].size for k in range(i, j)) >= HEADLINE_SIZE:
-            s += 3
-        return s
+        f["styled_bylined"] = float(bool(styled) and all(d.bylines or d.dateline for d in styled) and not follows)
+        f["logo_first"] = float(j - i >= 2 and L.logo_shaped(blocks[i].text)
+                                and len(blocks[i + 1].text) > len(blocks[i].text))
+        f["dash_start"] = float(any(t.sub_start.search(blocks[k].text) for k in run))
+        f["kicker_end"] = float(any(t.kicker_end.search(blocks[k].text) for k in run))
+        f["question"] = float(text.endswith(("？", "?")))
+        f["couplet"] = float(any(L.is_couplet(blocks[k].text) for k in run))
+        chars = sum(p.b - p.a for p in cur.body)
+        f["body_long"] = min(math.log10(1 + chars) / 4, 1.5)
+        k, below = body, 0
+        while k < self.n and below < 200 and not (blocks[k].heading or blocks[k].bold):
+            below += len(blocks[k].text)
+            k += 1
+        f["next_short"] = float(below < 200)
+        f["quote_only"] = float(text[:1] in "“\"（(「" and text[-1:] in "”\"）)」")
+        notice = "".join(blocks[k].text for k in cur.head.headline)
+        f["in_notice"] = float(bool(notice) and bool(t.notice_title.search(notice)))
+        f["short_as_headline"] = f["short"] * f["rank_as_headline"]
+        f["short_no_lead"] = f["short"] * float(not follows and not f["lead_below"])
+        f["first_of_page"] = float(not any(d.has_head for d in self.drafts))
+        # subheadings come in sets of one shape (构建现代产业体系 / 打造水绿相融格局 / …)
+        last_line = blocks[j - 1]
+        size = len(last_line.text)
+        same = lambda k: (abs(len(blocks[k].text) - size) <= 1 and rank(blocks[k]) == rank(last_line)  # noqa: E731
+                          and self.fkind[k] is None)
+        f["signature"] = float(bool(DATE_ONLY.match(last_line.text)))
+        f["parallel_before"] = float(size <= 16 and any(same(k) for k in cur.subheadings))
+        f["parallel_ahead"] = float(size <= 16 and any(
+            same(k) and self.title(k) for k in range(j + 1, min(j + PARALLEL_AHEAD, self.n))))
+        return [f[name] for name in FEATURES]
 
     def _body(self, i: int) -> None:
         cur = self.cur
@@ -458,6 +530,12 @@ class Segmenter:
                     cur.bylines.append(Piece(i, ib[0], ib[1]))
                     cur.byline_info.append(ib[2])
                     a = ib[1] + 1
+            elif b.text[:1] in "（(【":
+                ib = L.inline_byline_at(b.text, 0)  # （记者张某）1月14日，… : a byline opens the lead
+                if ib and ib[2].has_role:
+                    cur.bylines.append(Piece(i, ib[0], ib[1]))
+                    cur.byline_info.append(ib[2])
+                    a = ib[1] + 1
         j = L.jump_in(b.text)
         if j and (j[2] <= a or not b.text[a:j[2]].strip()):
             self.furniture.append(FurnitureDraft("jump", [Piece(i, j[2], j[3])], i))
@@ -467,6 +545,14 @@ class Segmenter:
             self.furniture.append(FurnitureDraft("jump", [Piece(i, j[2], j[3])], i))
             self._jump(j)
             end = j[2]
+        tb = L.trailing_byline(b.text[:end])  # …全面完成春耕。（县新闻办 甲乙 丙丁图/文）
+        if tb and tb[0] > a and (tb[2].has_role or tb[2].kind in ("source", "office")
+                                 or not self._body_follows(i + 1)):
+            cur.bylines.append(Piece(i, tb[0], tb[1]))
+            cur.byline_info.append(tb[2])
+            end = tb[0] - 1
+            if not self._body_follows(i + 1):
+                cur.closed = True
         while a < end and b.text[a] == " ":
             a += 1
         while end > a and b.text[end - 1] == " ":
@@ -489,5 +575,10 @@ def digits(page: str) -> str:
     return "".join(str(cn.index(c)) if c in cn else c for c in page)
 
 
-def segment(page: Page) -> Cut:
-    return Segmenter(page).run()
+def rank(b: Block) -> int:
+    """Markup rank of a line: 1 for '#', 2 for '##' …; bold 7, plain 9."""
+    return b.heading or (7 if b.bold else 9)
+
+
+def segment(page: Page, model: Model | None = None) -> Cut:
+    return Segmenter(page, model).run()

@@ -1,0 +1,91 @@
+"""Does a run of title lines start a new article, or is it a subheading of the one in progress?
+
+The segmenter asks this at every run of title lines that follows body text. The evidence is a
+vector of named features (markup rank against the page's headlines and the article's
+subheadings, byline and dateline grammar, news leads, furniture and author notes before the run,
+shapes of headline and subheading, what the article holds so far); a logistic model weighs it.
+The weights are learned from gold pages by `scripts/train_cut.py` and live in
+`data/boundary.json` with their origin. `bench/cut.py --kfold` reports figures from models that
+never saw the page they cut.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data") / "boundary.json"
+
+# the features in the order of the weight vector; each is in [0, 1] (or a small count)
+FEATURES = (
+    "bias",
+    "byline_follows",        # a byline or dateline line right after the run
+    "lines_2",               # the run has two or more lines
+    "lines_3",               # three or more
+    "furniture_before",      # a column logo, jump, picture or header between the last body line and the run
+    "lead_below",            # the first body line opens as a news lead (7月30日，… / 本报讯)
+    "activity",              # names an official's activity (调研, 会见 …)
+    "leading_name",          # opens with a name that the first body line repeats, or a name and an act
+    "ad_below",              # the lines below read as an advertisement (热线, 地址 …)
+    "notice",                # a notice's title (遗失声明 …)
+    "rank_as_headline",      # marked as high as the article's headline
+    "rank_below_headline",   # marked lower than the article's headline
+    "rank_marked_only",      # marked where the article's headline is not
+    "unmarked_vs_marked",    # unmarked where the article's headline is marked
+    "rank_above_subs",       # marked above the article's subheadings so far
+    "rank_as_subs",          # marked as the article's subheadings so far
+    "style_as_page_head",    # the same markup as the page's first headline
+    "size_big",              # set in headline type (a layout reader measured it)
+    "numbered",              # numbered in series (一、 （二） 3.)
+    "bullet",                # printed after a bullet (● ■ ◆ …)
+    "has_subs",              # the article in progress already has subheadings
+    "short",                 # 12 characters or fewer, no activity
+    "long",                  # more than 16 characters
+    "prev_colon",            # the last body line ends in ：
+    "styled_bylined",        # every article so far has a byline, and none follows this run
+    "prev_closer",           # the last body line closes an article: an author note, a credit, 来源
+    "prev_unterminated",     # the last body line does not end a sentence
+    "logo_first",            # the run opens with a logo-shaped line above a longer title
+    "dash_start",            # a line opens with a dash (an attribution or a subheadline)
+    "kicker_end",            # a line ends in —— or ： (a kicker leading into a headline)
+    "question",              # ends in ？
+    "couplet",               # two phrases apart by a space (多一点勇敢 添一分开心)
+    "body_long",             # log10 of the characters of body so far, over 4
+    "next_short",            # the body under the run is under 200 characters before the next run
+    "quote_only",            # the whole run is a quotation or a bracketed note
+    "in_notice",             # the article in progress is a notice (its closing lines: who issues it, when)
+    "short_as_headline",     # short, and marked as high as the article's headline (a subheading's shape)
+    "short_no_lead",         # short, with neither byline nor news lead below
+    "first_of_page",         # no article on the page has a head yet
+    "parallel_before",       # as long as a subheading the article already has, and marked the same
+    "parallel_ahead",        # a title line of the same length and markup follows within the next lines
+    "signature",             # the run ends in a bare date: who signs a notice or letter, and when
+)
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: tuple[float, ...]
+    threshold: float = 0.5
+
+    def prob(self, x: list[float]) -> float:
+        z = sum(w * v for w, v in zip(self.weights, x))
+        if z < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def starts(self, x: list[float]) -> bool:
+        return self.prob(x) >= self.threshold
+
+
+@lru_cache(maxsize=1)
+def default_model() -> Model:
+    """The shipped model (data/boundary.json); its feature names must match FEATURES."""
+    d = json.loads(DATA.read_text(encoding="utf-8"))
+    names = tuple(d["features"])
+    if names != FEATURES:
+        missing = sorted(set(FEATURES) ^ set(names))
+        raise RuntimeError(f"{DATA} was trained on other features ({missing}): run scripts/train_cut.py --write")
+    return Model(tuple(float(w) for w in d["weights"]), float(d.get("threshold", 0.5)))

@@ -1,0 +1,70 @@
+"""The article-start model (cut/boundary.py) on invented pages: evidence weighed, not rules in order."""
+from __future__ import annotations
+
+import json
+
+from jianbao.cut.boundary import DATA, FEATURES, default_model
+from jianbao.cut.segment import Segmenter
+from jianbao.pipeline import cut, read_bytes
+from jianbao.settings import Settings
+
+S = Settings(tag=False)
+PARA = "这是正文的一段话，讲述了当地推进工作的做法和成效，群众反映良好，各方面评价很高。" * 3
+
+
+def doc_of(text: str):
+    return cut(read_bytes(text.encode("utf-8"), "t.md", S), S)
+
+
+def test_shipped_model_matches_the_features_and_records_its_origin():
+    d = json.loads(DATA.read_text(encoding="utf-8"))
+    assert tuple(d["features"]) == FEATURES
+    assert len(d["weights"]) == len(FEATURES)
+    assert d["origin"] and d["terms"]
+    m = default_model()
+    assert 0.0 <= m.prob([1.0] + [0.0] * (len(FEATURES) - 1)) <= 1.0
+
+
+def test_articles_without_bylines_after_one_with_subheadings_are_cut():
+    """A page of commentary: the first article has bulleted subheadings; the next headline is
+    marked as the first one, with an author's note closing the article above it."""
+    page = "\n\n".join([
+        "# 让乡村振兴的底色更亮", PARA, "●产业兴旺是基础", PARA, "●人才振兴是关键", PARA,
+        "（作者为某大学农业经济学院教授）",
+        "# 以实干托起发展新高度", PARA, PARA,
+    ])
+    doc = doc_of(page)
+    heads = [a.headline for a in doc.articles]
+    assert heads == ["让乡村振兴的底色更亮", "以实干托起发展新高度"]
+    first = doc.articles[0]
+    assert first.subheadings == ["●产业兴旺是基础", "●人才振兴是关键"]  # as printed
+    assert first.paragraphs[-1] == "（作者为某大学农业经济学院教授）"
+
+
+def test_a_section_label_stays_in_the_article():
+    page = "\n\n".join(["# 稳就业的新路径", "核心阅读", "今年以来，某市多措并举稳就业。" * 4, PARA])
+    doc = doc_of(page)
+    assert len(doc.articles) == 1
+    a = doc.articles[0]
+    assert a.subheadline is None and a.byline is None
+    assert a.paragraphs[0] == "核心阅读"
+
+
+def test_a_byline_inside_a_composite_report_does_not_split_it():
+    page = "\n\n".join([
+        "# 新春走基层 万家团圆时", PARA, "**山村里的年味**", "本报记者 王小川", PARA,
+        "**车间里的坚守**", "本报记者 李青禾", PARA,
+    ])
+    doc = doc_of(page)
+    assert len(doc.articles) == 1
+    assert "本报记者 李青禾" in doc.articles[0].paragraphs
+
+
+def test_the_oracle_records_one_decision_per_run_after_body():
+    page = "\n\n".join(["# 甲地新闻标题一则", PARA, "# 乙地另一条新闻标题", PARA, "小标题在这里", PARA])
+    p = read_bytes(page.encode("utf-8"), "t.md", S)
+    seg = Segmenter(p, oracle=lambda run: p.blocks[run[0]].text.startswith("乙地"))
+    cut_ = seg.run()
+    assert [y for _, y in seg.decisions] == [True, False]
+    assert all(len(x) == len(FEATURES) for x, _ in seg.decisions)
+    assert len(cut_.drafts) == 2
