@@ -62,6 +62,9 @@ FEATURES = (
     "parallel_before",       # as long as a subheading the article already has, and marked the same
     "parallel_ahead",        # a title line of the same length and markup follows within the next lines
     "signature",             # the run ends in a bare date: who signs a notice or letter, and when
+    "plain_page",            # no line of the page is marked (# or bold): ranks say nothing there
+    "plain_lines_2",         # on such a page, a run of two or more lines (a head, or a subheading pair)
+    "plain_after_subs",      # on such a page, a run after the article already had subheadings
 )
 
 

@@ -77,11 +77,12 @@ class Segmenter:
     training only, answers instead from gold and each decision's features are kept in `decisions`."""
 
     def __init__(self, page: Page, model: Model | None = None, oracle=None):
-        self.model = model or default_model()
+        self.model = model if model is not None or oracle is not None else default_model()
         self.oracle = oracle
         self.decisions: list[tuple[list[float], bool]] = []
         self.page_style: int | None = None  # markup rank of the page's first headline
-        self._verse_ends: tuple[list[int], list[bool]] | None = None  # (built on first use)
+        self._verse_ends: tuple[list[int], list[bool]] | None = None
+        self._plain_page: bool | None = None  # no line of the page is marked  # (built on first use)
         # roles are judged on a simplified copy of each line (same length, so offsets hold)
         simplify = tables().simplify
         self.blocks = [replace(b, text=b.text.translate(simplify)) for b in page.blocks]
@@ -459,7 +460,7 @@ class Segmenter:
         elif h < 9 and cur.has_head:
             f["rank_marked_only"] = 1.0
         sub = min((rank(blocks[k]) for k in cur.subheadings), default=0)
-        if sub:
+        if sub and h < 9:
             f["rank_above_subs"] = float(h < sub)
             f["rank_as_subs"] = float(h == sub)
         f["style_as_page_head"] = float(self.page_style is not None and h == self.page_style and h < 9)
@@ -502,6 +503,11 @@ class Segmenter:
         same = lambda k: (abs(len(blocks[k].text) - size) <= 1 and rank(blocks[k]) == rank(last_line)  # noqa: E731
                           and self.fkind[k] is None)
         f["signature"] = float(bool(DATE_ONLY.match(last_line.text)))
+        if self._plain_page is None:
+            self._plain_page = not any(b.heading or b.bold for b in blocks)
+        f["plain_page"] = float(self._plain_page)
+        f["plain_lines_2"] = f["plain_page"] * f["lines_2"]
+        f["plain_after_subs"] = f["plain_page"] * f["has_subs"]
         f["parallel_before"] = float(size <= 16 and any(same(k) for k in cur.subheadings))
         f["parallel_ahead"] = float(size <= 16 and any(
             same(k) and self.title(k) for k in range(j + 1, min(j + PARALLEL_AHEAD, self.n))))
