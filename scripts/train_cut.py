@@ -168,15 +168,19 @@ def show(sets) -> None:
         print(f"{name:16s} {len(f['article_f1']):5d} " + " ".join(f"{statistics.mean(f[k]):10.3f}" for k in ARTICLE))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+def arguments(doc: str, data: Path, errors: str) -> argparse.Namespace:
+    """The command line shared by the training scripts."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--kfold", type=int, default=0, help="K-fold figures (pages cut by models that never saw them)")
-    ap.add_argument("--write", action="store_true", help="fit on every page and write cut/data/boundary.json")
+    ap.add_argument("--write", action="store_true", help=f"fit on every page and write cut/data/{data.name}")
     ap.add_argument("--synthetic", type=int, default=150, help="synthetic pages among the training pages")
-    ap.add_argument("--errors", action="store_true",
-                    help="list the decisions where the shipped model and the gold disagree, with their runs")
-    a = ap.parse_args()
+    ap.add_argument("--errors", action="store_true", help=errors)
+    return ap.parse_args()
+
+
+def main() -> None:
+    a = arguments(__doc__, DATA, "list the decisions where the shipped model and the gold disagree, with their runs")
     settings = Settings(tag=False)
     t0 = time.time()
     pages = gold_pages(a.synthetic)
@@ -206,28 +210,30 @@ def main() -> None:
         show(evaluate(pages, models, settings))
     if a.write:
         m = train(decs, list(range(len(pages))), [p[0] for p in pages])
-        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
-                                capture_output=True, text=True).stdout.strip()
-        counts: dict[str, int] = {}
-        for name, *_ in pages:
-            counts[name] = counts.get(name, 0) + 1
-        DATA.write_text(json.dumps({
+        write_model(DATA, FEATURES, m.weights, [p[0] for p in pages], {
             "what": "weights of the logistic model that decides whether a run of title lines starts an article",
             "origin": "fitted by scripts/train_cut.py from the gold pages of ../shared/corpus (seed, dev/single, "
                       "dev/pages, dev/rmrb), the project's examples and synthetic pages (jianbao.synth); "
                       "no text of those pages is in this file, only one weight per feature",
-            "terms": "the project's licence (Apache-2.0)",
-            "trained_at_commit": commit,
-            "pages": counts,
-            "decisions": n_dec,
-            "features": list(FEATURES),
-            "weights": [round(w, 4) for w in m.weights],
-            "threshold": 0.5,
-        }, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        print(f"\nwrote {DATA}")
-        for name, w in sorted(zip(FEATURES, m.weights), key=lambda x: -abs(x[1])):
-            print(f"  {name:20s} {w:+.2f}")
+            "decisions": n_dec, "threshold": 0.5})
 
+
+def write_model(path: Path, features: tuple[str, ...], weights, sets: list[str], about: dict) -> None:
+    """Write a model's weights with what it is, its origin and terms, the commit and the pages it
+    was fitted on, then show the weights, largest first."""
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                            capture_output=True, text=True).stdout.strip()
+    counts: dict[str, int] = {}
+    for name in sets:
+        counts[name] = counts.get(name, 0) + 1
+    doc = {"what": about["what"], "origin": about["origin"], "terms": "the project's licence (Apache-2.0)",
+           "trained_at_commit": commit, "pages": counts}
+    doc.update({k: v for k, v in about.items() if k not in ("what", "origin")})
+    doc.update({"features": list(features), "weights": [round(w, 4) for w in weights]})
+    path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"\nwrote {path}")
+    for name, w in sorted(zip(features, weights), key=lambda x: -abs(x[1])):
+        print(f"  {name:20s} {w:+.2f}")
 
 if __name__ == "__main__":
     main()

@@ -10,11 +10,12 @@ never saw the page they cut.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from . import weights
 
 DATA = Path(__file__).with_name("data") / "boundary.json"
 
@@ -86,9 +87,5 @@ class Model:
 @lru_cache(maxsize=1)
 def default_model() -> Model:
     """The shipped model (data/boundary.json); its feature names must match FEATURES."""
-    d = json.loads(DATA.read_text(encoding="utf-8"))
-    names = tuple(d["features"])
-    if names != FEATURES:
-        missing = sorted(set(FEATURES) ^ set(names))
-        raise RuntimeError(f"{DATA} was trained on other features ({missing}): run scripts/train_cut.py --write")
+    d = weights.load(DATA, FEATURES, "scripts/train_cut.py")
     return Model(tuple(float(w) for w in d["weights"]), float(d.get("threshold", 0.5)))

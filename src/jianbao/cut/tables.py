@@ -75,6 +75,8 @@ class T:
         self.kicker_end = re.compile(union("titles.toml", "kicker_end"))
         self.sub_start = re.compile(union("titles.toml", "subheadline_start"))
         self.sub_end = re.compile(union("titles.toml", "subheadline_end"))
+        self.speech_end = re.compile(union("titles.toml", "speech_end"))
+        self.place_end = re.compile(union("titles.toml", "place_end"))
         self.numbered = re.compile(union("titles.toml", "numbered"))
         self.lead_time = re.compile(union("titles.toml", "lead_time"))
         self.activity = re.compile(union("titles.toml", "activity"))
