@@ -30,8 +30,8 @@ class Head:
     subheadline: list[int] = field(default_factory=list)
 
 
-def _level(b: Block) -> int:
-    """Markup rank: 1 for '#', 2 for '##' …; bold counts as 7, plain as 9."""
+def rank(b: Block) -> int:
+    """Markup rank of a line: 1 for '#', 2 for '##' …; bold counts as 7, plain as 9."""
     if b.heading:
         return b.heading
     return 7 if b.bold else 9
@@ -46,7 +46,7 @@ def split_logos(blocks: list[Block], idx: list[int]) -> tuple[list[list[int]], l
         first = blocks[rest[0]]
         known = "".join(first.text.split()) in t.slogans or _short_banner(blocks, rest)
         after = rest[1:]
-        marked_after = any(_level(blocks[i]) < _level(first) for i in after)
+        marked_after = any(rank(blocks[i]) < rank(first) for i in after)
         if not (known or marked_after or len(after) >= 2 or logo_shaped(blocks[after[0]].text)):
             break
         if logos and not first.gap_before and logos[-1][-1] == rest[0] - 1:
@@ -65,7 +65,7 @@ def _short_banner(blocks: list[Block], rest: list[int]) -> bool:
     if tables().sub_end.search(nxt) or tables().sub_start.search(nxt):
         return False
     # the banner is plainer than the title under it, or shorter than a title with punctuation
-    return _level(b) < _level(a) or (len(nxt) >= len(first) + 2
+    return rank(b) < rank(a) or (len(nxt) >= len(first) + 2
                                        and any(not c.isalnum() and c != " " for c in nxt))
 
 
@@ -254,7 +254,7 @@ class _Line:
     def __init__(self, b: Block, ruled: bool) -> None:
         t = tables()
         x = b.text
-        self.level = _level(b)
+        self.level = rank(b)
         self.len = len(x.replace(" ", ""))
         self.gap = b.gap_before
         self.kend = bool(t.kicker_end.search(x))

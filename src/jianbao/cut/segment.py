@@ -15,7 +15,7 @@ from ..model import Block, Page
 from . import lines as L
 from .boundary import FEATURES, Model, default_model
 from .geometry import Geometry, measure
-from .heads import Head, assign_head
+from .heads import Head, assign_head, rank
 from .tables import tables
 
 HEADLINE_SIZE = 1.45  # type this much larger than the body (as a layout reader measured it) is a headline's
@@ -81,8 +81,8 @@ class Segmenter:
         self.oracle = oracle
         self.decisions: list[tuple[list[float], bool]] = []
         self.page_style: int | None = None  # markup rank of the page's first headline
-        self._verse_ends: tuple[list[int], list[bool]] | None = None
-        self._plain_page: bool | None = None  # no line of the page is marked  # (built on first use)
+        self._verse_ends: tuple[list[int], list[bool]] | None = None  # (built on first use)
+        self.plain_page = not any(b.heading or b.bold for b in page.blocks)  # no line is marked
         # roles are judged on a simplified copy of each line (same length, so offsets hold)
         simplify = tables().simplify
         self.blocks = [replace(b, text=b.text.translate(simplify)) for b in page.blocks]
@@ -443,7 +443,8 @@ class Segmenter:
             body += 1
         if body < self.n:
             bt = blocks[body].text
-            f["lead_below"] = float(bool(L.dateline_at(bt)) or bool(t.lead_time.search(bt[L.dateline_at(bt):].lstrip())))
+            dl = L.dateline_at(bt)
+            f["lead_below"] = float(bool(dl) or bool(t.lead_time.search(bt[dl:].lstrip())))
         activity = L.activity_headline(text)
         f["activity"] = float(activity)
         who = L.leading_name(text)
@@ -503,15 +504,20 @@ class Segmenter:
         same = lambda k: (abs(len(blocks[k].text) - size) <= 1 and rank(blocks[k]) == rank(last_line)  # noqa: E731
                           and self.fkind[k] is None)
         f["signature"] = float(bool(DATE_ONLY.match(last_line.text)))
-        if self._plain_page is None:
-            self._plain_page = not any(b.heading or b.bold for b in blocks)
-        f["plain_page"] = float(self._plain_page)
+        f["plain_page"] = float(self.plain_page)
         f["plain_lines_2"] = f["plain_page"] * f["lines_2"]
         f["plain_after_subs"] = f["plain_page"] * f["has_subs"]
         f["parallel_before"] = float(size <= 16 and any(same(k) for k in cur.subheadings))
         f["parallel_ahead"] = float(size <= 16 and any(
             same(k) and self.title(k) for k in range(j + 1, min(j + PARALLEL_AHEAD, self.n))))
         return [f[name] for name in FEATURES]
+
+    @staticmethod
+    def _add_byline(cur: Draft, i: int, found: tuple[int, int, L.Byline]) -> int:
+        """Record a byline found inside line i at [start, end); returns where the text after it starts."""
+        cur.bylines.append(Piece(i, found[0], found[1]))
+        cur.byline_info.append(found[2])
+        return found[1] + 1
 
     def _body(self, i: int) -> None:
         cur = self.cur
@@ -533,15 +539,11 @@ class Segmenter:
                 a = n
                 ib = L.inline_byline_at(b.text, a)
                 if ib:
-                    cur.bylines.append(Piece(i, ib[0], ib[1]))
-                    cur.byline_info.append(ib[2])
-                    a = ib[1] + 1
+                    a = self._add_byline(cur, i, ib)
             elif b.text[:1] in "（(【":
                 ib = L.inline_byline_at(b.text, 0)  # （记者张某）1月14日，… : a byline opens the lead
                 if ib and ib[2].has_role:
-                    cur.bylines.append(Piece(i, ib[0], ib[1]))
-                    cur.byline_info.append(ib[2])
-                    a = ib[1] + 1
+                    a = self._add_byline(cur, i, ib)
         j = L.jump_in(b.text)
         if j and (j[2] <= a or not b.text[a:j[2]].strip()):
             self.furniture.append(FurnitureDraft("jump", [Piece(i, j[2], j[3])], i))
@@ -552,13 +554,12 @@ class Segmenter:
             self._jump(j)
             end = j[2]
         tb = L.trailing_byline(b.text[:end])  # …全面完成春耕。（县新闻办 甲乙 丙丁图/文）
-        if tb and tb[0] > a and (tb[2].has_role or tb[2].kind in ("source", "office")
-                                 or not self._body_follows(i + 1)):
-            cur.bylines.append(Piece(i, tb[0], tb[1]))
-            cur.byline_info.append(tb[2])
-            end = tb[0] - 1
-            if not self._body_follows(i + 1):
-                cur.closed = True
+        if tb and tb[0] > a:
+            last = not self._body_follows(i + 1)
+            if tb[2].has_role or tb[2].kind in ("source", "office") or last:
+                self._add_byline(cur, i, tb)
+                end = tb[0] - 1
+                cur.closed = cur.closed or last
         while a < end and b.text[a] == " ":
             a += 1
         while end > a and b.text[end - 1] == " ":
@@ -579,11 +580,6 @@ def digits(page: str) -> str:
         ones = cn.index(right) if right else 0
         return str(tens * 10 + ones)
     return "".join(str(cn.index(c)) if c in cn else c for c in page)
-
-
-def rank(b: Block) -> int:
-    """Markup rank of a line: 1 for '#', 2 for '##' …; bold 7, plain 9."""
-    return b.heading or (7 if b.bold else 9)
 
 
 def segment(page: Page, model: Model | None = None) -> Cut:
