@@ -38,8 +38,6 @@ def test_tables_agree():
     assert all(1 <= len(s) <= 2 for s in data.keys("surnames"))
     singles = {s for s in data.keys("surnames") if len(s) == 1}
     assert all(n[0] in singles for n in data.keys("famous"))
-    # a byline role never doubles as a mark
-    assert not data.keys("roles") & data.keys("byline_marks")
     # no word is both a place suffix and an organisation suffix
     assert not sufs & data.keys("org_suffixes")
     # an address after a bare surname is no surname itself, nor a title head (read from that table)

@@ -60,6 +60,21 @@ def test_byline_role_holds_for_following_names_and_marks_are_dropped():
     assert persons(b) == {"黎明": [], "夏雨": []}
 
 
+def test_byline_persons_come_from_the_cut_grammar_with_their_printed_roles():
+    cases = {
+        "椰城网/海岸手机端记者 甲小明 通讯员 乙大方": {"甲小明": ["椰城网/海岸手机端记者"], "乙大方": ["通讯员"]},
+        "宏都日报/宏都晚报 特约记者 王展 摄影 刘鑫": {"王展": ["特约记者"], "刘鑫": ["摄影"]},
+        "石门县新闻办 梁海燕 刘勇锋图/文": {"梁海燕": ["石门县新闻办"], "刘勇锋": ["石门县新闻办"]},
+        "来源：市政府办公室 撰稿：王成平 编辑：薛冬梅": {"王成平": ["撰稿"], "薛冬梅": ["编辑"]},
+        "作者：宋仁杰来源：东岭县人大": {"宋仁杰": ["作者"]},
+        "云上东岭：程文": {"程文": []},
+        "来源：东岭新闻网": {},
+    }
+    for line, want in cases.items():
+        a = tag(["正文。"], byline=line)
+        assert persons(a) == want, line
+
+
 def test_age_before_a_villager_name():
     a = tag(["68岁的刘桂芳和她的老伴早早来到会场。"])
     assert "刘桂芳" in persons(a)

@@ -126,6 +126,8 @@ class Byline:
     decorated: bool            # a mark (■ □ ●) stands before it
     kind: str = "names"        # names | role | source | office | outlet: what the line is made of
     source: str | None = None  # the outlet or office a repost names: 来源：X, 据X → X
+    people: tuple[tuple[str, str | None], ...] = ()  # every name with the role printed before it
+    # (editors too: 编辑：包晓峰 → (包晓峰, 编辑)); a role holds until the next one
 
 
 _TOKEN = re.compile(r"[^\s/、，,：:；;（）()【】\[\]]+")
@@ -196,8 +198,12 @@ def parse_byline(text: str, glued: bool = False, label: bool = False,
     want_source = ""   # "any": a value follows 来源：; "outlet": an outlet follows 据
     outlets = 0
     i = 0
+    role: str | None = None    # the role printed before the names that follow, as printed
+    outlet_before = ""         # an outlet joined to the next role by a slash: 椰城网/海岸手机端记者
+    people: list[tuple[str, str | None]] = []
 
     def add(name: str) -> None:
+        people.append((name, role))
         if not editor:
             names.append(name)
 
@@ -243,6 +249,12 @@ def parse_byline(text: str, glued: bool = False, label: bool = False,
                     if end != len(tok) or after not in _COLONS:
                         return None  # 来源 in prose (来源于…) is no credit
                     want_source = "any"
+                elif not t.author_mark.fullmatch(tok, 0, end) or end > 1 and end == len(tok) and (
+                        after in _COLONS or after in " \u3000" and nxt is not None):
+                    # a mark after a name (杨涛 文/, 周小丁/文, 徐亮 摄) is no role; 摄影 before a
+                    # name (摄影 刘鑫, 摄影：张志豪) is
+                    role = outlet_before + tok[:end]
+                outlet_before = ""
                 has_role, editor = True, kind == "editor"
                 tok = tok[end:]
                 continue
@@ -264,9 +276,11 @@ def parse_byline(text: str, glued: bool = False, label: bool = False,
             if _outlet_name(tok):
                 outlets += 1
                 kinds.add("outlet")
+                outlet_before = tok + "/" if after in "/／" else ""
                 break
             if t.office.fullmatch(tok):
                 kinds.add("office")
+                role = tok  # an office before the writers' names: 石门县新闻办 甲 乙图/文
                 break
             if has_role and not strict and (_CJK_NAME.fullmatch(tok) and len(tok) <= 3 or
                                             _cjk(tok) and 4 <= len(tok) <= 6 and len(names) >= 2
@@ -296,7 +310,10 @@ def parse_byline(text: str, glued: bool = False, label: bool = False,
         kind = "outlet"
     else:
         return None
-    return Byline(core, tuple(dict.fromkeys(names)), has_role, decorated, kind, source)
+    first: dict[str, str | None] = {}
+    for name, r in people:
+        first.setdefault(name, r)
+    return Byline(core, tuple(dict.fromkeys(names)), has_role, decorated, kind, source, tuple(first.items()))
 
 
 def trailing_byline(text: str) -> tuple[int, int, Byline] | None:

@@ -1,40 +1,21 @@
-"""Bylines: who wrote or photographed the article, with the role printed before the name.
+"""Bylines: who wrote, photographed or edited the article, with the role printed before the name.
 
-"本报记者 陈润" → 陈润 (本报记者); "全媒体记者 吴健伟 通讯员 许珍" → each with its own role;
-"记者 周小丁/文 蒲洪旭/图" → both 记者 (a role holds until the next one); "杨涛 文/李前进 图" → no
-roles; "撰稿：王宏瑞 编辑：包晓峰" → 撰稿, 编辑. Roles come from data/roles.tsv, marks such as
-"文" and "图" from data/byline_marks.tsv.
+The cut stage's byline grammar (cut/lines.py `parse_byline`, tables in cut/data/bylines.toml) reads
+the line; this module only hands its names on as persons: "本报记者 陈润" → 陈润 (本报记者);
+"全媒体记者 吴健伟 通讯员 许珍" → each with its own role; "记者 周小丁/文 蒲洪旭/图" → both 记者
+(a role holds until the next one); "杨涛 文/李前进 图" → no roles (a mark is no role);
+"撰稿：王宏瑞 编辑：包晓峰" → 撰稿, 编辑; "来源：X" names a source, not a person.
 """
 from __future__ import annotations
 
-import re
-
-from . import data
-
-_SPLIT = re.compile(r"[\s/／：:，,、|（）()■●◆]+")
+from ..cut.lines import parse_byline
 
 
 def match(byline: str | None, reporters: list[str]) -> list[tuple[str, str | None]]:
-    """(name, role or None) for each person of the byline, in order."""
-    out: list[tuple[str, str | None]] = []
-    roles = data.by_length("roles")
-    marks = data.keys("byline_marks")
-    role: str | None = None
-    for tok in _SPLIT.split(byline or ""):
-        while tok:
-            r = data.starts_with_any(tok, 0, roles)
-            if r:
-                role, tok = r, tok[len(r):]
-                continue
-            if tok in marks:
-                break
-            name = tok
-            for m in sorted(marks, key=len, reverse=True):  # "王佩文" is rare; "李前进图" is not
-                if len(name) > 3 and name.endswith(m):
-                    name = name[:-len(m)]
-            if 2 <= len(name) <= 8 and all("\u3400" <= c <= "\u9fff" or c in "·•" for c in name):
-                out.append((name, role))
-            break
+    """(name, role or None) for each person of the byline, in order; the cut stage's reporters
+    that the grammar does not read again (a byline found inside a lead) follow without a role."""
+    b = parse_byline(byline, glued=True, label=True) if byline else None
+    out = list(b.people) if b else []
     seen = {n for n, _ in out}
     for r in reporters or []:
         if r and r not in seen:

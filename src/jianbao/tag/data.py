@@ -10,8 +10,8 @@ from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
 
-TABLES = ("surnames", "title_heads", "famous", "name_followers", "stop_left", "roles",
-          "byline_marks", "place_suffixes", "place_short", "org_suffixes", "generic_orgs",
+TABLES = ("surnames", "title_heads", "famous", "name_followers", "stop_left",
+          "place_suffixes", "place_short", "org_suffixes", "generic_orgs",
           "dates", "event_triggers", "roles_in_events", "speech_verbs", "visit_verbs",
           "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs")
 
