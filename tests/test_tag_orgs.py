@@ -91,3 +91,11 @@ def test_numbered_units_name_a_firm_and_spokespersons_are_titled():
 def test_party_schools_and_numbered_middle_schools():
     a = tag(["县委党校常务副校长缪青作辅导报告。他曾在县一中任教。"])
     assert {"县委党校", "县一中"} <= set(a.orgs)
+
+
+def test_named_bodies_in_titles_are_organisations_generic_ones_are_not():
+    a = tag(["市人大常委会主任王立新、州委组织部副部长刘一鸣，县委书记张力出席。"])
+    assert "市人大常委会" in a.orgs and "州委组织部" in a.orgs
+    assert "县委" not in a.orgs
+    b = tag(["宣传部部长李华出席。"])
+    assert "宣传部" not in b.orgs  # the bare suffix names no body
