@@ -55,3 +55,25 @@ def test_a_jump_to_a_lettered_page_links_to_its_number():
             PageDoc(meta=PageMeta(page=page_number("第A03版")), articles=[b])]
     assert link_continuations(docs) == 1
     assert (a.continued_on_id, b.continued_from_id) == ("b", "a")
+
+
+@pytest.mark.parametrize("header, paper, page, date, section", [
+    ("临江快报 2024年3月26日 星期二", "临江快报", None, "2024-03-26", None),
+    ("东岭新闻网 2019年4月4日 星期四", "东岭新闻网", None, "2019-04-04", None),
+    ("《南岭日报》（2017年1月17日） 01版", "南岭日报", "1", "2017-01-17", None),
+    ("第9版：都市小区 2021-12-06", None, "9", "2021-12-06", "都市小区"),
+    ("第A06版：看临江", None, "6", None, "看临江"),
+    ("临江日报 2014年06月09日 星期一 00015版：人文·社会万象", "临江日报", "15", "2014-06-09", "人文·社会万象"),
+])
+def test_a_masthead_line_with_words_no_table_knows(header, paper, page, date, section):
+    """A header line at the page's top may hold the paper's name or the section in words no table
+    lists, beside a full date or a page number: it is still furniture, and the words are read."""
+    doc = cut_text(header + BODY, source="page.md")
+    assert [f.kind for f in doc.furniture] == ["page_header"]
+    assert (doc.meta.paper, doc.meta.page, doc.meta.date, doc.meta.section) == (paper, page, date, section)
+    assert doc.articles[0].kicker is None and doc.articles[0].headline == "临江新区启动春季植树活动"
+
+
+def test_a_date_inside_a_sentence_is_no_masthead():
+    doc = cut_text(BODY + "\n会议定于2024年3月26日召开\n", source="page.md")
+    assert doc.furniture == [] and doc.meta.date is None

@@ -34,6 +34,7 @@ def is_couplet(text: str) -> bool:
 
 # ---- furniture -------------------------------------------------------------------------------
 
+_FREE_WORD = re.compile(r"《[\u4e00-\u9fff·]{2,12}》|[\u4e00-\u9fff][\u4e00-\u9fff·]{1,11}(?=[\s:：·|/（(《]|$)")
 STRONG_ALONE = {"weekday", "lunar", "page", "issue_no", "paper", "paper_latin", "credit", "contact"}
 
 
@@ -47,6 +48,7 @@ def header_kind(text: str) -> tuple[str, frozenset[str]] | None:
     s = t.t2s.convert(text)
     pos, classes = 0, set()
     n = len(s)
+    last = ""  # the class of the token read last
     while pos < n:
         if s[pos] in " \u3000·・|/,，、　-—–:：()（）[]【】\t":
             pos += 1
@@ -56,10 +58,21 @@ def header_kind(text: str) -> tuple[str, frozenset[str]] | None:
             if m and m.end() > pos:
                 pos = m.end()
                 classes.add(name)
+                last = name
                 break
         else:
-            return None
-    if not classes:
+            # words no table knows: the paper's name opening the line (新京报, 《东岭日报》,
+            # 延吉新闻网) or the section after the page number and a colon (第9版：都市小区); only
+            # beside a full date or a page number (checked below), and only at the page's edge (segment.py)
+            m = _FREE_WORD.match(s, pos)
+            opening = not classes and m
+            section = last in ("page", "page_code") and m and s[:pos].rstrip()[-1:] in ":："
+            if not (opening or section) or "free" in classes and opening:
+                return None
+            pos = m.end()
+            classes.add("free")
+            last = "free"
+    if not classes or "free" in classes and (not classes & {"date", "page"} or n > 48):
         return None
     kind = "footer" if classes & {"credit", "contact"} else "header"
     return kind, frozenset(classes)

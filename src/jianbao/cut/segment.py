@@ -119,7 +119,7 @@ class Segmenter:
         # a paper name, 第N版, a weekday, credits … are furniture anywhere; a bare date or a
         # section name only at the top or foot of the page, or next to other header lines
         edge = i < 3 or self._prev_header == i - 1
-        if classes & L.STRONG_ALONE or edge:
+        if classes & L.STRONG_ALONE and "free" not in classes or edge:
             self._prev_header = i
             return "page_footer" if kind == "footer" else "page_header"
         return None
