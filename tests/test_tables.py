@@ -56,10 +56,11 @@ def test_furniture_tokens_have_unique_names():
 def test_surnames_are_single_characters_without_repeats():
     with resources.files("jianbao.data").joinpath("surnames.toml").open("rb") as f:
         data = tomllib.load(f)
-    single = "".join(data["single"].split())
-    assert len(single) == len(set(single)) > 300
-    assert all(len(s) == 2 for s in data["compound"])
-    assert len(data["compound"]) == len(set(data["compound"]))
+    single = "".join((data["single"] + data["rare"]).split())
+    assert len(single) == len(set(single)) > 400
+    compound = data["compound"] + data["rare_compound"]
+    assert all(len(s) == 2 for s in compound)
+    assert len(compound) == len(set(compound))
 
 
 def test_compiled_tables_are_built_once():

@@ -15,7 +15,7 @@ def test_every_table_loads_with_notes_and_unique_keys():
 def test_readme_lists_every_table():
     text = (data.DATA / "README.md").read_text(encoding="utf-8")
     for name in data.TABLES:
-        assert f"{name}.tsv" in text, name
+        assert f"{name}.tsv" in text or name in ("surnames", "rare_surnames") and "surnames.toml" in text, name
 
 
 def test_columns_hold_known_values():
@@ -43,6 +43,8 @@ def test_tables_agree():
     # an address after a bare surname is no surname itself, nor a title head (read from that table)
     addr = data.keys("surname_addresses")
     assert not addr & data.keys("surnames") and not addr & data.keys("title_heads")
+    # the two strengths of the one surname list do not overlap
+    assert not data.keys("surnames") & data.keys("rare_surnames")
 
 
 def test_package_word_lists_are_found_offline():

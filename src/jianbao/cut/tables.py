@@ -86,8 +86,8 @@ class T:
         self.ad_cue = re.compile(union("notices.toml", "ad_cue"))
         self.contact_line = re.compile(union("notices.toml", "contact_line"))
         sur = _load("jianbao.data", "surnames.toml")
-        self.surnames = frozenset("".join(sur["single"].split()))
-        self.compound_surnames = frozenset(sur["compound"])
+        self.surnames = frozenset("".join((sur["single"] + sur["rare"]).split()))
+        self.compound_surnames = frozenset(sur["compound"] + sur["rare_compound"])
         self.t2s = opencc.OpenCC("t2s")
         self.simplify = _char_table(self.t2s)
 

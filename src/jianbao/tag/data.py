@@ -10,7 +10,7 @@ from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
 
-TABLES = ("surnames", "title_heads", "famous", "name_followers", "stop_left",
+TABLES = ("surnames", "rare_surnames", "title_heads", "famous", "name_followers", "stop_left",
           "place_suffixes", "place_short", "org_suffixes", "generic_orgs",
           "dates", "event_triggers", "roles_in_events", "speech_verbs", "visit_verbs",
           "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs")
@@ -18,7 +18,10 @@ TABLES = ("surnames", "title_heads", "famous", "name_followers", "stop_left",
 
 @lru_cache(maxsize=None)
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of table `name`, note column included, in file order."""
+    """The rows of table `name`, note column included, in file order. "surnames" and
+    "rare_surnames" come from the one list the cutter reads too (jianbao/data/surnames.toml)."""
+    if name in ("surnames", "rare_surnames"):
+        return _surnames(name == "rare_surnames")
     out = []
     with open(DATA / f"{name}.tsv", encoding="utf-8") as f:
         for line in f:
@@ -27,6 +30,16 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
                 continue
             out.append(tuple(line.split("\t")))
     return tuple(out)
+
+
+def _surnames(rare: bool) -> tuple[tuple[str, ...], ...]:
+    import tomllib
+    from importlib import resources
+    with resources.files("jianbao.data").joinpath("surnames.toml").open("rb") as f:
+        t = tomllib.load(f)
+    single, compound = ("rare", "rare_compound") if rare else ("single", "compound")
+    note = "rare surname" if rare else "surname"
+    return tuple((w, note) for w in list(t[compound]) + list("".join(t[single].split())))
 
 
 @lru_cache(maxsize=None)
