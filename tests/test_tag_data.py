@@ -15,7 +15,8 @@ def test_every_table_loads_with_notes_and_unique_keys():
 def test_readme_lists_every_table():
     text = (data.DATA / "README.md").read_text(encoding="utf-8")
     for name in data.TABLES:
-        assert f"{name}.tsv" in text or name in ("surnames", "rare_surnames") and "surnames.toml" in text, name
+        assert f"{name}.tsv" in text or name in ("surnames", "rare_surnames") and "surnames.toml" in text \
+            or name in data.SPEECH and "speech_verbs.toml" in text, name
 
 
 def test_columns_hold_known_values():
@@ -52,3 +53,16 @@ def test_package_word_lists_are_found_offline():
     g = lexicon.gazetteer()
     assert g.full.get("湖南省") == 0 and g.short.get("株洲") == "株洲市"
     assert lexicon.dictionary().get("中心")
+
+
+def test_the_one_speech_verb_list_is_consistent():
+    import tomllib
+    from importlib import resources
+    with resources.files("jianbao.data").joinpath("speech_verbs.toml").open("rb") as f:
+        verbs = tomllib.load(f)["verb"]
+    texts = [v["text"] for v in verbs]
+    assert len(texts) == len(set(texts))
+    for v in verbs:
+        assert v["where"] and set(v["where"]) <= {"events", "name", "title"}, v["text"]
+        assert all(v["text"] in e for e in v["examples"]), v["text"]
+    assert data.keys("speech_verbs") == {v["text"] for v in verbs if "events" in v["where"]}

@@ -75,7 +75,8 @@ class T:
         self.kicker_end = re.compile(union("titles.toml", "kicker_end"))
         self.sub_start = re.compile(union("titles.toml", "subheadline_start"))
         self.sub_end = re.compile(union("titles.toml", "subheadline_end"))
-        self.speech_end = re.compile(union("titles.toml", "speech_end"))
+        speech = _load("jianbao.data", "speech_verbs.toml")["verb"]
+        self.speech_end = re.compile("(?:%s)$" % "|".join(re.escape(v["text"]) for v in speech if "title" in v["where"]))
         self.place_end = re.compile(union("titles.toml", "place_end"))
         self.numbered = re.compile(union("titles.toml", "numbered"))
         self.lead_time = re.compile(union("titles.toml", "lead_time"))

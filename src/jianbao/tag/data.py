@@ -12,7 +12,7 @@ DATA = Path(__file__).with_name("data")
 
 TABLES = ("surnames", "rare_surnames", "title_heads", "famous", "name_followers", "stop_left",
           "place_suffixes", "place_short", "org_suffixes", "generic_orgs",
-          "dates", "event_triggers", "roles_in_events", "speech_verbs", "visit_verbs",
+          "dates", "event_triggers", "roles_in_events", "speech_verbs", "speech_names", "visit_verbs",
           "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs")
 
 
@@ -22,6 +22,8 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     "rare_surnames" come from the one list the cutter reads too (jianbao/data/surnames.toml)."""
     if name in ("surnames", "rare_surnames"):
         return _surnames(name == "rare_surnames")
+    if name in SPEECH:
+        return _speech(SPEECH[name])
     out = []
     with open(DATA / f"{name}.tsv", encoding="utf-8") as f:
         for line in f:
@@ -32,11 +34,24 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-def _surnames(rare: bool) -> tuple[tuple[str, ...], ...]:
+# the tag's views of the one speech-verb list (jianbao/data/speech_verbs.toml), by its `where` marks
+SPEECH = {"speech_verbs": "events", "speech_names": "name"}
+
+
+def _shared(filename: str) -> dict:
     import tomllib
     from importlib import resources
-    with resources.files("jianbao.data").joinpath("surnames.toml").open("rb") as f:
-        t = tomllib.load(f)
+    with resources.files("jianbao.data").joinpath(filename).open("rb") as f:
+        return tomllib.load(f)
+
+
+def _speech(where: str) -> tuple[tuple[str, ...], ...]:
+    return tuple((v["text"], ", ".join(v.get("examples", ())) or "speech verb")
+                 for v in _shared("speech_verbs.toml")["verb"] if where in v["where"])
+
+
+def _surnames(rare: bool) -> tuple[tuple[str, ...], ...]:
+    t = _shared("surnames.toml")
     single, compound = ("rare", "rare_compound") if rare else ("single", "compound")
     note = "rare surname" if rare else "surname"
     return tuple((w, note) for w in list(t[compound]) + list("".join(t[single].split())))
