@@ -184,3 +184,30 @@ def test_a_name_whose_given_part_is_a_rare_dictionary_word_is_read_by_the_model(
     from jianbao.tag import unknown
     assert not unknown.decided("袁德福", "PER")
     assert unknown.decided("邓师傅", "PER")
+
+
+def test_a_missing_or_corrupt_model_file_is_one_line_naming_it(tmp_path, monkeypatch):
+    """Never a traceback: the CLI says which file and how to rebuild it, and exits non-zero."""
+    import subprocess
+    import sys
+    from jianbao.errors import ModelError
+    page = tmp_path / "p.md"
+    page.write_text("# 临江新区启动植树活动\n\n本报讯 3月25日，副市长周海涛在临江新区参加植树活动。\n", encoding="utf-8")
+    for name, content in (("missing", None), ("corrupt", b"not a crfsuite model")):
+        d = tmp_path / name
+        d.mkdir()
+        for fn in ner.MODELS.values():
+            if content is not None:
+                (d / fn).write_bytes(content)
+        monkeypatch.setattr(ner, "DATA", d)
+        monkeypatch.setattr(ner, "_LOADED", {})
+        with pytest.raises(ModelError, match=r"ner_ent\.crfsuite.*train_ner\.py --write"):
+            ner.model("ent")
+        assert not ner.available()
+    code = ("import sys; from jianbao.tag import ner; from pathlib import Path; ner.DATA = Path(sys.argv[1]); "
+            "from jianbao.cli import main; sys.argv = ['jianbao', 'cut', sys.argv[2]]; main()")
+    r = subprocess.run([sys.executable, "-c", code, str(tmp_path / "corrupt"), str(page)],
+                       capture_output=True, text=True)
+    assert r.returncode != 0 and "Traceback" not in r.stderr
+    lines = [x for x in r.stderr.splitlines() if x.strip()]
+    assert len(lines) == 1 and "ner_ent.crfsuite" in lines[0] and "unreadable" in lines[0]

@@ -30,7 +30,17 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
         raise click.BadParameter(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2021-07-31")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Any JianbaoError that reaches the top (a missing model file, say) is one line and exit 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except JianbaoError as e:
+            raise click.ClickException(str(e)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="jianbao")
 def main() -> None:
     """jianbao (剪报): cut Chinese newspaper pages into whole, structured articles.

@@ -53,3 +53,7 @@ class BadImage(InputError):
 
 class OcrUnavailable(InputError):
     reason = "no OCR"
+
+
+class ModelError(JianbaoError):
+    """A model file the tagger needs is missing or unreadable: say which, and how to rebuild it."""

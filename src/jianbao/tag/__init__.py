@@ -6,6 +6,7 @@ as it was. Word lists load lazily on first use: importing the package is cheap.
 """
 from __future__ import annotations
 
+from ..errors import JianbaoError
 from ..model import Article, PageDoc, Person
 from ..settings import Settings
 from . import byline as _byline
@@ -146,6 +147,8 @@ def tag_doc(doc: PageDoc, settings: Settings) -> PageDoc:
     for i, a in enumerate(doc.articles):
         try:
             tag_article(a, date)
+        except JianbaoError:
+            raise  # a missing model file stops the run with its own message, not one page's warning
         except Exception as e:  # a tagging bug must not lose the cut page
             a.persons, a.places, a.orgs, a.events = [], [], [], []
             doc.warnings.append(f"tag: article {i}: {type(e).__name__}: {e}")

@@ -13,14 +13,16 @@ gazetteer), one-character short forms of countries and provinces where news pair
 tagger's own decision (sentence.rule_spans) and the words, tags and name probabilities of a
 pretrained neural tagger (lac.py), which knows names no list holds. The weights were fitted by scripts/train_ner.py
 on the corpora named in data/README.md; the model files ship in data/ and load lazily, on first
-use. Nothing is downloaded; without python-crfsuite or the files, `available()` is False and the
-rules alone run.
+use. Nothing is downloaded; without python-crfsuite or the files, tagging stops with a one-line
+ModelError that names the file and how to rebuild it.
 """
 from __future__ import annotations
 
 import threading
 from functools import lru_cache
 from pathlib import Path
+
+from ..errors import ModelError
 
 from . import data, lac, lexicon
 
@@ -608,18 +610,40 @@ class Model:
 _LOADED: dict[str, Model | None] = {}
 
 
-def model(kind: str) -> Model | None:
-    """The shipped model of `kind` ('ent' or 'title'), loaded on first use; None if unavailable."""
+REBUILD = "rebuild it with `python scripts/train_ner.py --write` (needs ../shared/corpus/ner), or reinstall jianbao"
+
+
+def model(kind: str) -> Model:
+    """The shipped model of `kind` ('ent' or 'title'), loaded on first use. A missing or
+    unreadable file raises ModelError: one line naming the file and how to rebuild it."""
     if kind not in _LOADED:
         with _LOCK:
             if kind not in _LOADED:
-                path = DATA / MODELS[kind]
-                try:
-                    _LOADED[kind] = Model(path, kind) if path.exists() else None
-                except Exception:  # no python-crfsuite, or an unreadable file: rules alone
-                    _LOADED[kind] = None
-    return _LOADED[kind]
+                _LOADED[kind] = _load(DATA / MODELS[kind], kind)
+    got = _LOADED[kind]
+    if isinstance(got, ModelError):
+        raise got
+    return got
+
+
+def _load(path: Path, kind: str) -> "Model | ModelError":
+    if not path.is_file():
+        return ModelError(f"model file {path} is missing: {REBUILD}")
+    try:
+        import pycrfsuite  # noqa: F401
+    except ImportError:
+        return ModelError(f"python-crfsuite is not installed, which reads {path}: run `make setup`")
+    try:
+        m = Model(path, kind)
+        m.tagger.tag([["probe"]])  # a corrupt file may open and fail on first use
+        return m
+    except Exception as e:
+        return ModelError(f"model file {path} is unreadable ({type(e).__name__}): {REBUILD}")
 
 
 def available() -> bool:
-    return model("ent") is not None
+    """True when the shipped models load (False instead of ModelError)."""
+    try:
+        return model("ent") is not None and model("title") is not None
+    except ModelError:
+        return False
