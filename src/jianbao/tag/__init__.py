@@ -33,67 +33,167 @@ class Fields:
         return [(k, t) for k, t in self.items if k.startswith("paragraphs")]
 
 
-def find_persons(a: Article, f: Fields) -> tuple[dict[str, list[str]], dict[str, list]]:
-    """name → titles, and name → mentions (field, start, end), for one article."""
-    known: set[str] = set()
-    people: dict[str, list[str]] = {}
+class State:
+    """One article as the components see it: its inputs, and what each component writes."""
 
-    def put(name: str, ts: list[str]) -> None:
-        got = people.setdefault(name, [])
+    def __init__(self, a: Article, issue_date: str | None):
+        f = Fields(a)
+        self.fields = f.items                       # input: (field, normalised text), reading order
+        self.body = f.body                          # input: the paragraphs alone
+        self.byline, self.reporters = a.byline, a.reporters
+        self.issue_date = issue_date
+        self.known: set[str] = set()                # names read so far
+        self.people: dict[str, list[str]] = {}      # name → titles
+        self.found: list[tuple[str, _persons.Mention]] = []  # (field, mention) with titles
+        self.mentions: dict[str, list] = {}         # name → (field, start, end) of every mention
+        self.blocked: dict[str, list[tuple[int, int]]] = {}  # field → spans taken by persons
+        self.entities: _entities.Found | None = None
+        self.persons: list[Person] = []
+        self.places: list[str] = []
+        self.orgs: list[str] = []
+        self.dates: dict[str, list] = {}
+        self.events: list = []
+
+    def put(self, name: str, ts: list[str]) -> None:
+        got = self.people.setdefault(name, [])
         got += [t for t in ts if t and t not in got]
 
-    for name, role in _byline.match(a.byline, a.reporters):
-        put(name, [role] if role else [])
-        known.add(name)
-    found: list[tuple[str, _persons.Mention]] = []
-    for _ in range(2):  # a second pass lets names read later help earlier fields
-        found = [(k, m) for k, t in f.items for m in _persons.match(t, known)]
-    for k, t in f.items:  # names after a title that no surname opens, read by the model
-        starts = {m.start: m.end for kk, m in found if kk == k}
-        for hs, s, e in _unknown.after_titles(t, starts):
-            ts, chain = _persons.title_chain(t, hs, s)
-            old = next((m for kk, m in found if kk == k and m.start == s), None)
-            if old is not None:  # the rules' three-character guess gives way to the longer name
-                found.remove((k, old))
-                known.discard(old.name)
-            found.append((k, _persons.Mention(t[s:e], s, e, ts, "title", chain)))
-            known.add(t[s:e])
-    for _, m in found:
-        put(m.name, m.titles)
-    mentions: dict[str, list] = {}
-    for k, t in f.items:
-        for m in _persons.bare(t, known):
-            if m.name not in people:
-                put(m.name, [])
-            mentions.setdefault(m.name, []).append((k, m.start, m.end))
-    return people, mentions
+
+class Component:
+    """One step of the tagger: it reads some of State's attributes and writes others (declared,
+    and checked by tests/test_tag_components.py against the pipeline's order)."""
+    reads: tuple[str, ...] = ()
+    writes: tuple[str, ...] = ()
+
+    def __call__(self, st: State) -> None:
+        raise NotImplementedError
+
+
+class BylinePersons(Component):
+    """The byline's names with their printed roles (byline.py, the cutter's grammar)."""
+    reads, writes = ("byline", "reporters"), ("people", "known")
+
+    def __call__(self, st: State) -> None:
+        for name, role in _byline.match(st.byline, st.reporters):
+            st.put(name, [role] if role else [])
+            st.known.add(name)
+
+
+class TitledPersons(Component):
+    """Rules: a title and the name after it, names before a title or after an age, names before
+    a word of speech, known leaders (persons.py); twice, so names read later help earlier fields."""
+    reads, writes = ("fields", "known"), ("found", "known")
+
+    def __call__(self, st: State) -> None:
+        for _ in range(2):
+            st.found = [(k, m) for k, t in st.fields for m in _persons.match(t, st.known)]
+
+
+class NamesAfterTitles(Component):
+    """Model: a name right after an official's title that no listed surname opens, or longer than
+    the rules' three characters (unknown.after_titles): the model's name replaces the rules'."""
+    reads, writes = ("fields", "found", "known"), ("found", "known")
+
+    def __call__(self, st: State) -> None:
+        for k, t in st.fields:
+            starts = {m.start: m.end for kk, m in st.found if kk == k}
+            for hs, s, e in _unknown.after_titles(t, starts):
+                ts, chain = _persons.title_chain(t, hs, s)
+                old = next((m for kk, m in st.found if kk == k and m.start == s), None)
+                if old is not None:  # the rules' three-character guess gives way to the longer name
+                    st.found.remove((k, old))
+                    st.known.discard(old.name)
+                st.found.append((k, _persons.Mention(t[s:e], s, e, ts, "title", chain)))
+                st.known.add(t[s:e])
+
+
+class Mentions(Component):
+    """Every later mention of a name read so far, and names listed beside one (persons.bare);
+    the persons' list in reading order of first finding."""
+    reads, writes = ("fields", "found", "known", "people"), ("people", "mentions", "blocked", "persons")
+
+    def __call__(self, st: State) -> None:
+        for _, m in st.found:
+            st.put(m.name, m.titles)
+        for k, t in st.fields:
+            for m in _persons.bare(t, st.known):
+                if m.name not in st.people:
+                    st.put(m.name, [])
+                st.mentions.setdefault(m.name, []).append((k, m.start, m.end))
+        st.persons = [Person(n, ts) for n, ts in st.people.items()]
+        for ms in st.mentions.values():
+            for k, s, e in ms:
+                st.blocked.setdefault(k, []).append((s, e))
+
+
+class PlacesOrgs(Component):
+    """Rules: places and organisations by gazetteer, suffixes and lists (entities.py); a person's
+    name beats any of them."""
+    reads, writes = ("fields", "blocked"), ("entities", "places", "orgs")
+
+    def __call__(self, st: State) -> None:
+        st.entities = _entities.find(st.fields, st.blocked)
+        st.places, st.orgs = st.entities.places, st.entities.orgs
+
+
+class ModelEntities(Component):
+    """Model: the names the rules left undecided (unknown.find), added to the lists only."""
+    reads, writes = ("fields", "blocked", "entities", "persons", "places", "orgs"), ("persons", "places", "orgs")
+
+    def __call__(self, st: State) -> None:
+        _add_unknown(st)
+
+
+class TitleBodies(Component):
+    """The named bodies in persons' titles are organisations (市人大常委会 of 市人大常委会主任)."""
+    reads, writes = ("persons", "orgs"), ("orgs",)
+
+    def __call__(self, st: State) -> None:
+        for body in _title_bodies(st.persons):
+            if body not in st.orgs:
+                st.orgs.append(body)
+
+
+class Dates(Component):
+    """Date phrases of every paragraph, resolved against the issue date and the last date read."""
+    reads, writes = ("body", "issue_date"), ("dates",)
+
+    def __call__(self, st: State) -> None:
+        last = None
+        for k, t in st.body:
+            st.dates[k] = _dates.match(t, st.issue_date, last)
+            last = next((d.date for d in reversed(st.dates[k]) if d.date), last)
+
+
+class Events(Component):
+    """Officials' activities (events.py): triggers, the officials who carry them out, the others
+    present, places visited, dates."""
+    reads, writes = ("body", "people", "mentions", "entities", "dates"), ("events",)
+
+    def __call__(self, st: State) -> None:
+        officials = {n for n, ts in st.people.items() if n not in _names.famous()
+                     if any(_titles.head_class(_titles.head_ending_at(t, len(t)) or "") in _titles.DOERS for t in ts)}
+        bymention = {k: [(n, s, e) for n, ms in st.mentions.items() for kk, s, e in ms if kk == k]
+                     for k, _ in st.body}
+        found = st.entities
+        acts, roles = _events.match(st.body, bymention, officials, found.by_field, found.canon, st.dates,
+                                    _events.group_heads(st.people))
+        st.events = _events.write(acts, roles)
+
+
+# The tagger, in order. The stated rule between rules and model: the rules' persons, places and
+# organisations stand; the model names a person only right after an official's title
+# (NamesAfterTitles) and otherwise only where the rules could not decide a word (ModelEntities).
+PIPELINE: tuple[Component, ...] = (BylinePersons(), TitledPersons(), NamesAfterTitles(), Mentions(),
+                                   PlacesOrgs(), ModelEntities(), TitleBodies(), Dates(), Events())
+INPUTS = ("fields", "body", "byline", "reporters", "issue_date")
 
 
 def tag_article(a: Article, issue_date: str | None) -> Article:
-    f = Fields(a)
-    people, mentions = find_persons(a, f)
-    a.persons = [Person(n, ts) for n, ts in people.items()]
-    blocked: dict[str, list[tuple[int, int]]] = {}
-    for ms in mentions.values():
-        for k, s, e in ms:
-            blocked.setdefault(k, []).append((s, e))
-    found = _entities.find(f.items, blocked)
-    a.places, a.orgs = found.places, found.orgs
-    _add_unknown(a, f, blocked, found)
-    for body in _title_bodies(a.persons):
-        if body not in a.orgs:
-            a.orgs.append(body)
-    body = f.body
-    dates, last = {}, None
-    for k, t in body:
-        dates[k] = _dates.match(t, issue_date, last)
-        last = next((d.date for d in reversed(dates[k]) if d.date), last)
-    officials = {n for n, ts in people.items() if n not in _names.famous()
-                 if any(_titles.head_class(_titles.head_ending_at(t, len(t)) or "") in _titles.DOERS for t in ts)}
-    bymention = {k: [(n, s, e) for n, ms in mentions.items() for kk, s, e in ms if kk == k] for k, _ in body}
-    acts, roles = _events.match(body, bymention, officials, found.by_field, found.canon, dates,
-                                _events.group_heads(people))
-    a.events = _events.write(acts, roles)
+    st = State(a, issue_date)
+    for c in PIPELINE:
+        c(st)
+    a.persons, a.places, a.orgs, a.events = st.persons, st.places, st.orgs, st.events
     return a
 
 
@@ -120,24 +220,24 @@ def _title_bodies(persons: list[Person]) -> list[str]:
     return out
 
 
-def _add_unknown(a: Article, f: Fields, blocked: dict[str, list[tuple[int, int]]], found) -> None:
+def _add_unknown(st: State) -> None:
     """Names the rules left undecided, from the trained model (unknown.py): persons without a
     title, places the gazetteer lacks, organisations without a suffix. They join the lists only."""
-    from . import unknown
-    names = {p.name for p in a.persons}
-    for k, text in f.items:
-        taken = list(blocked.get(k, [])) + [(c.start, c.end) for c in found.by_field.get(k, [])]
-        for s, e, lab in unknown.find(text, taken):
+    names = {p.name for p in st.persons}
+    found = st.entities
+    for k, text in st.fields:
+        taken = list(st.blocked.get(k, [])) + [(c.start, c.end) for c in found.by_field.get(k, [])]
+        for s, e, lab in _unknown.find(text, taken):
             w = text[s:e]
             if lab == "PER":
                 if w not in names and not any(w in n or n in w for n in names):
-                    a.persons.append(Person(w, []))
+                    st.persons.append(Person(w, []))
                     names.add(w)
             elif lab == "LOC":
-                if w not in a.places and w not in _entities.HOME:
-                    a.places.append(w)
-            elif not any(w in x for x in a.orgs):  # nor a piece of one listed ("…股份有限" of "…股份有限公司")
-                a.orgs.append(w)
+                if w not in st.places and w not in _entities.HOME:
+                    st.places.append(w)
+            elif not any(w in x for x in st.orgs):  # nor a piece of one listed ("…股份有限" of "…股份有限公司")
+                st.orgs.append(w)
 
 
 def tag_doc(doc: PageDoc, settings: Settings) -> PageDoc:
