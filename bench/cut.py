@@ -65,6 +65,7 @@ ROW_TARGETS = {
     "rmrb all": {"kicker_acc": 0.85, "subheadline_acc": 0.85, "lost_chars": 0},
 }
 SPEED_TARGET = 300       # pages per second, cutting alone, one core
+TAG_SPEED_TARGET = 30    # pages per second, read + cut + tag, one core (bench/tag.py --against)
 SEED_NAME = "hengyang-daily-2021-07-31-p01"
 SPEED_SEED = 1_000_000   # synthetic pages for speed never overlap the scored ones
 SCORE_SEED = 500_000
@@ -341,6 +342,7 @@ def performance(cutters, n: int, n_mem: int):
 _CHILD = r"""
 import json, os, sys, time
 pages, cpu, want = json.load(open(sys.argv[1], encoding="utf-8")), int(sys.argv[2]), sys.argv[3]
+tag = len(sys.argv) > 4 and sys.argv[4] == "tag"  # read + cut + tag (bench/tag.py --against)
 try:
     os.sched_setaffinity(0, {cpu})
 except (AttributeError, OSError):
@@ -350,23 +352,28 @@ from jianbao import pipeline
 from jianbao.settings import Settings
 where = os.path.realpath(jianbao.__file__)
 assert where.startswith(os.path.realpath(want) + os.sep), f"jianbao imported from {where}, not {want}"
-st, t_read, t_cut, failed = Settings(tag=False), 0.0, 0.0, 0
+st, t_read, t_cut, t_tag, failed = Settings(tag=False), 0.0, 0.0, 0.0, 0
 for k, (source, text) in enumerate(pages):
     data = text.encode("utf-8")
     try:
         t0 = time.perf_counter()
         page = pipeline.read_bytes(data, source, st)
         t1 = time.perf_counter()
-        pipeline.cut(page, st)
+        doc = pipeline.cut(page, st)
         t2 = time.perf_counter()
+        if tag:
+            pipeline.tag(doc, st)
+        t3 = time.perf_counter()
     except Exception:
         failed += 1
         continue
     if k >= 20:
         t_read += t1 - t0
         t_cut += t2 - t1
+        t_tag += t3 - t2
 timed = max(1, len(pages) - 20 - failed)
-print(json.dumps({"pps": timed / (t_read + t_cut), "pps_cut": timed / t_cut, "failed": failed}))
+print(json.dumps({"pps": timed / (t_read + t_cut), "pps_cut": timed / t_cut, "failed": failed,
+                  "pps_all": timed / (t_read + t_cut + t_tag)}))
 """
 
 
@@ -385,8 +392,10 @@ def _export_src(rev: str, into: Path) -> str:
     return sha
 
 
-def against(revs: list[str], n: int, rounds: int) -> int:
-    """Time cutting the same n generated pages with the working tree and with each of `revs`."""
+def against(revs: list[str], n: int, rounds: int, tag: bool = False) -> int:
+    """Time cutting (with `tag`: reading, cutting and tagging) the same n generated pages with the
+    working tree and with each of `revs`."""
+    key, what = ("pps_all", "read + cut + tag") if tag else ("pps_cut", "cut alone")
     try:
         cpu = min(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -406,25 +415,28 @@ def against(revs: list[str], n: int, rounds: int) -> int:
         pages_file.write_text(json.dumps(pages, ensure_ascii=False), encoding="utf-8")
         del pages
         print(f"speed side by side: {n} generated pages (+20 untimed), {rounds} rounds, each run a fresh "
-              f"process on cpu {cpu}, the versions' order alternating; target >= {SPEED_TARGET} pages/s cut alone")
+              f"process on cpu {cpu}, the versions' order alternating; target >= "
+              f"{TAG_SPEED_TARGET if tag else SPEED_TARGET} pages/s {what}")
         runs: dict[str, list[dict]] = {name: [] for name, _ in sides}
         for r in range(rounds):
             for name, src in (sides if r % 2 == 0 else sides[::-1]):
                 env = {**os.environ, "PYTHONPATH": str(src)}
-                out = subprocess.run([sys.executable, "-c", _CHILD, str(pages_file), str(cpu), str(src)],
+                out = subprocess.run([sys.executable, "-c", _CHILD, str(pages_file), str(cpu), str(src)]
+                                     + (["tag"] if tag else []),
                                      env=env, cwd=tmp, capture_output=True, text=True)
                 if out.returncode:
                     print(f"  ! {name}: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}")
                     return 1
                 v = json.loads(out.stdout)
                 runs[name].append(v)
-                print(f"  round {r + 1}  {name:28s} cut alone {v['pps_cut']:7.0f} pages/s   read + cut "
-                      f"{v['pps']:7.0f}" + (f"   ({v['failed']} raised)" if v["failed"] else ""))
-        base = statistics.median(v["pps_cut"] for v in runs[sides[0][0]])
-        print(f"\n  {'median':36s}{'cut alone':>10s}{'read + cut':>12s}{'vs working tree':>17s}")
+                print(f"  round {r + 1}  {name:28s} {what} {v[key]:7.0f} pages/s"
+                      + (f"   read + cut {v['pps']:7.0f}" if not tag else "")
+                      + (f"   ({v['failed']} raised)" if v["failed"] else ""))
+        base = statistics.median(v[key] for v in runs[sides[0][0]])
+        print(f"\n  {'median':36s}{what:>18s}{'read + cut':>12s}{'vs working tree':>17s}")
         for name, _ in sides:
-            med = statistics.median(v["pps_cut"] for v in runs[name])
-            print(f"  {name:36s}{med:10.0f}{statistics.median(v['pps'] for v in runs[name]):12.0f}"
+            med = statistics.median(v[key] for v in runs[name])
+            print(f"  {name:36s}{med:18.0f}{statistics.median(v['pps'] for v in runs[name]):12.0f}"
                   f"{med / base:16.2f}x")
         return 0
     finally:

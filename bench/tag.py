@@ -19,8 +19,12 @@ Daily dev file, so the default run also prints figures on sentences 500 onward a
 lines among the first 108 of the CLUENER file were read, so the held-back tenth starts at line 200.
 (d) cut + tag speed: synthetic pages (jianbao.synth) through jianbao.pipeline.run_page, one core.
 
+(e) --against REV: instead of the above, read + cut + tag of the same generated pages by the working
+    tree and by REV, each run a fresh process on one core, the two taking turns (bench/cut.py's
+    runner), since this machine's speed drifts.
+
 usage: bench/tag.py [--shared DIR] [--bio FILE] [--cluener FILE] [--limit N] [--peers jieba,lac]
-                    [--folds K] [--pages N] [--no-dev]
+                    [--folds K] [--pages N] [--no-dev] [--against REV [--rounds N]]
 """
 from __future__ import annotations
 
@@ -280,7 +284,15 @@ def main(argv=None) -> int:
     ap.add_argument("--no-dev", action="store_true", help="skip the dev articles")
     ap.add_argument("--folds", type=int, default=5, help="K for the K-fold figures on a training file")
     ap.add_argument("--pages", type=int, default=300, help="synthetic pages for the cut + tag speed (0: skip)")
+    ap.add_argument("--against", metavar="REV", action="append", default=[],
+                    help="only time read + cut + tag: the working tree beside REV (a commit, e.g. ca35e75; may "
+                         "be repeated) on the same generated pages, in fresh processes taking turns on one core")
+    ap.add_argument("--rounds", type=int, default=4, help="runs of each version with --against (default 4)")
     a = ap.parse_args(argv)
+    if a.against:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from cut import against
+        return against(a.against, a.pages, a.rounds, tag=True)
     peers = make_peers(a.peers)
     jb = peers[0]
     ner_dir = a.shared / "corpus" / "ner"
