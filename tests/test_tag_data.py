@@ -1,4 +1,7 @@
-"""The curated tables load, have unique keys, carry notes, and agree with each other."""
+"""The curated tables load, have unique keys, carry notes, and agree with each other; the rows with
+examples and counter-examples do what they say."""
+import re
+
 from jianbao.model import EVENT_TYPES
 from jianbao.tag import data
 
@@ -66,3 +69,89 @@ def test_the_one_speech_verb_list_is_consistent():
         assert v["where"] and set(v["where"]) <= {"events", "name", "title"}, v["text"]
         assert all(v["text"] in e for e in v["examples"]), v["text"]
     assert data.keys("speech_verbs") == {v["text"] for v in verbs if "events" in v["where"]}
+
+
+MARKS = {
+    "chars": {"generic", "determiner", "not_in_name", "first_given", "sound", "opener", "joins_titles", "posted"},
+    "levels": {"level", "low", "before_village", "grade", "graded"},
+    "conjunctions": {"names", "lists", "titles", "events", "closes"},
+    "firms": {"end", "inner_ok", "inner"},
+}
+
+
+def test_marks_are_known():
+    for name, known in MARKS.items():
+        for r in data.rows(name):
+            assert r[1].split() and set(r[1].split()) <= known, (name, r[0], r[1])
+    for r in data.rows("list_closers"):
+        assert r[1] in ("next", "far") and r[2] in ("org", "site") and set(r[3].split()) <= {"kinds"}, r
+    assert {r[1] for r in data.rows("post_words")} <= {"post", "address", "no_post", "verb"}
+
+
+def test_small_tables_agree():
+    # character classes hold single characters; the level characters too (they are joined into a string)
+    assert all(len(c) == 1 for c in data.keys("chars"))
+    assert all(len(c) == 1 for c in data.marked("levels", "level"))
+    # one word closes a list; the words that stand inside firms' names are stop words there
+    assert len(data.marked("conjunctions", "closes")) == 1
+    assert set(data.marked("firms", "inner")) <= data.keys("stop_left")
+    assert set(data.marked("firms", "inner_ok")) <= set(data.marked("firms", "end"))
+    # 新区 and the other zone kinds end gazetteer units that the zone rules read (places._zoneish)
+    assert data.mapping("place_suffixes").get("新区") == "zone"
+
+
+def test_patterns_match_their_examples_and_not_their_counter_examples():
+    for name, (ex, counter) in data.examples("patterns").items():
+        rx = re.compile(data.pattern(name))
+        assert not re.search(r"\{[a-z_]+\}", rx.pattern), name  # every placeholder filled
+        assert ex, name
+        for e in ex:
+            assert any(m.group() for m in rx.finditer(e)), (name, e)
+        for e in counter:
+            assert not any(m.group() for m in rx.finditer(e)), (name, e)
+
+
+def test_word_examples_hold_the_word():
+    for name in data.EXAMPLED:
+        if name == "patterns":
+            continue
+        for k, (ex, counter) in data.examples(name).items():
+            assert all(k in e for e in ex + counter), (name, k)
+
+
+def test_list_closers_close_their_examples():
+    from jianbao.tag import entities, spans
+    for k, (ex, counter) in data.examples("list_closers").items():
+        assert ex, k
+        for e in ex:  # a list of two items or more, closed by 等 and this word
+            assert any(len(items) >= 2 and closer.endswith(k) for items, closer in spans.lists(e)), (k, e)
+        for e in counter:  # the items are kinds of place: nothing is listed
+            assert not entities.field_cands(e, []), (k, e)
+
+
+def test_firms_names_hold_their_inner_words():
+    from jianbao.tag import entities
+    for k, (ex, counter) in data.examples("firms").items():
+        marks = data.mapping("firms")[k].split()
+        if "inner" in marks or "inner_ok" in marks:
+            for e in ex:  # read as one organisation, the inner word and a bracketed place inside
+                assert [(c.name, c.kind) for c in entities.field_cands(e, [])] == [(e, "org")], (k, e)
+        for e in counter:  # the inner word is a verb: no organisation holds it
+            assert not any(c.kind == "org" and k in c.name for c in entities.field_cands(e, [])), (k, e)
+
+
+def test_post_words_read_as_their_use_says():
+    from jianbao.tag import persons
+    for k, (ex, counter) in data.examples("post_words").items():
+        use = data.mapping("post_words")[k]
+        assert ex, k
+        for e in ex:
+            ms = persons.match(e, set())
+            if use == "post":
+                assert any(k in m.titles for m in ms), (k, e)
+            elif use == "address":
+                assert any(e.startswith(k, m.end) and k not in m.titles for m in ms), (k, e)
+            else:
+                assert not any(t.endswith(k) for m in ms for t in m.titles), (k, e)
+        for e in counter:
+            assert any(t.endswith(k) for m in persons.match(e, set()) for t in m.titles), (k, e)

@@ -13,7 +13,13 @@ DATA = Path(__file__).with_name("data")
 TABLES = ("surnames", "rare_surnames", "title_heads", "famous", "name_followers", "stop_left",
           "place_suffixes", "place_short", "org_suffixes", "generic_orgs",
           "dates", "event_triggers", "roles_in_events", "speech_verbs", "speech_names", "visit_verbs",
-          "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs")
+          "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs",
+          "patterns", "chars", "levels", "conjunctions", "list_closers", "firms", "home_country",
+          "post_words")
+
+# tables whose two columns before the note hold examples and counter-examples, each a list of
+# phrases separated by ", " (tests/test_tag_data.py checks them)
+EXAMPLED = ("patterns", "post_words", "list_closers", "firms")
 
 
 @lru_cache(maxsize=None)
@@ -66,6 +72,35 @@ def keys(name: str) -> frozenset[str]:
 def mapping(name: str, col: int = 1) -> dict[str, str]:
     """First column → column `col` (empty string when the row has no such column)."""
     return {r[0]: (r[col] if len(r) > col else "") for r in rows(name)}
+
+
+@lru_cache(maxsize=None)
+def marked(name: str, mark: str, col: int = 1) -> tuple[str, ...]:
+    """Keys, in file order, of the rows whose column `col` (marks separated by spaces) holds `mark`."""
+    return tuple(r[0] for r in rows(name) if mark in r[col].split())
+
+
+def examples(name: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Key → (examples, counter-examples) of a table of EXAMPLED."""
+    def split(cell: str) -> tuple[str, ...]:
+        return tuple(x for x in cell.split(", ") if x)
+    return {r[0]: (split(r[-3]), split(r[-2])) for r in rows(name)}
+
+
+@lru_cache(maxsize=None)
+def pattern(name: str) -> str:
+    """The regular expression of row `name` in patterns.tsv, each `{row}` that names another row
+    replaced by that row's pattern; other placeholders are left for the caller to `fill`."""
+    import re
+    text = mapping("patterns")[name]
+    return re.sub(r"\{([a-z_]+)\}", lambda m: pattern(m.group(1)) if m.group(1) in mapping("patterns")
+                  else m.group(), text)
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """`template` with each placeholder `{key}` of `values` replaced (regex quantifiers, all digits, stay)."""
+    import re
+    return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group()), template)
 
 
 @lru_cache(maxsize=None)

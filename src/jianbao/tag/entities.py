@@ -9,10 +9,37 @@ from functools import lru_cache
 from . import data, lexicon
 from . import orgs as _orgs
 from . import places as _places
-from .spans import Cand, lists, quoted, resolve, specificity
+from .spans import Cand, list_etc, lists, quoted, resolve, specificity
 
-HOME = frozenset({"中国", "中华人民共和国"})  # the home country: no place of a local report
-_ORG_CLOSERS = ("单位", "部门", "企业", "学校", "展览馆", "场馆")
+
+@lru_cache(maxsize=1)
+def home() -> frozenset[str]:
+    """The home country's names: no place of a local report (data/home_country.tsv)."""
+    return data.keys("home_country")
+
+
+def __getattr__(name: str):
+    if name == "HOME":  # read by tag/__init__.py; the table loads on first use
+        return home()
+    raise AttributeError(name)
+
+
+@lru_cache(maxsize=1)
+def _org_closers() -> tuple[str, ...]:
+    """What closes a list of organisations after 等 (data/list_closers.tsv, family org)."""
+    return tuple(r[0] for r in data.rows("list_closers") if r[2] == "org")
+
+
+@lru_cache(maxsize=1)
+def _kinds_closers() -> frozenset[str]:
+    """Closers after which an item must name one place or body (data/list_closers.tsv, kinds)."""
+    return frozenset(data.marked("list_closers", "kinds", 3))
+
+
+@lru_cache(maxsize=1)
+def _posted() -> frozenset[str]:
+    """Characters that post a body inside another (data/chars.tsv, posted: 驻)."""
+    return frozenset(data.marked("chars", "posted"))
 
 
 @dataclass
@@ -46,7 +73,7 @@ def _split_joined(raw: list[Cand]) -> None:
             rest = c.name[p.end - c.start:]
             if data.mapping("org_suffixes").get(rest, "no") != "no" or rest in data.keys("place_suffixes"):
                 continue
-            if "驻" in p.name:
+            if any(ch in _posted() for ch in p.name):
                 continue  # a body posted inside another is one name ("市纪委监委驻市教育局纪检监察组")
             same = (p.kind == "org") == (c.kind == "org")
             big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short" or p.name in _openers() \
@@ -125,7 +152,7 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     # 43 of 46 such bodies, provinces and prefectures as often as counties; and a prefecture or
     # province named only by its committee or government ("石门市委书记") in 19 of 21.
     bodies = {k.start + len(next((o for o in _openers() if k.name.startswith(o)), ""))
-              for k in kept if k.kind == "org" and not k.name.endswith(_FIRMS)}
+              for k in kept if k.kind == "org" and not k.name.endswith(_firms())}
     for c in raw:
         if c.kind == "admin" and id(c) not in kept_ids and (
                 all(site[c.start:c.end]) or c.start in bodies):
@@ -134,13 +161,14 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     for k in kept:
         for i in range(k.start, k.end):
             owner.setdefault(i, k)
+    etc = list_etc()
     for items, closer in lists(text):
-        kind = "org" if closer.endswith(_ORG_CLOSERS) else "site"
+        kind = "org" if closer.endswith(_org_closers()) else "site"
         for a, b in items:
             inside = {id(owner[i]): owner[i] for i in range(a, b) if i in owner}.values()
             if any(c.kind != "short" for c in inside) or b - a > 12:
                 continue
-            if closer[1:] in ("地", "处", "实地", "点位", "单位", "部门") and not specificity(text[a:b]) \
+            if closer[len(etc):] in _kinds_closers() and not specificity(text[a:b]) \
                     and not data.ends_with_any(text, b, _SUFFIXES()) \
                     and not _named_place(text, a, b):
                 continue  # "旅游景区、项目现场等地": kinds of place, not names
@@ -155,7 +183,10 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
-_FIRMS = ("公司", "集团", "银行", "厂", "店", "商会")  # endings of firms' names: see field_cands
+@lru_cache(maxsize=1)
+def _firms() -> tuple[str, ...]:
+    """Endings of firms' names (data/firms.tsv, end): see field_cands."""
+    return data.marked("firms", "end")
 
 
 def _named_place(text: str, a: int, b: int) -> bool:
@@ -171,7 +202,7 @@ def find(items: list[tuple[str, str]], blocked: dict[str, list[tuple[int, int]]]
         cands = field_cands(text, blocked.get(k, []))
         out.by_field[k] = cands
         for c in cands:
-            if c.name in HOME:
+            if c.name in home():
                 continue
             target = out.orgs if c.kind == "org" else out.places
             if c.name not in target:

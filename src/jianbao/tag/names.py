@@ -71,7 +71,7 @@ def name_at(text: str, pos: int, known: set[str] | frozenset[str] = frozenset(),
     if not _given_ok(text, pos + s):
         # a word-closing character may open a given name of two, when a closing word follows it
         # ("蒋作君率", "李和平参加", "王向东指出"), never stand alone ("王作了讲话")
-        if text[pos + s:pos + s + 1] not in _FIRST_GIVEN or not _given_ok(text, pos + s + 1) \
+        if text[pos + s:pos + s + 1] not in _first_given() or not _given_ok(text, pos + s + 1) \
                 or not _closes(text, pos + long_):
             return 0
         n = long_
@@ -90,7 +90,12 @@ def name_at(text: str, pos: int, known: set[str] | frozenset[str] = frozenset(),
     return n
 
 
-_FIRST_GIVEN = frozenset("之为和向作时以于同")  # closing characters that often open a given name
+@lru_cache(maxsize=1)
+def _first_given() -> frozenset[str]:
+    """Closing characters that often open a given name (data/chars.tsv, first_given)."""
+    return frozenset(data.marked("chars", "first_given"))
+
+
 JOINS = "·•‧"  # the dot between the parts of a foreign name (罗兰·魏斯曼)
 
 
@@ -99,13 +104,15 @@ def sound_chars() -> frozenset[str]:
     """Characters that write foreign names by sound: data/translit_chars.tsv and the characters
     that stand in the foreign person names of jieba's dictionary (tag nrt/nrfg) often enough."""
     from .ner import _char_dist
-    return data.keys("translit_chars") | _SOUND_WORDS | frozenset(
+    return data.keys("translit_chars") | _sound_words() | frozenset(
         c for c, attrs in _char_dist().items() if any(a[0] == "f" for a in attrs))
 
 
-# function words that Uyghur names also use by sound (阿不都热合曼, 阿不都拉): read so inside a
-# dotted foreign name only, not in the tables that the trained model reads
-_SOUND_WORDS = frozenset("不都")
+@lru_cache(maxsize=1)
+def _sound_words() -> frozenset[str]:
+    """Function words that Uyghur names also use by sound (阿不都热合曼, 阿不都拉; data/chars.tsv,
+    sound): read so inside a dotted foreign name only, not in the tables that the trained model reads."""
+    return frozenset(data.marked("chars", "sound"))
 
 
 def dot_near(text: str, pos: int, first_max: int = 8) -> bool:
@@ -144,9 +151,10 @@ def foreign_at(text: str, pos: int, first_max: int = 8, min_sound: float = 0.4) 
     if not parts or titles.head_re().search(text, pos, i):
         return 0  # no title inside its first parts ("、州长阿吾提·买买提": the name follows 州长)
     j, sound = i, sound_chars()
+    function_sound = _sound_words()
     while j < n and "\u3400" <= text[j] <= "\u9fff" and j - i < 6:
         c = text[j]
-        if j > i and (c in stop_chars() and c not in _SOUND_WORDS or titles.head_re().match(text, j)):
+        if j > i and (c in stop_chars() and c not in function_sound or titles.head_re().match(text, j)):
             break  # a character that closes names (…·魏斯曼和…, …·普京在…), or a title
         if j > i and c not in sound and (j - i >= 2 or _closes(text, j)):
             break

@@ -7,10 +7,17 @@ import re
 from functools import lru_cache
 
 from . import data
-from .spans import LEVELS as _UNITS, Cand, crosses_right, suffix_cands
+from .spans import Cand, crosses_right, levels, suffix_cands
 
 ORG_RANK = 4
-LEVELS = _UNITS + "级"
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[str, str, tuple[str, ...]]:
+    """(the level characters and the grade mark, the bodies named by a graded level run together,
+    the grade marks): data/levels.tsv."""
+    grade = data.marked("levels", "grade")
+    return levels() + "".join(grade), "".join(data.marked("levels", "graded")), grade
 
 
 @lru_cache(maxsize=1)
@@ -21,8 +28,9 @@ def _table() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
 
 def generic(name: str) -> bool:
     """True for bodies named only by their level ("县委", "区政府", "市级人大")."""
-    core = name.lstrip(LEVELS)
-    return not core or core in data.keys("generic_orgs") or name.rstrip("人大政协").endswith("级")
+    units, graded, grade = _levels()
+    core = name.lstrip(units)
+    return not core or core in data.keys("generic_orgs") or name.rstrip(graded).endswith(grade)
 
 
 @lru_cache(maxsize=1)

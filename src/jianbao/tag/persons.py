@@ -29,8 +29,28 @@ class Mention:
     title_spans: list[tuple[int, int]] = field(default_factory=list)  # title | post | age | famous | speech | list | byline | bare
 
 
-_AGE = re.compile(r"(?:\d{1,3}|[一二三四五六七八九十]{1,3})岁的?")
-_POST_HEADS = ("总书记", "书记", "主席", "总理", "委员长", "市长", "县长", "区长", "省长", "同志")
+@lru_cache(maxsize=1)
+def _age_re() -> re.Pattern:
+    """An age before a name ("75岁的王富卢"; data/patterns.tsv, age)."""
+    return re.compile(data.pattern("age"))
+
+
+@lru_cache(maxsize=1)
+def _post_words() -> tuple[str, ...]:
+    """Words read after a leader's name (data/post_words.tsv: post and address), in file order."""
+    return data.marked("post_words", "post") + data.marked("post_words", "address")
+
+
+@lru_cache(maxsize=1)
+def _addresses() -> frozenset[str]:
+    """Words after a name that close it but are no title ("同志")."""
+    return frozenset(data.marked("post_words", "address"))
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """Title heads that right after a name are a verb ("代表双方")."""
+    return frozenset(data.marked("post_words", "verb"))
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +64,7 @@ def _title_absorbs(text: str, pos: int) -> bool:
     m = titles.head_re().search(text, pos, min(len(text), pos + 16))
     if not m:
         return False
-    if m.start() == pos and m.group() == "代表":
+    if m.start() == pos and m.group() in _verbs():
         return False  # "赵东升代表双方签约": 代表 right after a name is the verb, on behalf of
     between = text[pos:m.start()]
     if any(c in PUNCT_BEFORE for c in between):
@@ -76,7 +96,7 @@ def match(text: str, known: set[str]) -> list[Mention]:
         if not n or (_title_absorbs(text, end + n) or titles.head_re().match(text, end)) \
                 and text[end:end + n] not in known:
             continue  # nor a second role word ("众多市民游客前来": 游客 is no name)
-        if hm.group() in ("代表",) and text[end:end + n] not in known and not names.surname_at(text, end):
+        if hm.group() in _verbs() and text[end:end + n] not in known and not names.surname_at(text, end):
             continue
         ts, chain = title_chain(text, hm.start(), end)
         add(Mention(text[end:end + n], end, end + n, ts, "title", chain))
@@ -88,11 +108,12 @@ def match(text: str, known: set[str]) -> list[Mention]:
             add(Mention(text[k + 1:k + 1 + n2], k + 1, k + 1 + n2, list(ts), "list"))
             k = k + 1 + n2
     # 2. name + title after it ("习近平总书记", "赵革书记")
+    addresses = _addresses()
     for f in names.famous():
         for a, b in _occurrences(f, text):
-            post = data.starts_with_any(text, b, _POST_HEADS)
-            add(Mention(f, a, b, [post] if post and post != "同志" else [], "famous",
-                        [(b, b + len(post))] if post and post != "同志" else []))
+            post = data.starts_with_any(text, b, _post_words())
+            add(Mention(f, a, b, [post] if post and post not in addresses else [], "famous",
+                        [(b, b + len(post))] if post and post not in addresses else []))
     for hm in titles.head_re().finditer(text):
         if hm.group() not in _post_heads():
             continue
@@ -103,11 +124,11 @@ def match(text: str, known: set[str]) -> list[Mention]:
             cand = text[p:hm.start()]
             if names.valid(cand, known) and not titles.head_ending_at(text, hm.start()) \
                     and not data.ends_with_any(cand, len(cand), _suffixes()):  # "宣传部|部长"
-                add(Mention(cand, p, hm.start(), [hm.group()] if hm.group() != "同志" else [], "post",
-                            [(hm.start(), hm.end())] if hm.group() != "同志" else []))
+                add(Mention(cand, p, hm.start(), [hm.group()] if hm.group() not in addresses else [], "post",
+                            [(hm.start(), hm.end())] if hm.group() not in addresses else []))
                 break
     # 3. age + name; name before a word of speech at a clause start
-    for m in _AGE.finditer(text):
+    for m in _age_re().finditer(text):
         n = names.name_at(text, m.end(), known)
         if n:
             add(Mention(text[m.end():m.end() + n], m.end(), m.end() + n, [], "age"))
@@ -135,9 +156,10 @@ def title_chain(text: str, head_start: int, end: int) -> tuple[list[str], list[t
 def _post_heads() -> frozenset[str]:
     """Title words that may follow a name at a clause's start ("邹自景市长指出", "刘建华副县长参加"):
     the official and business heads, less those that after a name say something else (代表 as a
-    verb, 领导, 委员)."""
+    verb, 领导, 委员: data/post_words.tsv)."""
     heads = {h for h in data.keys("title_heads") if titles.head_class(h) in titles.DOERS and len(h) > 1}
-    return frozenset(heads - {"代表", "领导", "委员", "常委"}) | frozenset(_POST_HEADS)
+    return frozenset(heads - set(data.marked("post_words", "no_post") + data.marked("post_words", "verb"))) \
+        | frozenset(_post_words())
 
 
 def _occurrences(word: str, text: str):
@@ -166,7 +188,7 @@ def bare(text: str, known: set[str]) -> list[Mention]:
             out.append(Mention(k, a, b, [], "bare"))
     for m in list(out):
         k = m.end
-        if k < len(text) and text[k] in "、和":
+        if k < len(text) and text[k] in _list_joins():
             n = names.name_at(text, k + 1, known)
             if n and not any(used[k + 1:k + 1 + n]) and not _title_absorbs(text, k + 1 + n):
                 out.append(Mention(text[k + 1:k + 1 + n], k + 1, k + 1 + n, [], "list"))
@@ -175,17 +197,26 @@ def bare(text: str, known: set[str]) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
+def _list_joins() -> str:
+    """What joins a further name to a known one: the enumeration comma and data/conjunctions.tsv, names."""
+    return "、" + "".join(data.marked("conjunctions", "names"))
+
+
+@lru_cache(maxsize=1)
 def _suffixes() -> tuple[str, ...]:
     ws = data.keys("place_suffixes") | data.keys("org_suffixes")
     return tuple(sorted(ws, key=len, reverse=True))
 
 
-_OPENERS = ("和", "与", "及", "的", "在", "对", "向", "给", "让", "被", "由", "是", "据", "同", "跟", "请", "把", "为")
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """Function words after which a name may open a clause (data/chars.tsv, opener)."""
+    return frozenset(data.marked("chars", "opener"))
 
 
 def _opens_clause(text: str, i: int) -> bool:
     """text[i] opens a clause: the text's start, punctuation or a function word before it."""
-    return i == 0 or text[i - 1] in PUNCT_BEFORE or data.ends_with_any(text, i, _OPENERS) is not None
+    return i == 0 or text[i - 1] in PUNCT_BEFORE or text[i - 1] in _openers()
 
 
 def _loose(text: str, known: set[str], add) -> None:

@@ -13,7 +13,12 @@ from .text import is_cjk
 from .titles import extend_left
 
 ADMIN_RANK, SHORT_RANK, SITE_RANK = 2, 1, 3
-_LOW = ("镇", "乡", "民族乡", "街道", "苏木", "村", "社区", "嘎查")
+
+
+@lru_cache(maxsize=1)
+def _low() -> frozenset[str]:
+    """Suffixes of towns, villages and communities the gazetteer may lack (data/levels.tsv, low)."""
+    return frozenset(data.marked("levels", "low"))
 
 
 @lru_cache(maxsize=1)
@@ -29,8 +34,9 @@ def _site_table() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
 
 
 def _zoneish(name: str) -> bool:
-    """Gazetteer units named after a zone ("经济技术开发区", "高新区"): left to the zone rules."""
-    return data.ends_with_any(name, len(name), _site_sufs()) is not None or name.endswith("新区")
+    """Gazetteer units named after a zone ("经济技术开发区", "高新区", "浦东新区": each ends in a zone or site
+    suffix of data/place_suffixes.tsv): left to the zone rules."""
+    return data.ends_with_any(name, len(name), _site_sufs()) is not None
 
 
 @lru_cache(maxsize=1)
@@ -76,13 +82,13 @@ def _admin(text: str) -> list[Cand]:
             if w in g and word_run(text, end - n, end) and (n >= 3 or g[w] <= 2) and not _zoneish(w):
                 found = n
                 break
-        if not found and suf in _LOW:  # a town or village the gazetteer lacks
+        if not found and suf in _low():  # a town or village the gazetteer lacks
             found = _unlisted(text, m.start(), end, _unit_follows(text, end))
         if not found:
             continue
         start = end - found
         w = text[start:end]
-        if suf in _LOW and lexicon.common_word(w[:-len(suf)], 5) and not _after_place(text, start) \
+        if suf in _low() and lexicon.common_word(w[:-len(suf)], 5) and not _after_place(text, start) \
                 and not _listed_town(w, text, start):
             continue  # "示范村", "贫困村": a kind of village, not its name
         for a, b in _split(w):
@@ -90,7 +96,10 @@ def _admin(text: str) -> list[Cand]:
     return out
 
 
-_NOT_IN_NAME = frozenset("个的了和与在是要来到等情各全每该本我这那其")
+@lru_cache(maxsize=1)
+def _not_in_name() -> frozenset[str]:
+    """Characters never inside the name of a town or village (data/chars.tsv, not_in_name)."""
+    return frozenset(data.marked("chars", "not_in_name"))
 
 
 def _unlisted(text: str, s: int, end: int, chained: bool = False) -> int:
@@ -102,9 +111,10 @@ def _unlisted(text: str, s: int, end: int, chained: bool = False) -> int:
     if not chained and (lexicon.dictionary().get(text[s - 1:end]) or crosses(text, s, end)):
         return 0  # "城乡", "农村": the suffix belongs to a word
     start = extend_left(text, s, 0, 4)
+    never = _not_in_name()
     for a in range(start, s - 1):
         stem = text[a:s]
-        if any(c in _NOT_IN_NAME or not is_cjk(c) for c in stem):
+        if any(c in never or not is_cjk(c) for c in stem):
             continue
         if any(d[stem[i:j]][1] not in lexicon.PROPER_TAGS for i in range(len(stem))
                for j in range(i + 2, len(stem) + 1) if stem[i:j] in d):
@@ -134,7 +144,7 @@ def _listed_town(w: str, text: str, start: int) -> bool:
 def _after_place(text: str, start: int) -> bool:
     """A village named right after its town or county, or after the kind of village it is
     ("示范村荷花村"): then a stem that is an ordinary word (荷花) is its name."""
-    return start > 0 and data.ends_with_any(text, start, ("镇", "乡", "街道", "县", "区", "苏木", "村")) is not None
+    return start > 0 and data.ends_with_any(text, start, data.marked("levels", "before_village")) is not None
 
 
 def _unit_follows(text: str, end: int) -> bool:

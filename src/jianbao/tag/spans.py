@@ -21,10 +21,16 @@ class Cand:
     rank: int = 0      # higher wins an overlap
 
 
-GENERIC_SINGLE = frozenset("这那此该本我各全每其一二三四五六七八九十百千万两几多大小新老上下前后左右东西南北中"
-                           "内外里高低长短的地得了和与及等个名次位号第年月日时分省市县区镇乡村州旗盟")
-_STRONG = re.compile(r"[0-9A-Za-z“”\"《》]|第[一二三四五六七八九十百0-9]+"
-                     r"|[一二三四五六七八九十]+[局处院所师团厂](?!长)")  # a numbered unit (中铁十一局, 中建三局)
+@lru_cache(maxsize=1)
+def generic_single() -> frozenset[str]:
+    """Ordinary characters that name nothing alone (data/chars.tsv, generic; the level characters)."""
+    return frozenset(data.marked("chars", "generic")) | frozenset(levels())
+
+
+@lru_cache(maxsize=1)
+def _strong_re() -> re.Pattern:
+    """A digit, Latin letter, quotation, ordinal or numbered unit (data/patterns.tsv, strong_stem)."""
+    return re.compile(data.pattern("strong_stem"))
 
 
 def specificity(stem: str) -> str | None:
@@ -33,9 +39,10 @@ def specificity(stem: str) -> str | None:
     covers (a coined name: "紫瑞", "新融创"); None when it is all ordinary words."""
     if not stem:
         return None
-    if _STRONG.search(stem) or has_place(stem):
+    if _strong_re().search(stem) or has_place(stem):
         return "strong"
     d = lexicon.dictionary()
+    generic = generic_single()
     i = run = 0
     odd = False
     while i < len(stem):
@@ -51,7 +58,7 @@ def specificity(stem: str) -> str | None:
                 break
             if n == 1:
                 run += 1
-                odd = odd or w not in GENERIC_SINGLE
+                odd = odd or w not in generic
                 if run >= 2 and odd:
                     return "weak"
         i += n
@@ -86,10 +93,16 @@ def _HEADS() -> frozenset[str]:
     return data.keys("title_heads")
 
 
-_QUANTITY = re.compile(r"(?<![第0-9])[0-9]+[余多]?[年月日号时家个所支名位条台次处项]|[0-9]+[^0-9A-Za-z]{0,2}电"
-                       r"|第?[一二三四1-4]季度"
-                       r"|(?<![第0-9一二三四五六七八九十])[一两二三四五六七八九十几数][余多]?[家个所处座条项]")
-_DETERMINERS = frozenset("各每该全本")
+@lru_cache(maxsize=1)
+def _quantity_re() -> re.Pattern:
+    """A count, date or quarter before a suffix (data/patterns.tsv, quantity)."""
+    return re.compile(data.pattern("quantity"))
+
+
+@lru_cache(maxsize=1)
+def _determiners() -> frozenset[str]:
+    """Determiners that open the words before a suffix but no name ("各乡镇"; data/chars.tsv, determiner)."""
+    return frozenset(data.marked("chars", "determiner"))
 
 
 def crosses_left(text: str, a: int, b: int) -> bool:
@@ -125,7 +138,10 @@ def has_place(stem: str) -> bool:
     return False
 
 
-LEVELS = "省市县区州旗盟镇乡村"  # the levels a body or unit is named by (县人民医院, 市委)
+@lru_cache(maxsize=1)
+def levels() -> str:
+    """The level characters a body or unit is named by (县人民医院, 市委; data/levels.tsv, level)."""
+    return "".join(data.marked("levels", "level"))
 
 
 def ok_for(spec: str, level: str | None, stem: str = "") -> bool:
@@ -133,14 +149,23 @@ def ok_for(spec: str, level: str | None, stem: str = "") -> bool:
     stem is a level word, holds a place, or ends in a level word after a coined name ("县人民医院",
     "平江县人民医院", "新桥区人民医院", not "先后建成人民医院")."""
     if spec == "level":
-        return level == "strong" or bool(stem) and (all(c in LEVELS for c in stem) or
-                                                    stem[-1] in LEVELS and level == "weak")
+        units = levels()
+        return level == "strong" or bool(stem) and (all(c in units for c in stem) or
+                                                    stem[-1] in units and level == "weak")
     return spec == "no" or level == "strong" or (spec == "weak" and level is not None)
 
 
-# verbs of data/stop_left.tsv that also stand inside firms' names ("中国电力建设集团有限公司",
-# "中国建设银行", "中国联合网络通信集团"): before a firm's suffix they do not end the name
-FIRM_WORDS = ("建设", "联合")
+@lru_cache(maxsize=1)
+def firm_words() -> tuple[str, ...]:
+    """Verbs of data/stop_left.tsv that also stand inside firms' names ("中国电力建设集团有限公司",
+    "中国建设银行"): before a firm's suffix they do not end the name (data/firms.tsv, inner)."""
+    return data.marked("firms", "inner")
+
+
+@lru_cache(maxsize=1)
+def _firm_ends() -> tuple[str, ...]:
+    """Firms' suffixes whose names may hold those words and a place in brackets (data/firms.tsv, inner_ok)."""
+    return data.marked("firms", "inner_ok")
 
 
 _BRACKETED = re.compile(r"[（(]([\u3400-\u9fff]{2,6})[）)]$")
@@ -152,7 +177,7 @@ def _bracketed_place(text: str, start: int, limit: int) -> int:
     m = _BRACKETED.search(text, max(0, start - 8), start)
     if not m or m.end() != start:
         return start
-    outer = extend_left(text, m.start(), 0, limit, lenient=True, keep=FIRM_WORDS)
+    outer = extend_left(text, m.start(), 0, limit, lenient=True, keep=firm_words())
     return outer if outer < m.start() else start
 
 
@@ -167,8 +192,8 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
         head = data.starts_with_any(text, m.start(), data.by_length("title_heads"))
         if head and (len(head) > len(suf) or crosses_right(text, m.start(), m.end())):
             continue  # "局" of "局长"; "委员" of "政协委员会见" (会见); not "委员" of "委员会"
-        firm = suf.endswith(("公司", "集团", "银行"))
-        start = extend_left(text, m.start(), 0, limit, lenient=True, keep=FIRM_WORDS if firm else ())
+        firm = suf.endswith(_firm_ends())
+        start = extend_left(text, m.start(), 0, limit, lenient=True, keep=firm_words() if firm else ())
         if firm:
             start = _bracketed_place(text, start, limit)
         if start == m.start() - limit and start > 0 and is_word_char(text[start - 1]):
@@ -178,9 +203,9 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
             continue  # "正路", "新局面": the suffix character belongs to another word
         if len(suf) > 1 and crosses_left(text, m.start(), m.end()):
             continue  # "中小学", "集中学习": a word runs into the suffix from the left
-        if text[start] in _DETERMINERS and m.start() - start > 2:
+        if text[start] in _determiners() and m.start() - start > 2:
             start += 1
-        for q in _QUANTITY.finditer(text, start, m.start()):
+        for q in _quantity_re().finditer(text, start, m.start()):
             start = q.end()  # "35家航空公司", "1953年中国科学院", "两处居民小区", "各乡镇…": a count,
             # a date or a determiner is no part of a name
         start = _after_verb(text, start, m.start())
@@ -226,38 +251,65 @@ def _place_ends() -> frozenset[str]:
     return frozenset(w for w in data.keys("place_suffixes") if len(w) == 1)
 
 
-_CONJ = frozenset("和及与或")
+@lru_cache(maxsize=1)
+def _conj() -> frozenset[str]:
+    """Single characters that join the items of a list (data/conjunctions.tsv, lists)."""
+    return frozenset(w for w in data.marked("conjunctions", "lists") if len(w) == 1)
+
+
+@lru_cache(maxsize=1)
+def _also() -> tuple[str, ...]:
+    """Conjunctions of two characters or more before a list's last item, also after a comma ("，以及")."""
+    return tuple(w for w in data.marked("conjunctions", "lists") if len(w) > 1)
+
+
+def list_etc() -> str:
+    """The word that closes a list (data/conjunctions.tsv, closes)."""
+    return data.marked("conjunctions", "closes")[0]
+
+
 _LIST_BREAK = re.compile(r"[，。；：！？、“”《》（）()\s]")
-_LIST_END = re.compile(r"等(?:地|处|实地|点位|单位|部门|企业|学校|[^，。；、]{0,14}?(?:开发区|工程|小区|景区|购物区|园区|展览馆|场馆))")
+
+
+@lru_cache(maxsize=1)
+def _list_end() -> re.Pattern:
+    """等 and what the list holds (data/list_closers.tsv: right after it, or within 14 characters)."""
+    near = "|".join(re.escape(w) for w in data.marked("list_closers", "next"))
+    far = "|".join(re.escape(w) for w in data.marked("list_closers", "far"))
+    return re.compile(f"{re.escape(list_etc())}(?:{near}|[^，。；、]{{0,14}}?(?:{far}))")
 
 
 def lists(text: str) -> list[tuple[list[tuple[int, int]], str]]:
     """Coordinated lists closed by "等地", "等单位", "等…景区" …: the items' spans and the word
     that closes the list."""
     out = []
-    for m in _LIST_END.finditer(text):
+    conj, also = _conj(), _also()
+    for m in _list_end().finditer(text):
         items = []
         end = m.start()
         while end > 0:
             # an item after a separator runs from it ("范各庄村": 各 would stop extend_left), unless
             # a conjunction stops it ("北台路和开放路"); the first item of the list starts where its
             # own words do ("检查了青春路"), as does an item that would be too long to name a place
-            # ("县长黎建华分别带队深入青石镇")
+            # ("县长黎建华分别带队深入青石镇"). A separator is "、" or a comma and a long conjunction.
             start = extend_left(text, end, 0, 18)
-            sep = max(text.rfind("、", max(0, end - 19), end), text.rfind("，以及", max(0, end - 21), end))
-            if 0 <= sep < start - 1 and end - sep <= 13 and text[start - 1] not in _CONJ \
+            sep = max([text.rfind("、", max(0, end - 19), end)]
+                      + [text.rfind("，" + w, max(0, end - 19 - len(w)), end) for w in also])
+            if 0 <= sep < start - 1 and end - sep <= 13 and text[start - 1] not in conj \
                     and not _LIST_BREAK.search(text, sep + 1, end):
-                start = sep + (3 if text.startswith("，以及", sep) else 1)
+                start = sep + 1 + len(next((w for w in also if text.startswith("，" + w, sep)), ""))
             if start >= end:
                 break
             items.insert(0, (start, end))
+            after_comma = next((w for w in also if text[max(0, start - 1 - len(w)):start] == "，" + w), None)
+            last_only = next((w for w in also if text[max(0, start - len(w)):start] == w), None)
             if text[start - 1:start] == "、":
                 end = start - 1
-            elif text[max(0, start - 3):start] == "，以及":
-                end = start - 3
-            elif len(items) == 1 and text[max(0, start - 2):start] == "以及":
-                end = start - 2  # only the list's last item follows a conjunction
-            elif len(items) == 1 and start > 0 and text[start - 1] in _CONJ:
+            elif after_comma:
+                end = start - 1 - len(after_comma)
+            elif len(items) == 1 and last_only:
+                end = start - len(last_only)  # only the list's last item follows a conjunction
+            elif len(items) == 1 and start > 0 and text[start - 1] in conj:
                 end = start - 1
             else:
                 break

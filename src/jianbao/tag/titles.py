@@ -29,7 +29,19 @@ def head_class(head: str) -> str:
     return data.mapping("title_heads").get(head, "other")
 
 
-WEAK = frozenset({"和", "与", "及"})
+@lru_cache(maxsize=1)
+def _weak() -> frozenset[str]:
+    """Conjunctions that end a title's or name's extension only after a whole one (data/conjunctions.tsv,
+    titles)."""
+    return frozenset(data.marked("conjunctions", "titles"))
+
+
+@lru_cache(maxsize=1)
+def _chain_seps() -> str:
+    """What stands between chained titles: the enumeration comma, a comma, and data/chars.tsv, joins_titles."""
+    return "、" + "".join(data.marked("chars", "joins_titles")) + "，"
+
+
 # title classes whose holders carry out activities: officials, and the heads of firms who visit, sign
 # and are received ("比亚迪股份有限公司副总裁李云飞一行来我市考察", "邹自景市长指出")
 DOERS = ("official", "business")
@@ -42,18 +54,18 @@ def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
     `lenient`, "和/与/及" stop only when a complete name ends before them ("A公司和B公司", but
     "…材料与装备创新中心" is one name). Stop words in `keep` do not stop the walk. With `conj`,
     "和/与/及" alone are read so (a title: "品牌及公关处总经理", but "市长和|副市长")."""
-    stops = _stops()
+    stops, weak = _stops(), _weak()
     i, passed = pos, -1
     while i > floor and pos - i < limit and is_word_char(text[i - 1]):
         w = data.ends_with_any(text, i, stops) or (lenient and _function_word(text, i))
         if w and w not in keep and not data.starts_with_any(text, i - len(w), _kinds()) \
                 and not _in_name(text, i - len(w), i):
             opens = i - len(w) == 0 or not is_word_char(text[i - len(w) - 1])  # "，与驻村工作队…"
-            if not ((lenient or conj) and w in WEAK and not opens and not data.ends_with_any(text, i - 1, _kinds_all())
+            if not ((lenient or conj) and w in weak and not opens and not data.ends_with_any(text, i - 1, _kinds_all())
                     and not (conj and any(head_ending_at(text, i - len(w) - k) and text[i - len(w) - k:i - len(w)].isalpha()
                                           for k in range(1, 5)))):
                 break  # (a title and a name before the conjunction: "人大代表乌日娜和|旗级人大代表")
-            if conj and w in WEAK:
+            if conj and w in weak:
                 passed = i
         i -= 1
     if passed >= 0 and passed - i <= 1:
@@ -129,7 +141,7 @@ def chain(text: str, start: int, floor: int = 0) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     while start - 1 > floor:
         sep = text[start - 1]
-        if sep not in "、兼，":
+        if sep not in _chain_seps():
             break
         t = title_ending_at(text, start - 1, floor)
         if not t or t[0] >= start - 1:
