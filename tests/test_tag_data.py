@@ -29,7 +29,8 @@ def test_columns_hold_known_values():
     assert {r[2] for r in data.rows("place_suffixes")} <= {"strong", "weak", "no", "level"}
     assert {r[1] for r in data.rows("org_suffixes")} <= {"strong", "weak", "no", "level"}
     assert {r[1] for r in data.rows("roles_in_events")} <= {"participant", "actor", "actor_if_none"}
-    assert {r[1] for r in data.rows("dates")} <= {"rel", "week", "vague", "anaphor", "tod"}
+    assert {r[1] for r in data.rows("dates")} <= {"rel", "week", "vague", "anaphor", "tod", "weekday", "year",
+                                                  "month", "hour"}
     assert {r[1] for r in data.rows("known_orgs")} <= {"opens", "whole"}
 
 
@@ -76,6 +77,9 @@ MARKS = {
     "levels": {"level", "low", "before_village", "grade", "graded"},
     "conjunctions": {"names", "lists", "titles", "events", "closes"},
     "firms": {"end", "inner_ok", "inner"},
+    "event_words": {"noun_end", "group", "head", "count", "from", "at", "named_by_next", "said", "plan", "back",
+                    "referred", "people", "name_stop", "name_end", "name_whole", "name_bare", "continues"},
+    "event_types": {"guests", "sit", "lecture", "generic", "longest"},
 }
 
 
@@ -84,7 +88,7 @@ def test_marks_are_known():
         for r in data.rows(name):
             assert r[1].split() and set(r[1].split()) <= known, (name, r[0], r[1])
     for r in data.rows("list_closers"):
-        assert r[1] in ("next", "far") and r[2] in ("org", "site") and set(r[3].split()) <= {"kinds"}, r
+        assert r[1] in ("next", "far") and r[2] in ("org", "site") and set(r[3].split()) <= {"kinds", "events"}, r
     assert {r[1] for r in data.rows("post_words")} <= {"post", "address", "no_post", "verb"}
 
 
@@ -92,17 +96,31 @@ def test_small_tables_agree():
     # character classes hold single characters; the level characters too (they are joined into a string)
     assert all(len(c) == 1 for c in data.keys("chars"))
     assert all(len(c) == 1 for c in data.marked("levels", "level"))
+    # the numerals: the ten digits 0-9 (two for zero) and one ten
+    values = sorted(int(v) for v in data.mapping("numerals").values())
+    assert set(values) == set(range(11)) and values.count(10) == 1
     # one word closes a list; the words that stand inside firms' names are stop words there
     assert len(data.marked("conjunctions", "closes")) == 1
     assert set(data.marked("firms", "inner")) <= data.keys("stop_left")
     assert set(data.marked("firms", "inner_ok")) <= set(data.marked("firms", "end"))
+    assert set(data.keys("event_types")) <= set(EVENT_TYPES)
+    # the group characters make nouns of triggers; a continued word opens with a name's last character
+    ev = data.marked
+    assert set(ev("event_words", "group")) <= set(ev("event_words", "noun_end"))
+    assert all(w[0] in ev("event_words", "name_end") for w in ev("event_words", "continues"))
+    # dates: every clock hour maps to a time of day that the words map to; weekdays are one character
+    tods = {r[2] for r in data.rows("dates") if r[1] == "tod"}
+    hours = {r[0]: r[2] for r in data.rows("dates") if r[1] == "hour"}
+    assert "0" in hours and set(hours.values()) <= tods
+    assert all(len(r[0]) == 1 and 0 <= int(r[2]) <= 6 for r in data.rows("dates") if r[1] == "weekday")
     # 新区 and the other zone kinds end gazetteer units that the zone rules read (places._zoneish)
     assert data.mapping("place_suffixes").get("新区") == "zone"
 
 
 def test_patterns_match_their_examples_and_not_their_counter_examples():
+    from jianbao.tag import dates
     for name, (ex, counter) in data.examples("patterns").items():
-        rx = re.compile(data.pattern(name))
+        rx = dates._pattern() if name == "date" else re.compile(data.pattern(name))
         assert not re.search(r"\{[a-z_]+\}", rx.pattern), name  # every placeholder filled
         assert ex, name
         for e in ex:

@@ -14,12 +14,12 @@ TABLES = ("surnames", "rare_surnames", "title_heads", "famous", "name_followers"
           "place_suffixes", "place_short", "org_suffixes", "generic_orgs",
           "dates", "event_triggers", "roles_in_events", "speech_verbs", "speech_names", "visit_verbs",
           "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs",
-          "patterns", "chars", "levels", "conjunctions", "list_closers", "firms", "home_country",
-          "post_words")
+          "patterns", "chars", "levels", "numerals", "conjunctions", "list_closers", "firms",
+          "home_country", "post_words", "event_words", "event_types")
 
 # tables whose two columns before the note hold examples and counter-examples, each a list of
 # phrases separated by ", " (tests/test_tag_data.py checks them)
-EXAMPLED = ("patterns", "post_words", "list_closers", "firms")
+EXAMPLED = ("patterns", "post_words", "list_closers", "firms", "event_words")
 
 
 @lru_cache(maxsize=None)

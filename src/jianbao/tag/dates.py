@@ -4,7 +4,7 @@
 "上周五" → counted from the issue date; a month-day later than a month after the issue belongs to
 the year before (an issue of 2021-01-02 saying "12月30日" means 2020-12-30); "日前", "近日" stay
 unresolved with their words kept. Named days and slogans ("七一", "三高四新") match no pattern.
-The word lists are in data/dates.tsv.
+The word lists are in data/dates.tsv and data/numerals.tsv, the pattern in data/patterns.tsv (date).
 """
 from __future__ import annotations
 
@@ -15,12 +15,26 @@ from functools import lru_cache
 
 from . import data
 
-_CN = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN["零"] = 0
-_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
-_TOD = r"(?:上午|下午|晚上|晚间|早上|早晨|清晨|凌晨|中午|傍晚|夜间|晚|夜)?"
-_CLOCK = r"(?:\d{1,2}(?:时|点|:\d{2}|：\d{2}))?"
-_WEEKDAY = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
+
+@lru_cache(maxsize=1)
+def _numerals() -> tuple[dict[str, int], str]:
+    """(digit → value, the numeral for ten): data/numerals.tsv."""
+    values = {c: int(v) for c, v in data.mapping("numerals").items()}
+    return {c: v for c, v in values.items() if v < 10}, next(c for c, v in values.items() if v == 10)
+
+
+@lru_cache(maxsize=None)
+def _kind(kind: str) -> dict[str, str]:
+    """Phrase → value of the rows of data/dates.tsv of one kind, in file order."""
+    return {r[0]: (r[2] if len(r) > 2 else "") for r in data.rows("dates") if r[1] == kind}
+
+
+@lru_cache(maxsize=1)
+def _week_offsets() -> dict[str, int]:
+    """The word before a week's word → weeks from the issue's ("上" of "上周" → -1): the week rows of
+    two characters that end in a week row of one."""
+    week = _kind("week")
+    return {w[:-1]: int(v or 0) for w, v in week.items() if len(w) == 2 and w[-1] in week}
 
 
 @dataclass
@@ -36,42 +50,46 @@ class DateMention:
 def cn_number(s: str) -> int | None:
     if s.isdigit():
         return int(s)
-    if not s or any(c not in "〇零一二三四五六七八九十" for c in s):
+    digits, ten = _numerals()
+    if not s or any(c not in digits and c != ten for c in s):
         return None
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return (_CN.get(a, 1) if a else 1) * 10 + (_CN.get(b, 0) if b else 0)
+    if ten in s:
+        a, _, b = s.partition(ten)
+        return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
     n = 0
     for c in s:
-        n = n * 10 + _CN[c]
+        n = n * 10 + digits[c]
     return n
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     rel = "|".join(re.escape(r[0]) for r in data.rows("dates") if r[1] in ("rel", "anaphor", "vague"))
-    week = "|".join(re.escape(r[0][:-1]) for r in data.rows("dates") if r[1] == "week" and len(r[0]) == 2
-                    and r[0].endswith("周"))
-    return re.compile(
-        rf"(?P<abs>(?:(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}})年|(?P<yw>今年|去年))?(?P<m>{_NUM})月(?P<d>{_NUM})[日号]"
-        rf"(?:[至到—-](?:{_NUM}月)?{_NUM}[日号])?)(?P<t1>{_TOD}{_CLOCK})"
-        rf"|(?P<mw>本月|上月)(?P<md>{_NUM})[日号](?:[至到—-]{_NUM}[日号])?(?P<t5>{_TOD}{_CLOCK})"
-        rf"|(?<![\d月年第])(?P<day>\d{{1,2}})日(?P<t2>(?:上午|下午|晚上|早上|中午|凌晨|傍晚|晚|\d{{1,2}}时)[^，。]{{0,0}})"
-        rf"|(?:^|(?<=[，。；：）\s]))(?P<day2>\d{{1,2}})日(?:[至到—-]\d{{1,2}}日)?(?=[，,])"
-        rf"|(?P<week>(?:{week})?(?:周|星期)[一二三四五六日天末])(?P<t3>{_TOD})"
-        rf"|(?P<rel>{rel})(?P<t4>{_TOD})"
-        rf"|(?<![\w])(?P<tod>上午|下午|晚上|傍晚)(?=\d|，)")
+    words = {k: "|".join(map(re.escape, _kind(k))) for k in ("year", "month")}
+    return re.compile(data.fill(data.pattern("date"), {
+        "rel": rel, "week": "|".join(map(re.escape, _week_offsets())), "weekday": "".join(_kind("weekday")),
+        "tod": "(?:" + "|".join(map(re.escape, _kind("tod"))) + ")?", **words}))
+
+
+@lru_cache(maxsize=1)
+def _tods() -> tuple[tuple[tuple[str, str], ...], re.Pattern, tuple[tuple[int, str], ...]]:
+    """(time-of-day words longest first with the time each maps to, the clock hour's pattern, clock
+    hours from which on a time of day holds, latest first): data/dates.tsv and data/patterns.tsv."""
+    table = _kind("tod")
+    hours = sorted(((int(h), t) for h, t in _kind("hour").items()), reverse=True)
+    return (tuple((w, table[w]) for w in sorted(table, key=len, reverse=True)),
+            re.compile(data.pattern("clock_hour")), tuple(hours))
 
 
 def tod_of(s: str) -> str | None:
-    table = {r[0]: (r[2] if len(r) > 2 else "") for r in data.rows("dates") if r[1] == "tod"}
-    for w in sorted(table, key=len, reverse=True):
+    words, clock, hours = _tods()
+    for w, t in words:
         if w in s:
-            return table[w] or None
-    m = re.search(r"(\d{1,2})(?:时|点|:|：)", s)
+            return t or None
+    m = clock.search(s)
     if m:
         h = int(m.group(1))
-        return "上午" if h < 12 else "下午" if h < 18 else "晚上"
+        return next(t for start, t in hours if h >= start)
     return None
 
 
@@ -109,7 +127,7 @@ def match(text: str, issue: str | None, last: str | None = None) -> list[DateMen
             kind = "abs"
             y = cn_number(g["y"]) if g["y"] else None
             if g["yw"] and day0:  # "今年3月5日", "去年12月5日"
-                y = day0.year - (g["yw"] == "去年")
+                y = day0.year + int(_kind("year")[g["yw"]])
             mo, d = cn_number(g["m"]), cn_number(g["d"])
             if mo and d and 1 <= mo <= 12:
                 date = resolve_md(mo, d, day0, y)
@@ -117,7 +135,7 @@ def match(text: str, issue: str | None, last: str | None = None) -> list[DateMen
             kind, d = "abs", cn_number(g["md"])
             if day0 and d:
                 mo, y = day0.month, day0.year
-                if g["mw"] == "上月":
+                for _ in range(-int(_kind("month")[g["mw"]])):  # "上月": the month before
                     mo, y = (mo - 1, y) if mo > 1 else (12, y - 1)
                 date = _iso(y, mo, d)
         elif g["day"] or g["day2"]:  # "12日9时"; a bare day opening a clause ("9日，…")
@@ -129,11 +147,12 @@ def match(text: str, issue: str | None, last: str | None = None) -> list[DateMen
                 date = _iso(y, mo, d)
         elif g["week"]:
             kind, w = "week", g["week"]
-            off = int(values.get(w[0] + "周", 0) or 0) if w[0] in "上本这下" else 0
+            offsets = _week_offsets()
+            off = offsets.get(w[0], 0)
             if day0:
                 base = day0 - dt.timedelta(days=day0.weekday()) + dt.timedelta(weeks=off)
-                day = base + dt.timedelta(days=_WEEKDAY[w[-1]])
-                if w[0] not in "上本这下" and day > day0:
+                day = base + dt.timedelta(days=int(_kind("weekday")[w[-1]]))
+                if w[0] not in offsets and day > day0:
                     day -= dt.timedelta(weeks=1)  # a bare weekday in a report is the last one
                 date = day.isoformat()
         elif g["rel"]:

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import data, lexicon, titles
 from .dates import DateMention
-from .spans import Cand
+from .spans import Cand, list_etc
 
 
 @dataclass
@@ -56,22 +56,68 @@ def _visit_re() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in data.by_length("visit_verbs")))
 
 
-_NOUN_END = frozenset("团组队室站")
-_MEANS = re.compile(r"通过[^。；]{0,40}?等(?:方式|形式|途径|办法)")
-_FUTURE = re.compile(r"将|拟|计划|准备|即将")
+def _words(mark: str) -> tuple[str, ...]:
+    """The words of data/event_words.tsv marked `mark`, in file order."""
+    return data.marked("event_words", mark)
+
+
+@lru_cache(maxsize=None)
+def _set(mark: str) -> frozenset[str]:
+    """The same words as a set, for membership tests."""
+    return frozenset(_words(mark))
+
+
+@lru_cache(maxsize=None)
+def _types(mark: str) -> frozenset[str]:
+    """Event types of data/event_types.tsv marked `mark` ("generic": 活动)."""
+    return frozenset(data.marked("event_types", mark))
+
+
+@lru_cache(maxsize=1)
+def _means_re() -> re.Pattern:
+    """"通过座谈交流等方式": a means, not an activity (data/patterns.tsv, means)."""
+    return re.compile(data.pattern("means"))
+
+
+@lru_cache(maxsize=1)
+def _future_re() -> re.Pattern:
+    """Words of a plan ("还将举行座谈"; data/event_words.tsv, plan)."""
+    return re.compile("|".join(re.escape(w) for w in _words("plan")))
 
 
 def _clause(text: str, s0: int, at: int) -> str:
     """The clause (since the last comma) that ends at `at`."""
     k = max(text.rfind("，", s0, at), s0)
     return text[k:at]
-_SEP = re.compile(r"[、，和及与]?")
+
+
+@lru_cache(maxsize=1)
+def _conj() -> tuple[str, str, tuple[str, ...]]:
+    """(single-character conjunctions run together, longer ones, the word after 等 that closes a list
+    of places visited): data/conjunctions.tsv and data/list_closers.tsv, events."""
+    words = data.marked("conjunctions", "events")
+    return ("".join(w for w in words if len(w) == 1), tuple(w for w in words if len(w) > 1),
+            data.marked("list_closers", "events", 3))
+
+
+@lru_cache(maxsize=1)
+def _sep_re() -> re.Pattern:
+    """What may stand between two names of one group: a comma or a conjunction, or nothing."""
+    return re.compile(f"[、，{_conj()[0]}]?")
+
+
+@lru_cache(maxsize=1)
+def _gap_re() -> re.Pattern:
+    """What may stand between two places listed after a verb of visiting ("、", "和", "，以及", "等地，")."""
+    single, longer, closers = _conj()
+    return re.compile(f"[、{single}]|" + "".join(f"，?{re.escape(w)}|" for w in longer)
+                      + f"{re.escape(list_etc())}(?:{'|'.join(map(re.escape, closers))})?，|，|")
 
 
 def _chained(text: str, a, b) -> bool:
     """True when only a separator and titles stand between two name mentions."""
     gap = text[a[2]:b[1]]
-    if _SEP.fullmatch(gap):
+    if _sep_re().fullmatch(gap):
         return True
     return gap[:1] in "、，" and titles.head_ending_at(gap, len(gap)) is not None and "。" not in gap
 
@@ -87,19 +133,21 @@ def groups(text: str, ms: list[tuple[str, int, int]]) -> list[list[tuple[str, in
     return out
 
 
-_PEOPLE = ("负责人", "负责同志", "同志", "领导", "干部", "人员", "成员")
-
-
 @lru_cache(maxsize=1)
 def _unnamed() -> re.Pattern:
     """After the names, people named only by their post before the role verb: "副市长A，市外办、
-    市商务局主要负责人参加会见", "…，省委常委，省法院院长、省检察院检察长列席会议"."""
-    ends = "|".join(re.escape(w) for w in sorted(set(_PEOPLE) | data.keys("title_heads"), key=len, reverse=True))
-    return re.compile(f"(?:等?，[^，。；：]{{1,30}}?(?:{ends})(?:等[^，。；]{{0,6}}?人?)?)+")
+    市商务局主要负责人参加会见", "…，省委常委，省法院院长、省检察院检察长列席会议" (data/event_words.tsv,
+    people and count; the title heads)."""
+    ends = "|".join(re.escape(w) for w in sorted(_set("people") | data.keys("title_heads"), key=len, reverse=True))
+    etc, count = re.escape(list_etc()), "|".join(map(re.escape, _words("count")))
+    return re.compile(f"(?:(?:{etc})?，[^，。；：]{{1,30}}?(?:{ends})(?:{etc}[^，。；]{{0,6}}?(?:{count})?)?)+")
 
 
-_BACK_WORDS = ("相关", "有关", "上述", "以上")  # "参加上述活动": every activity told, not a new one
-_BACK_REF = re.compile(f"(?:{'|'.join(_BACK_WORDS)})?活动")
+@lru_cache(maxsize=1)
+def _back_ref() -> re.Pattern:
+    """"参加上述活动": every activity told, not a new one (data/event_words.tsv, back and referred)."""
+    back = "|".join(map(re.escape, _words("back")))
+    return re.compile(f"(?:{back})?(?:{'|'.join(map(re.escape, _words('referred')))})")
 
 
 def _verb_at(text: str, i: int) -> bool:
@@ -118,7 +166,7 @@ def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], lim
             continue
         gap = text[pos:c.start]
         ok = (len(gap) <= limit and not re.search(r"[，。；：]", gap)) if first else \
-            re.fullmatch(r"[、和及与]|，?以及|等(?:地|处|实地)?，|，|", gap) is not None
+            _gap_re().fullmatch(gap) is not None
         if not ok:
             break
         out.append(canon.get(c.name, c.name))
@@ -135,6 +183,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
     acts: list[Act] = []
     roles: list[tuple[list[str], str, str]] = []
     lead = next((d for k, _ in fields for d in dates.get(k, []) if d.kind != "tod"), None)
+    generic, guests, sit = _types("generic"), _types("guests"), _types("sit")
+    noun_end, back, at = _set("noun_end"), _set("back"), _set("at")
     for fi, (k, text) in enumerate(fields):
         ms = sorted(mentions.get(k, []), key=lambda m: m[1])
         starts = [m[1] for m in ms]
@@ -174,21 +224,21 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
             new: list[Act] = []
             scands = fcands[bisect_left(cstarts, s0 - 40):bisect_left(cstarts, s1)]
             spans = [(c.start, c.end) for c in scands]
-            means = [(x.start(), x.end()) for x in _MEANS.finditer(text, s0, s1)]
+            means = [(x.start(), x.end()) for x in _means_re().finditer(text, s0, s1)]
             for tm in _trigger_re().finditer(text, s0, cut):
                 typ = data.mapping("event_triggers")[tm.group()]
-                if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in _NOUN_END \
+                if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in noun_end \
                         or len(data.ends_with_any(text, tm.end(), data.by_length("org_suffixes")) or "") > len(tm.group()):
                     continue  # "会议室", "考察团": part of a name; "省人大常委会": a body, not its meeting
-                if typ == "活动" and text.startswith(("活动", "仪式"), tm.end()):
+                if typ in generic and text.startswith(_words("named_by_next"), tm.end()):
                     continue  # "义务植树活动": the activity is named whole by the word after it
-                if text.startswith("精神", tm.end()):
+                if text.startswith(_words("said"), tm.end()):
                     continue  # "传达上级有关会议精神": what a meeting said, not an activity here
-                if any(a <= tm.start() < b for a, b in means) or _FUTURE.search(_clause(text, s0, tm.start())):
+                if any(a <= tm.start() < b for a, b in means) or _future_re().search(_clause(text, s0, tm.start())):
                     continue  # "通过座谈交流等方式", "还将举行座谈": a means or a plan, not an activity
-                if typ == "活动" and tm.start() - 2 >= s0 and text[tm.start() - 2:tm.start()] in _BACK_WORDS:
+                if typ in generic and tm.start() - 2 >= s0 and text[tm.start() - 2:tm.start()] in back:
                     continue  # "参加上述活动": the activities told above, not a new one
-                if typ == "活动" and new and new[-1].pos[1] + 8 >= tm.start():
+                if typ in generic and new and new[-1].pos[1] + 8 >= tm.start():
                     continue  # "慰问活动": the activity is the one just named
                 subj = [g for g in runs if g[0][1] < tm.start() and g[0][1] not in in_roles]
                 comma = text.rfind("，", s0, tm.start())
@@ -206,29 +256,29 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 tod = next((x.tod for x in reversed(before[-50:]) if s0 <= x.start and x.tod),
                            None) or (d.tod if d else None)
                 act = Act(typ, _name(text, tm), (fi, tm.start()), actors, date=d, tod=tod)
-                if typ == "会见" and actors:  # the guests received: "会见了…董事长陈启航一行"
+                if typ in guests and actors:  # the guests received: "会见了…董事长陈启航一行"
                     act.participants = [m[0] for m in here if tm.end() <= m[1] < cut and m[0] not in actors]
                 new.append(act)
             places, at_place = [], []
             for vm in _visit_re().finditer(text, s0, cut):
-                limit = 0 if vm.group() == "在" else 14
-                if text[vm.end():vm.end() + 1] in _NOUN_END or _verb_at(text, vm.end()) and not any(
+                limit = 0 if vm.group() in at else 14
+                if text[vm.end():vm.end() + 1] in noun_end or _verb_at(text, vm.end()) and not any(
                         c.start == vm.end() for c in scands):
                     continue  # "考察团": a noun, not a visit; "深入阐述": an adverb before a verb (not
                     # before a name that opens with one: "到前进区")
-                if text.startswith("自", vm.end()):
+                if text.startswith(_words("from"), vm.end()):
                     continue  # "来自高桥镇的求职者": where someone comes from, not a visit
-                if vm.group() == "在" and vm.start() > s0 and lexicon.dictionary().get(text[vm.start() - 1:vm.end()]) \
+                if vm.group() in at and vm.start() > s0 and lexicon.dictionary().get(text[vm.start() - 1:vm.end()]) \
                         and not any(m[2] == vm.start() for m in here):
                     continue  # "所在", "现在": not "at" (but "伍健|在武汉": a name ends before it)
                 got = [p for p in _ent_after(text, vm.end(), scands, canon, limit) if p not in places]
                 places += got
-                if vm.group() == "在":
+                if vm.group() in at:
                     at_place += got
             if places:
                 doing = [a for a in new if a.actors]
-                targets = [a for a in doing if a.type not in ("会议", "党课", "会见")] or doing[-1:] or \
-                    (acts[-1:] if not new or not doing and _HE.match(sent) else [])  # "随后，他来到…":
+                targets = [a for a in doing if a.type not in sit] or doing[-1:] or \
+                    (acts[-1:] if not new or not doing and _he_re().match(sent) else [])  # "随后，他来到…":
                 # the activity told before, when the sentence has none of its own or its doer is "he"
                 if not targets and at_place:  # "恳谈会在曲阜尼山举行": where the activity took place
                     targets, places = new[-1:], at_place
@@ -239,7 +289,18 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
     return acts, roles
 
 
-_HE = re.compile(r"(?:[^，。；]{0,6}，)?(?:他|她)(?:们|一行)?[^们]")  # a sentence whose doer is "he" ("随后，他来到…")
+@lru_cache(maxsize=1)
+def _he_re() -> re.Pattern:
+    """A sentence whose doer is "he" ("随后，他来到…"; data/patterns.tsv, he)."""
+    return re.compile(data.pattern("he"))
+
+
+@lru_cache(maxsize=1)
+def _title_seps() -> str:
+    """What joins two titles of one person before a name ("、", "兼": data/chars.tsv, joins_titles)."""
+    return "、" + "".join(data.marked("chars", "joins_titles"))
+
+
 _DATE_OPEN = re.compile(r"^(?:[^，。]{0,14}，)?")
 
 
@@ -251,7 +312,7 @@ def _opens(text: str, s0: int, at: int) -> bool:
         if not t or t[0] >= end:
             break
         end = t[0]
-        if end > s0 and text[end - 1] in "、兼":
+        if end > s0 and text[end - 1] in _title_seps():
             end -= 1
     rest = text[s0:end]
     return _DATE_OPEN.fullmatch(rest) is not None
@@ -261,29 +322,31 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^。！？；]+[。！？；]?", text)]
 
 
-_NAME_STOPS = ("召开", "参加", "出席", "主持", "举行", "举办", "开展", "在", "的", "了", "所在", "和", "上")
-
-
 def _name(text: str, tm: re.Match) -> str:
-    """The activity as the text names it: a meeting's or ceremony's whole name ("专题组织生活会")."""
+    """The activity as the text names it: a meeting's or ceremony's whole name ("专题组织生活会"), its
+    words read as data/event_words.tsv says (name_stop, name_end, name_whole, name_bare, continues)."""
     w, end = tm.group(), tm.end()
-    if w.endswith("会") and text.startswith("议", end):
-        end += 1  # "市政府常务会议"
-    elif w.endswith("会") and text.startswith("会议", end):
-        end += 2  # "省委常委会会议"
-    if not (w.endswith(("会", "式", "节")) or w in ("活动", "会议")):
+    for c in _words("continues"):
+        if w.endswith(c[0]) and text.startswith(c[1:], end):
+            end += len(c) - 1  # "市政府常务会议"
+            break
+        if w.endswith(c[0]) and text.startswith(c, end):
+            end += len(c)  # "省委常委会会议"
+            break
+    if not (w.endswith(_words("name_end")) or w in _set("name_whole")):
         return w
     start = tm.start()
+    stops = _words("name_stop")
     while start > 0 and tm.start() - start < 30 and text[start - 1] not in "，。；：、（）()“" and \
-            not data.ends_with_any(text, start, _NAME_STOPS):
+            not data.ends_with_any(text, start, stops):
         start -= 1
     name = text[start:tm.end()]
     if start > 0 and text[start - 1] == "”" or name.count("”") > name.count("“"):
         q = text.rfind("“", 0, start)  # the name in quotes runs on before the walk stopped ("“…、…”活动")
         if q >= 0 and start - q < 40:
             start = q
-    if w == "会议" and (tm.start() - start < 2 or _role_re().search(text, start, tm.start())
-                       or any(b in text[start:tm.start()] for b in _BACK_WORDS)
+    if w in _set("name_bare") and (tm.start() - start < 2 or _role_re().search(text, start, tm.start())
+                                   or any(b in text[start:tm.start()] for b in _words("back"))
                        or titles.head_re().search(text, start, tm.start())):
         return w  # "出席会议", "…检察长列席会议": no name of its own
     return text[start:end]
@@ -292,11 +355,11 @@ def _name(text: str, tm: re.Match) -> str:
 def group_heads(people: dict[str, list[str]]) -> dict[str, str]:
     """The word of each visiting or working group (an organisation suffix of data/org_suffixes.tsv
     ending in 团 or 组: 考察团, 调研组 …) → the person whose title heads one ("…经贸考察团团长")."""
-    groups = [g for g in data.by_length("org_suffixes") if len(g) >= 3 and g[-1] in "团组"]
+    groups = [g for g in data.by_length("org_suffixes") if len(g) >= 3 and g[-1] in _set("group")]
     out: dict[str, str] = {}
     for name, ts in people.items():
         for t in ts:
-            g = next((g for g in groups if t.endswith(g + g[-1] + "长")), None)
+            g = next((g for g in groups if t.endswith(tuple(g + g[-1] + h for h in _words("head")))), None)
             if g:
                 out.setdefault(g, name)
     return out
@@ -307,26 +370,28 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
     official carries out."""
     from ..model import Event
     merged: dict[str, Act] = {}
+    longest = _types("longest")
     for a in acts:
         m = merged.get(a.type)
         if m is None:
             merged[a.type] = m = Act(a.type, a.name, a.pos, [], [], [], a.date, a.tod)
         elif not m.actors and a.actors:
             m.date, m.tod = a.date, a.tod
-        if len(a.name) > len(m.name) and a.type == "会议":
+        if len(a.name) > len(m.name) and a.type in longest:
             m.name = a.name
         m.actors += [x for x in a.actors if x not in m.actors]
         m.participants += [x for x in a.participants if x not in m.participants]
         m.places += [x for x in a.places if x not in m.places]
     trig = _trigger_re()
+    lecture = _types("lecture")
     for names, role, obj in roles:
         hit = [data.mapping("event_triggers")[t.group()] for t in trig.finditer(obj)
-               if t.group() != "活动" or not _BACK_REF.match(obj)]
+               if t.group() not in _set("referred") or not _back_ref().match(obj)]
         targets = [m for m in merged.values() if m.type in hit or any(
             t.group() in m.name for t in trig.finditer(obj))] if hit else \
-            ([m for m in merged.values() if m.type != "党课"] or list(merged.values()))  # a lecture alone takes them
+            ([m for m in merged.values() if m.type not in lecture] or list(merged.values()))  # a lecture alone takes them
         for m in targets:
-            doer = role == "actor" and (m.type != "党课" or not m.actors) or (
+            doer = role == "actor" and (m.type not in lecture or not m.actors) or (
                 role == "actor_if_none" or hit) and not m.actors  # a lecture's doer is its lecturer, not its chair
             dest = m.actors if doer else m.participants
             dest += [n for n in names if n not in dest and (doer or n not in m.actors)]
