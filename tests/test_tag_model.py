@@ -23,10 +23,20 @@ def test_model_files_ship_small_with_manifest():
     man = json.loads((ner.DATA / "ner_model.json").read_text(encoding="utf-8"))
     for kind, fn in ner.MODELS.items():
         p = ner.DATA / fn
-        assert p.exists() and p.stat().st_size < 8_000_000, fn
+        assert p.exists() and p.stat().st_size < 50_000_000, fn  # the issue's bound for the repository
         assert man["models"][kind]["file"] == fn and man["models"][kind]["trained_on"]
     assert man["features_version"] == ner.FEATURES_VERSION
     assert "ner_ent.crfsuite" in (ner.DATA / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_models_were_trained_on_todays_features():
+    """The rules, the tables and the feature code feed the models: when what they give on the probe
+    sentences changes, the shipped models no longer match it until they are retrained."""
+    man = json.loads((ner.DATA / "ner_model.json").read_text(encoding="utf-8"))
+    assert man["features_sha256"] == _train_script().probe_sha256(), (
+        "the models' features changed since they were trained: run scripts/train_ner.py --write")
+    names = {e["file"] for m in man["models"].values() for e in m["trained_on"]}
+    assert not names & {"peoples-daily-1998.dev.bio", "test.bio", "resume/test.bio"}  # scored there
 
 
 def test_models_load_and_tag_a_sentence():
@@ -42,8 +52,9 @@ def test_models_load_and_tag_a_sentence():
 def test_features_are_deterministic_and_script_uses_them():
     s = "张明华在绿原科技有限公司表示，长江以南地区将迎来降雨。"
     neural = lac.read(s) if "ent" in ner.LAC_KINDS else None
-    a = ner.features(s, rule_spans(s), neural)
-    b = ner.features(s, rule_spans(s), neural)
+    rules = rule_spans(s) if ner.USE_RULES else None
+    a = ner.features(s, rules, neural)
+    b = ner.features(s, rules, neural)
     assert a == b and len(a) == len(s) and all(f and isinstance(f[0], str) for f in a)
     mod = _train_script()
     (x, tags), = mod.featurize([(s, ["O"] * len(s))])

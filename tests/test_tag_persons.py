@@ -170,3 +170,8 @@ def test_names_closed_by_common_verbs_and_adverbs_of_reports():
                      "部署", "汇报", "透露", "协调", "见证", "抵达"):
         a = tag([f"县长李明{follower}有关情况。"])
         assert persons(a) == {"李明": ["县长"]}, follower
+
+
+def test_a_list_of_names_is_many_names_whatever_the_given_names_mean():
+    a = tag(["参加活动的县领导还有毛孝泉、朱韶伟、秦玉锦、陈楚、杨斌、吴野、卓霏。"])
+    assert {"陈楚", "杨斌", "吴野", "卓霏", "毛孝泉"} <= set(persons(a))

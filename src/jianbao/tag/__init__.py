@@ -53,6 +53,10 @@ class State:
         self.orgs: list[str] = []
         self.dates: dict[str, list] = {}
         self.events: list = []
+        self.spans: dict[str, list[tuple[int, int, str]]] = {}  # field → (start, end, label) decided
+
+    def mark(self, k: str, s: int, e: int, lab: str) -> None:
+        self.spans.setdefault(k, []).append((s, e, lab))
 
     def put(self, name: str, ts: list[str]) -> None:
         got = self.people.setdefault(name, [])
@@ -110,7 +114,7 @@ class NamesAfterTitles(Component):
 class Mentions(Component):
     """Every later mention of a name read so far, and names listed beside one (persons.bare);
     the persons' list in reading order of first finding."""
-    reads, writes = ("fields", "found", "known", "people"), ("people", "mentions", "blocked", "persons")
+    reads, writes = ("fields", "found", "known", "people"), ("people", "mentions", "blocked", "persons", "spans")
 
     def __call__(self, st: State) -> None:
         for _, m in st.found:
@@ -121,6 +125,13 @@ class Mentions(Component):
                     st.put(m.name, [])
                 st.mentions.setdefault(m.name, []).append((k, m.start, m.end))
         st.persons = [Person(n, ts) for n, ts in st.people.items()]
+        for k, m in st.found:
+            st.mark(k, m.start, m.end, "PER")
+            for a, b in m.title_spans:
+                st.mark(k, a, b, "TITLE")
+        for ms in st.mentions.values():
+            for k, s, e in ms:
+                st.mark(k, s, e, "PER")
         for ms in st.mentions.values():
             for k, s, e in ms:
                 st.blocked.setdefault(k, []).append((s, e))
@@ -129,16 +140,20 @@ class Mentions(Component):
 class PlacesOrgs(Component):
     """Rules: places and organisations by gazetteer, suffixes and lists (entities.py); a person's
     name beats any of them."""
-    reads, writes = ("fields", "blocked"), ("entities", "places", "orgs")
+    reads, writes = ("fields", "blocked", "spans"), ("entities", "places", "orgs", "spans")
 
     def __call__(self, st: State) -> None:
         st.entities = _entities.find(st.fields, st.blocked)
         st.places, st.orgs = st.entities.places, st.entities.orgs
+        for k, cands in st.entities.by_field.items():
+            for c in cands:
+                st.mark(k, c.start, c.end, "ORG" if c.kind == "org" else "LOC")
 
 
 class ModelEntities(Component):
     """Model: the names the rules left undecided (unknown.find), added to the lists only."""
-    reads, writes = ("fields", "blocked", "entities", "persons", "places", "orgs"), ("persons", "places", "orgs")
+    reads, writes = (("fields", "blocked", "entities", "persons", "places", "orgs", "spans"),
+                     ("persons", "places", "orgs", "spans"))
 
     def __call__(self, st: State) -> None:
         _add_unknown(st)
@@ -182,11 +197,25 @@ class Events(Component):
 
 
 # The tagger, in order. The stated rule between rules and model: the rules' persons, places and
-# organisations stand; the model names a person only right after an official's title
-# (NamesAfterTitles) and otherwise only where the rules could not decide a word (ModelEntities).
+# organisations stand, and the model's spans never overlap them; the model names a person right
+# after an official's title (NamesAfterTitles), and elsewhere adds names around the words the rules
+# could not decide (ModelEntities, unknown.find): a person when it is sure and the name has a name's
+# shape, or an item of a list the rules read another item of; a place or an organisation only
+# where the rules have no say on its words.
 PIPELINE: tuple[Component, ...] = (BylinePersons(), TitledPersons(), NamesAfterTitles(), Mentions(),
                                    PlacesOrgs(), ModelEntities(), TitleBodies(), Dates(), Events())
 INPUTS = ("fields", "body", "byline", "reporters", "issue_date")
+
+
+def tag_spans(text: str) -> list[tuple[int, int, str]]:
+    """The same pipeline over one paragraph: (start, end, label) of the persons (PER), their titles
+    (TITLE), places (LOC) and organisations (ORG) it decided, offsets into `text` normalised."""
+    st = State(Article(paragraphs=[text]), None)
+    for c in PIPELINE:
+        if isinstance(c, (Dates, Events, TitleBodies)):
+            continue  # they decide no span
+        c(st)
+    return sorted(set(x for xs in st.spans.values() for x in xs))
 
 
 def tag_article(a: Article, issue_date: str | None) -> Article:
@@ -229,9 +258,12 @@ def _add_unknown(st: State) -> None:
         taken = list(st.blocked.get(k, [])) + [(c.start, c.end) for c in found.by_field.get(k, [])]
         for s, e, lab in _unknown.find(text, taken):
             w = text[s:e]
+            st.mark(k, s, e, lab)
             if lab == "PER":
                 if w not in names and not any(w in n or n in w for n in names):
-                    st.persons.append(Person(w, []))
+                    head = _titles.head_ending_at(text, s)
+                    ts = _persons.title_chain(text, s - len(head), s)[0] if head else []
+                    st.persons.append(Person(w, ts))  # with the titles printed right before it
                     names.add(w)
             elif lab == "LOC":
                 if w not in st.places and w not in _entities.HOME:

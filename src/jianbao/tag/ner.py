@@ -9,9 +9,10 @@ person, place, organisation), how the character itself stands in those names (`_
 characters written by sound, how far ahead an organisation or place suffix closes the clause,
 membership in the project's lists (surnames, title heads, place and organisation suffixes, the
 gazetteer), one-character short forms of countries and provinces where news pairs them (中美,
-访华: `_abbrevs`), a bare surname standing for a person (汤局长, 老于: `_bare_surnames`), the rule
-tagger's own decision (sentence.rule_spans) and the words, tags and name probabilities of a
-pretrained neural tagger (lac.py), which knows names no list holds. The weights were fitted by scripts/train_ner.py
+访华: `_abbrevs`), a bare surname standing for a person (汤局长, 老于: `_bare_surnames`), and the
+words, tags and name probabilities of a pretrained neural tagger (lac.py), which knows names no list
+holds. The rule tagger's own decision (sentence.rule_spans) can be a feature too (USE_RULES); it is
+off, since the models trained on MSRA score the same without it. The weights were fitted by scripts/train_ner.py
 on the corpora named in data/README.md; the model files ship in data/ and load lazily, on first
 use. Nothing is downloaded; without python-crfsuite or the files, tagging stops with a one-line
 ModelError that names the file and how to rebuild it.
@@ -29,7 +30,7 @@ from . import data, lac, lexicon
 DATA = Path(__file__).with_name("data")
 MODELS = {"ent": "ner_ent.crfsuite", "title": "ner_title.crfsuite"}
 FEATURES_VERSION = 9
-USE_RULES = True  # the rule tagger's spans are features of the model
+USE_RULES = False  # the rule tagger's spans are not features: measured equal without them (see data/README.md)
 # the models that read the pretrained neural tagger's words and tags (lac.py) as features: by 5-fold
 # on People's Daily PER 0.821 → 0.871, LOC 0.864 → 0.872, ORG 0.729 → 0.749; the title model not
 # (CLUENER position 0.772 → 0.763 on the held-back tenth; its name probabilities, lac.read, in a first

@@ -1,8 +1,9 @@
 """The tagger on a bare sentence, for benchmarks and other callers: character spans labelled
-PER, LOC, ORG and TITLE (a job title attached to a name, or a title head word standing alone)."""
+PER, LOC, ORG and TITLE. `spans` is the article tagger itself (the same pipeline); `model_spans`
+the trained models alone; `rule_spans` the rules and tables alone."""
 from __future__ import annotations
 
-from . import entities, persons, titles
+from . import entities, ner, persons, tag_spans, titles
 from .text import normalize
 
 
@@ -36,18 +37,18 @@ def rule_spans(sentence: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def spans(sentence: str, ent=None, title=None) -> list[tuple[int, int, str]]:
-    """(start, end, label) over `sentence`: the trained models' PER/LOC/ORG and TITLE spans, which
-    read the rule tagger's spans as features; the rules alone when no model is available. `ent` and
-    `title` replace the shipped models (benchmarks pass models that never saw the scored text)."""
-    from . import ner
+def spans(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, label) over `sentence` as the article tagger decides them (jianbao.tag's
+    PIPELINE over a one-paragraph article): PER, TITLE (the titles of persons), LOC, ORG."""
+    return tag_spans(working(sentence))
+
+
+def model_spans(sentence: str, ent=None, title=None) -> list[tuple[int, int, str]]:
+    """(start, end, label): the trained models alone, PER/LOC/ORG from `ent` and TITLE from
+    `title` (the shipped ones by default; benchmarks pass models that never saw the scored text)."""
     text = working(sentence)
-    rules = rule_spans(sentence)
     ent = ent or ner.model("ent")
     title = title or ner.model("title")
-    out = [s for s in rules if s[2] == "TITLE"] if ent else rules
-    if ent:
-        out = out + [s for s in ent.spans(text, rules) if s[2] != "TITLE"]
-    if title:
-        out = [s for s in out if s[2] != "TITLE"] + [s for s in title.spans(text, rules) if s[2] == "TITLE"]
-    return sorted(out)
+    rules = rule_spans(sentence) if ner.USE_RULES else None
+    out = [s for s in ent.spans(text, rules) if s[2] != "TITLE"]
+    return sorted(out + [s for s in title.spans(text, rules) if s[2] == "TITLE"])
