@@ -109,7 +109,7 @@ def match(text: str, known: set[str]) -> list[Mention]:
             k = k + 1 + n2
     # 2. name + title after it ("习近平总书记", "赵革书记")
     addresses = _addresses()
-    for f in names.famous():
+    for f in sorted(names.famous()):  # a set: sorted, so that the output does not hang on hashing
         for a, b in _occurrences(f, text):
             post = data.starts_with_any(text, b, _post_words())
             add(Mention(f, a, b, [post] if post and post not in addresses else [], "famous",
@@ -176,7 +176,7 @@ def bare(text: str, known: set[str]) -> list[Mention]:
     one ("王富卢、李留性")."""
     out: list[Mention] = []
     used = [False] * len(text)
-    for k in sorted(known, key=len, reverse=True):
+    for k in sorted(known, key=lambda w: (-len(w), w)):  # longest first, then a fixed order
         for a, b in _occurrences(k, text):
             if any(used[a:b]):
                 continue
