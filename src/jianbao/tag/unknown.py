@@ -65,10 +65,12 @@ def _surname(c: str) -> bool:
 
 def plausible_person(text: str, s: int, e: int) -> bool:
     """A person's name the model reads need not pass the rules' tests (its given name may be an
-    ordinary word: 胡伟, 陈建平), but it must have a name's shape: no ordinary word of the dictionary
+    ordinary word: 胡伟, 陈建平), but it must have a name's shape: a name's length, no ordinary word of the dictionary
     runs across its edges (学史|崇德, 马克思|主义), two characters open with a surname, and no form of
     address follows the surname (丁老伯, data/surname_addresses.tsv)."""
     w = text[s:e]
+    if len(w) > (15 if any(c in w for c in names.JOINS) else 6):
+        return False  # longer than any name (巴图吉日格勒: six; a dotted foreign name more)
     d = lexicon.dictionary()
     for a in range(max(0, s - 5), e):
         for b in range(max(a + 2, s + 1), min(len(text), a + 6) + 1):
@@ -113,6 +115,7 @@ def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     listed = {x for a, b in sentences(text) for x in _list_items(text, a, b, used)}
     memo: dict[str, list] = {}  # a stretch repeated word for word is read once
     for a, b, words in _windows(text, used):
+        word_of = {i: (x, y) for x, y in words for i in range(x, y)}  # position → its undecided word
         sent = text[a:b]
         if sent not in memo:
             memo[sent] = m.scored(sent)  # the model reads the tables, not the rules' spans
@@ -123,9 +126,10 @@ def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
             if lab == "PER" and (s, e) in listed:
                 out.append((s, e, lab))  # an item of a list of persons, read whole by the model
                 continue
-            if not any(x < e and s < y for x, y in words):
+            if not any(i in word_of for i in range(s, e)):
                 continue  # the model's span must hold a word the rules could not decide
-            if any(x <= s and e <= y and e - s < y - x and text[x:y] in lexicon.dictionary() for x, y in words):
+            x, y = word_of.get(s, (s, s))
+            if x <= s and e <= y and e - s < y - x and text[x:y] in lexicon.dictionary():
                 continue  # nor cut a word of the dictionary ("玉汝于成", which it marks as a name)
             if not all(is_cjk(c) or c in "·•" for c in text[s:e]):
                 continue
