@@ -180,8 +180,8 @@ def _peer_fields(p: Peer, out: dict) -> dict:
         per, loc, org = [], [], []
         for t in texts:
             for s, e, lab in p.spans(t or ""):
-                dest = {"PER": per, "LOC": loc, "ORG": org}[lab]
-                if t[s:e] not in dest:
+                dest = {"PER": per, "LOC": loc, "ORG": org}.get(lab)
+                if dest is not None and t[s:e] not in dest:
                     dest.append(t[s:e])
         a["persons"] = [{"name": n, "titles": []} for n in per]
         a["places"], a["orgs"], a["events"] = loc, org, []
