@@ -175,3 +175,9 @@ def test_names_closed_by_common_verbs_and_adverbs_of_reports():
 def test_a_list_of_names_is_many_names_whatever_the_given_names_mean():
     a = tag(["参加活动的县领导还有毛孝泉、朱韶伟、秦玉锦、陈楚、杨斌、吴野、卓霏。"])
     assert {"陈楚", "杨斌", "吴野", "卓霏", "毛孝泉"} <= set(persons(a))
+
+
+def test_a_name_the_model_adds_to_a_list_shares_the_titles_of_the_item_before_it():
+    a = tag(["县领导赵晨光、王兴、盖勇、刘又铖出席会议。"])
+    p = persons(a)
+    assert p.get("盖勇") == ["县领导"] and p.get("刘又铖") == ["县领导"]

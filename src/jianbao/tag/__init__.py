@@ -253,9 +253,11 @@ def _add_unknown(st: State) -> None:
     """Names the rules left undecided, from the trained model (unknown.py): persons without a
     title, places the gazetteer lacks, organisations without a suffix. They join the lists only."""
     names = {p.name for p in st.persons}
+    titles_of = {p.name: p.titles for p in st.persons}
     found = st.entities
     for k, text in st.fields:
         taken = list(st.blocked.get(k, [])) + [(c.start, c.end) for c in found.by_field.get(k, [])]
+        ends = {e: n for n, ms in st.mentions.items() for kk, _, e in ms if kk == k}  # where names end
         for s, e, lab in _unknown.find(text, taken):
             w = text[s:e]
             st.mark(k, s, e, lab)
@@ -263,8 +265,13 @@ def _add_unknown(st: State) -> None:
                 if w not in names and not any(w in n or n in w for n in names):
                     head = _titles.head_ending_at(text, s)
                     ts = _persons.title_chain(text, s - len(head), s)[0] if head else []
+                    if not ts and text[s - 1:s] == "、" and ends.get(s - 1) in titles_of:
+                        ts = list(titles_of[ends[s - 1]])  # an item of a list shares the titles of the
+                        # item before it, as the rules share a list head's ("县领导甲、乙、丙")
                     st.persons.append(Person(w, ts))  # with the titles printed right before it
                     names.add(w)
+                    titles_of[w] = ts
+                    ends[e] = w
             elif lab == "LOC":
                 if w not in st.places and w not in _entities.HOME:
                     st.places.append(w)
