@@ -99,3 +99,9 @@ def test_named_bodies_in_titles_are_organisations_generic_ones_are_not():
     assert "县委" not in a.orgs
     b = tag(["宣传部部长李华出席。"])
     assert "宣传部" not in b.orgs  # the bare suffix names no body
+
+
+def test_a_verb_or_conjunction_before_a_place_opens_no_organisation():
+    a = tag(["民警迅速对接承德市公安局，并与中国宝安集团签约。"])
+    assert "承德市公安局" in a.orgs and "中国宝安集团" in a.orgs
+    assert not any(o.startswith(("接", "与")) for o in a.orgs)

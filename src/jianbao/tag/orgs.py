@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import data
+from . import data, lexicon, ner
 from .spans import Cand, crosses_right, levels, suffix_cands
 
 ORG_RANK = 4
@@ -38,9 +38,38 @@ def _known_re() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in data.by_length("known_orgs")))
 
 
+# jieba's parts of speech (first letter) of a word that opens no organisation's name when a place,
+# a proper name or a level follows it: verbs, prepositions, conjunctions, adverbs, particles
+_NOT_OPENING = frozenset("vpcdu")
+_PROPER_START = frozenset({"ns", "nt", "nz", "nr", "nrt", "j"})
+
+
+def _trim_verbs(text: str, c: Cand) -> Cand:
+    """An organisation's name does not open with a verb or a function word before a place or a
+    proper name ("接|承德市公安局", "与|中国宝安集团", "审议|自治区人大常委会"): the name starts after
+    them, when what follows them opens with a place, a proper name or a level."""
+    d = lexicon.dictionary()
+    units = _levels()[0]
+    start = c.start
+    words = ner._segment(text[c.start:c.end])
+    k = 0
+    while k + 1 < len(words):
+        tag = (d.get(words[k]) or ("", ""))[1]
+        nxt = words[k + 1]
+        nxt_tag = (d.get(nxt) or ("", ""))[1]
+        if tag[:1] not in _NOT_OPENING or not (nxt_tag in _PROPER_START or nxt[0] in units):
+            break
+        start += len(words[k])
+        k += 1
+    if start == c.start or c.end - start < 3:
+        return c
+    return Cand(start, c.end, text[start:c.end], c.kind, c.full, c.rank)
+
+
 def match(text: str) -> list[Cand]:
     t, rx = _table()
-    out = [c for c in suffix_cands(text, t, lambda s: "org", ORG_RANK, rx, 24) if not generic(c.name)]
+    out = [_trim_verbs(text, c) for c in suffix_cands(text, t, lambda s: "org", ORG_RANK, rx, 24)
+           if not generic(c.name)]
     out += [Cand(m.start(), m.end(), m.group(), "org", rank=ORG_RANK) for m in _known_re().finditer(text)
             if not crosses_right(text, m.start(), m.end())]
     return out
