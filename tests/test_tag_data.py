@@ -77,7 +77,7 @@ MARKS = {
     "levels": {"level", "low", "before_village", "grade", "graded"},
     "conjunctions": {"names", "lists", "titles", "events", "closes"},
     "firms": {"end", "inner_ok", "inner"},
-    "event_words": {"noun_end", "group", "head", "count", "from", "at", "named_by_next", "said", "plan", "back",
+    "event_words": {"noun_end", "group", "head", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
                     "referred", "people", "name_stop", "name_end", "name_whole", "name_bare", "continues"},
     "event_types": {"guests", "sit", "lecture", "generic", "longest"},
 }

@@ -234,6 +234,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     continue  # "义务植树活动": the activity is named whole by the word after it
                 if text.startswith(_words("said"), tm.end()):
                     continue  # "传达上级有关会议精神": what a meeting said, not an activity here
+                if text.startswith(_words("modifies"), tm.end()):
+                    continue  # "看望出席…会议的代表": the trigger describes a noun, not an activity here
                 if any(a <= tm.start() < b for a, b in means) or _future_re().search(_clause(text, s0, tm.start())):
                     continue  # "通过座谈交流等方式", "还将举行座谈": a means or a plan, not an activity
                 if typ in generic and tm.start() - 2 >= s0 and text[tm.start() - 2:tm.start()] in back:
