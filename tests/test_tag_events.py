@@ -166,3 +166,11 @@ def test_a_festival_told_without_names_is_opened_by_the_officials_of_the_next_se
              "来自高桥镇的农户带来了特色农产品。"], date="2024-09-24")
     e = a.events[0]
     assert (e.type, e.name, e.actors, e.places) == ("活动", "石湾县第三届中国农民丰收节", ["籍春来", "郗文博"], ["青石镇"])
+
+
+def test_officials_taking_part_in_a_bodys_activity_are_its_doers_unless_it_points_back():
+    a = tag(["12月2日，市政协开展重点项目视察活动。市政协副主席惠德明、李文涛参加。"], date="2025-12-11")
+    assert [(e.type, sorted(e.actors)) for e in a.events] == [("调研", ["惠德明", "李文涛"])]
+    b = tag(["3月2日，市长林海涛会见客商一行。副市长周海涛参加相关活动。"], date="2023-03-03")
+    ev = {e.type: e for e in b.events}
+    assert ev["会见"].actors == ["林海涛"] and "周海涛" in ev["会见"].participants

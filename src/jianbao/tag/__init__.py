@@ -109,6 +109,10 @@ class NamesAfterTitles(Component):
                     st.known.discard(old.name)
                 st.found.append((k, _persons.Mention(t[s:e], s, e, ts, "title", chain)))
                 st.known.add(t[s:e])
+                at = {m.start: m for kk, m in st.found if kk == k}
+                while t[e:e + 1] == "、" and e + 1 in at and not at[e + 1].titles:
+                    at[e + 1].titles = list(ts)  # the names listed after it share its titles, as the
+                    e = at[e + 1].end            # rules' lists do ("市政协副主席甲、乙参加")
 
 
 class Mentions(Component):

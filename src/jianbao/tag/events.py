@@ -392,9 +392,10 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
         targets = [m for m in merged.values() if m.type in hit or any(
             t.group() in m.name for t in trig.finditer(obj))] if hit else \
             ([m for m in merged.values() if m.type not in lecture] or list(merged.values()))  # a lecture alone takes them
+        back = bool(_back_ref().match(obj))  # "参加相关活动": the activities told, whose doers are named
         for m in targets:
             doer = role == "actor" and (m.type not in lecture or not m.actors) or (
-                role == "actor_if_none" or hit) and not m.actors  # a lecture's doer is its lecturer, not its chair
+                role == "actor_if_none" and not back or hit) and not m.actors  # a lecture's doer is its lecturer, not its chair
             dest = m.actors if doer else m.participants
             dest += [n for n in names if n not in dest and (doer or n not in m.actors)]
     out = []
