@@ -73,11 +73,13 @@ def test_the_one_speech_verb_list_is_consistent():
 
 
 MARKS = {
-    "chars": {"generic", "determiner", "not_in_name", "first_given", "sound", "opener", "joins_titles", "posted"},
+    "chars": {"generic", "determiner", "not_in_name", "first_given", "sound", "opener", "joins_titles", "posted",
+              "deictic", "address_before"},
+    "abbrev_context": {"after", "before"},
     "levels": {"level", "low", "before_village", "grade", "graded"},
     "conjunctions": {"names", "lists", "titles", "events", "closes"},
     "firms": {"end", "inner_ok", "inner"},
-    "event_words": {"noun_end", "group", "head", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
+    "event_words": {"noun_end", "group", "head", "leads", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
                     "referred", "people", "name_stop", "name_end", "name_whole", "name_bare", "continues"},
     "event_types": {"guests", "sit", "lecture", "generic", "longest"},
 }

@@ -393,8 +393,15 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
     return out
 
 
-_AB_AFTER = ("方", "政府", "军", "两国", "关系", "建交", "边界", "边境", "两党", "友好", "合作")
-_AB_VERBS = frozenset("访赴来抵驻离回进援旅")
+@lru_cache(maxsize=1)
+def _ab_context() -> tuple[tuple[str, ...], frozenset[str]]:
+    """Words after a short form and verbs of travel before it (data/abbrev_context.tsv)."""
+    return tuple(data.marked("abbrev_context", "after")), frozenset(data.marked("abbrev_context", "before"))
+
+
+@lru_cache(maxsize=1)
+def _address_before() -> frozenset[str]:
+    return frozenset(data.marked("chars", "address_before"))
 
 
 def _abbrevs(text: str) -> list[str]:
@@ -402,6 +409,7 @@ def _abbrevs(text: str) -> list[str]:
     uses them: in pairs (中美, 京津冀: P), in lists (中、阿: L), before a word of relations (美方,
     中美关系: F) and after a verb of travel (访华, 赴沪: V)."""
     a = data.keys("place_abbrevs")
+    after, verbs = _ab_context()
     n = len(text)
     out = [""] * n
     for i, c in enumerate(text):
@@ -411,9 +419,9 @@ def _abbrevs(text: str) -> list[str]:
             out[i] = "P"
         elif i + 2 < n and text[i + 1] == "、" and text[i + 2] in a or i > 1 and text[i - 1] == "、" and text[i - 2] in a:
             out[i] = "L"
-        elif text.startswith(_AB_AFTER, i + 1):
+        elif text.startswith(after, i + 1):
             out[i] = "F"
-        elif i and text[i - 1] in _AB_VERBS:
+        elif i and text[i - 1] in verbs:
             out[i] = "V"
     return out
 
@@ -428,7 +436,7 @@ def _bare_surnames(text: str, sets: dict, d: dict) -> list[str]:
             continue
         if any(_addresses(text[i + 1:i + 1 + k]) for k in (1, 2, 3, 4) if i + 1 + k <= n) and text[i:i + 2] not in d:
             out[i] = "A"
-        elif i and text[i - 1] in "老小" and text[i:i + 2] not in d:
+        elif i and text[i - 1] in _address_before() and text[i:i + 2] not in d:
             out[i] = "O"
     return out
 

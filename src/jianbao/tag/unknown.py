@@ -31,7 +31,6 @@ WINDOW = 8  # characters of context on each side of an undecided word that the m
 # 6 names of some 7,000 differ, 4 gained and 2 lost; the dev figures do not move)
 _RARE = 200  # a proper word of the dictionary seen more often than this is read by the rules
 _RARE_GIVEN = 20  # a given name that is also a word of the dictionary seen fewer times stays possible
-_DEICTIC = frozenset("这那此该本我各全每其")
 _PROPER = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 # jieba's parts of speech (first letter) of a character that, after a surname, is the next word, not
 # a given name (王作了讲话: 作 v): verbs, prepositions, conjunctions, particles, adverbs, pronouns,
@@ -176,7 +175,7 @@ def decided(w: str, lab: str) -> bool:
     """True when the rules and tables have a say on `w` already: an ordinary word, a name of the
     gazetteer, a name ending in a suffix the rules read, a body every place has; or, for a person,
     no surname (nor a foreign name written by sound)."""
-    if lexicon.common_word(w, 5) or w[0] in _DEICTIC:
+    if lexicon.common_word(w, 5) or w[0] in data.marked("chars", "deictic"):
         return True
     g = lexicon.gazetteer()
     if w in g.full or w in g.short or w in g.world:
