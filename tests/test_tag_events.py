@@ -174,3 +174,16 @@ def test_officials_taking_part_in_a_bodys_activity_are_its_doers_unless_it_point
     b = tag(["3月2日，市长林海涛会见客商一行。副市长周海涛参加相关活动。"], date="2023-03-03")
     ev = {e.type: e for e in b.events}
     assert ev["会见"].actors == ["林海涛"] and "周海涛" in ev["会见"].participants
+
+
+def test_a_national_leader_is_the_doer_where_a_sentence_opens_with_the_name():
+    a = tag(["8日下午，习近平总书记来到临江县青石镇考察调研，看望慰问群众。"], date="2021-06-09")
+    assert [(e.type, e.actors) for e in a.events] == [("调研", ["习近平"]), ("慰问", ["习近平"])]
+    b = tag(["3月2日，市委书记林海涛主持召开会议。他说，习近平总书记重要讲话精神要学深悟透。"], date="2021-03-03")
+    assert all("习近平" not in e.actors for e in b.events)
+
+
+def test_the_head_of_a_visiting_delegation_is_the_doer_of_its_visit():
+    a = tag(["24日，东岭市市长仪田光男率东岭市代表团来我市访问。",
+             "在临期间，代表团参观考察了临江博物馆、青石山。"], date="2010-10-27")
+    assert ("考察", ["仪田光男"]) in [(e.type, e.actors) for e in a.events]

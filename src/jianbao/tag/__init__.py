@@ -190,14 +190,31 @@ class Events(Component):
     reads, writes = ("body", "people", "mentions", "entities", "dates"), ("events",)
 
     def __call__(self, st: State) -> None:
-        officials = {n for n, ts in st.people.items() if n not in _names.famous()
+        officials = {n for n, ts in st.people.items() if n not in _names.famous() or _acts_in_own_sentence(n, st)
                      if any(_titles.head_class(_titles.head_ending_at(t, len(t)) or "") in _titles.DOERS for t in ts)}
         bymention = {k: [(n, s, e) for n, ms in st.mentions.items() for kk, s, e in ms if kk == k]
                      for k, _ in st.body}
         found = st.entities
-        acts, roles = _events.match(st.body, bymention, officials, found.by_field, found.canon, st.dates,
-                                    _events.group_heads(st.people))
+        heads = _events.led_groups(st.body, bymention) | _events.group_heads(st.people)  # a title's word wins
+        acts, roles = _events.match(st.body, bymention, officials, found.by_field, found.canon, st.dates, heads)
         st.events = _events.write(acts, roles)
+
+
+def _acts_in_own_sentence(name: str, st: State) -> bool:
+    """A national leader named without a title in front (data/famous.tsv) is an official of the
+    article's activities only where a sentence opens with the name, or a date and a comma do
+    ("8日下午，习近平总书记来到…", "。习近平来到…"); not inside a phrase ("学习习近平总书记重要讲话精神")
+    nor after a clause of speech ("他说，习近平总书记…")."""
+    for k, t in st.body:
+        opens = {0} | {i + 1 for i, c in enumerate(t) if c in _SENTENCE_ENDS}
+        opens |= {d.end + 1 for d in st.dates.get(k, []) if t[d.end:d.end + 1] in _COMMAS}
+        if any(t.startswith(name, i) for i in opens):
+            return True
+    return False
+
+
+_SENTENCE_ENDS = "。！？；"
+_COMMAS = "，,"
 
 
 # The tagger, in order. The stated rule between rules and model: the rules' persons, places and

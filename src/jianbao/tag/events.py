@@ -367,6 +367,24 @@ def group_heads(people: dict[str, list[str]]) -> dict[str, str]:
     return out
 
 
+def led_groups(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]]) -> dict[str, str]:
+    """The word of a visiting or working group → the person who leads it, from "甲率乙市代表团"
+    (a name, a word marked leads in data/event_words.tsv, then the group within its clause)."""
+    groups = [g for g in data.by_length("org_suffixes") if len(g) >= 3 and g[-1] in _set("group")]
+    leads = _words("leads")
+    out: dict[str, str] = {}
+    for k, text in fields:
+        for name, _, e in mentions.get(k, []):
+            v = data.starts_with_any(text, e, leads)
+            if not v:
+                continue
+            clause = re.split(r"[，。；：！？]", text[e + len(v):e + len(v) + 30], maxsplit=1)[0]
+            g = next((g for g in groups if g in clause), None)
+            if g:
+                out.setdefault(g, name)
+    return out
+
+
 def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
     """Merge activities of one type into one model.Event; apply role clauses; drop the ones no named
     official carries out."""
