@@ -181,3 +181,8 @@ def test_a_name_the_model_adds_to_a_list_shares_the_titles_of_the_item_before_it
     a = tag(["县领导赵晨光、王兴、盖勇、刘又铖出席会议。"])
     p = persons(a)
     assert p.get("盖勇") == ["县领导"] and p.get("刘又铖") == ["县领导"]
+
+
+def test_names_the_rules_list_after_a_titled_name_share_its_titles():
+    a = tag(["县领导赵晨光、王兴、高振山、李晶出席会议。"])
+    assert all(persons(a).get(n) == ["县领导"] for n in ("赵晨光", "王兴", "高振山", "李晶")), persons(a)

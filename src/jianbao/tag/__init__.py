@@ -124,10 +124,15 @@ class Mentions(Component):
         for _, m in st.found:
             st.put(m.name, m.titles)
         for k, t in st.fields:
+            prev = None
             for m in _persons.bare(t, st.known):
                 if m.name not in st.people:
                     st.put(m.name, [])
+                    if prev is not None and prev.end + 1 == m.start and t[prev.end] == "、":
+                        st.put(m.name, st.people.get(prev.name, []))  # a name listed after a titled one
+                        # shares its titles, as the rules' lists do ("县领导甲、乙、丙")
                 st.mentions.setdefault(m.name, []).append((k, m.start, m.end))
+                prev = m
         st.persons = [Person(n, ts) for n, ts in st.people.items()]
         for k, m in st.found:
             st.mark(k, m.start, m.end, "PER")
