@@ -199,7 +199,7 @@ def decided(w: str, lab: str) -> bool:
     return False
 
 
-TITLED = 0.75  # the model's least marginal for a name right after a title that opens with no surname
+TITLED = 0.7  # the model's least marginal for a name right after a title that opens with no surname
 
 
 def after_titles(text: str, starts: dict[int, int]) -> list[tuple[int, int, int]]:
