@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from jianbao.tag import lac, ner  # noqa: E402
+from jianbao.tag import data, lac, ner  # noqa: E402
 from jianbao.tag.sentence import rule_spans, working  # noqa: E402
 
 CLUENER_MAP = {"name": "PER", "address": "LOC", "scene": "LOC", "organization": "ORG",
@@ -231,9 +231,12 @@ PROBE = ROOT / "tests" / "data" / "ner_probe.txt"
 
 
 def probe_sha256(path: Path = PROBE) -> str:
-    """sha256 of the features both models read on the probe sentences: what changes it (the rules,
-    the tables, jieba, LAC, the feature code) changes what the models were trained on."""
+    """sha256 of the rows of every table the features read (ner.FEATURE_TABLES) and of the features
+    both models read on the probe sentences: what changes it (a table, jieba, LAC, the feature code)
+    changes what the models were trained on."""
     h = hashlib.sha256()
+    for table in ner.FEATURE_TABLES:  # and the rows of every table they read, all of them
+        h.update(json.dumps([table, data.rows(table)], ensure_ascii=False).encode())
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -186,3 +186,8 @@ def test_a_name_the_model_adds_to_a_list_shares_the_titles_of_the_item_before_it
 def test_names_the_rules_list_after_a_titled_name_share_its_titles():
     a = tag(["县领导赵晨光、王兴、高振山、李晶出席会议。"])
     assert all(persons(a).get(n) == ["县领导"] for n in ("赵晨光", "王兴", "高振山", "李晶")), persons(a)
+
+
+def test_a_name_that_opens_a_studios_name_is_no_person_of_the_article():
+    a = tag(["社区成立了梁伟明戏剧工作室，邀请市民参加。"])
+    assert "梁伟明" not in persons(a) and "梁伟明戏剧工作室" in a.orgs

@@ -133,6 +133,10 @@ def _char_dist() -> dict[str, tuple[str, ...]]:
 
 
 LIST_KEYS = ("psuf", "osuf", "head", "korg", "famous")
+# every table the features read (data.rows names): a change to any of them is a change to what the
+# models were trained on (train_ner.probe_sha256 hashes their rows with the probe's features)
+FEATURE_TABLES = ("surnames", "place_suffixes", "org_suffixes", "title_heads", "known_orgs", "famous",
+                  "translit_chars", "geo_names", "place_abbrevs", "surname_addresses", "abbrev_context", "chars")
 
 
 @lru_cache(maxsize=1)

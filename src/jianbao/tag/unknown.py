@@ -89,7 +89,25 @@ def plausible_person(text: str, s: int, e: int) -> bool:
     if len(w) == 2 and (not _surname(w[0]) or (d.get(w[1]) or ("", "x"))[1][:1] in _NOT_GIVEN):
         return False  # two characters: a surname, and a given name that is no verb or function word
     sur = names.surname_at(w, 0) or 1
-    return data.starts_with_any(w, sur, data.by_length("surname_addresses")) is None
+    if data.starts_with_any(w, sur, data.by_length("surname_addresses")) is not None:
+        return False
+    return not _opens_body(text, e)
+
+
+def _opens_body(text: str, e: int) -> bool:
+    """The name ending at `e` opens an organisation's name: nouns and then an organisation's ending
+    follow it at once (梁伟平|戏剧工作室), as a studio or a workshop is named after its master."""
+    sufs = data.by_length("org_suffixes")
+    d = lexicon.dictionary()
+    for end in range(e + 2, min(len(text), e + 8) + 1):
+        suf = data.ends_with_any(text, end, sufs)
+        if suf and len(suf) >= 2 and end - len(suf) >= e:
+            between = ner._segment(text[e:end - len(suf)]) if end - len(suf) > e else []
+            if all((d.get(x) or ("", ""))[1][:1] == "n" for x in between):
+                return True
+        if not is_cjk(text[end - 1]):
+            return False
+    return False
 
 
 _LIST = re.compile(r"(?:[\u4e00-\u9fff·]{2,6}、)+[\u4e00-\u9fff·]{2,6}")
@@ -149,7 +167,7 @@ def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
             if lab == "PER" and conf >= SURE and plausible_person(text, s, e):
                 out.append((s, e, lab))  # the model is sure, and the name has a name's shape
                 continue
-            if decided(text[s:e], lab):
+            if decided(text[s:e], lab) or lab == "PER" and _opens_body(text, e):
                 continue
             out.append((s, e, lab))
     return out
