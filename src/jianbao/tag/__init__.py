@@ -10,6 +10,8 @@ from ..errors import JianbaoError
 from ..model import Article, PageDoc, Person
 from ..settings import Settings
 from . import byline as _byline
+from . import data as _data
+from . import orgs as _orgs
 from . import dates as _dates
 from . import entities as _entities
 from . import events as _events
@@ -109,10 +111,6 @@ class NamesAfterTitles(Component):
                     st.known.discard(old.name)
                 st.found.append((k, _persons.Mention(t[s:e], s, e, ts, "title", chain)))
                 st.known.add(t[s:e])
-                at = {m.start: m for kk, m in st.found if kk == k}
-                while t[e:e + 1] == "、" and e + 1 in at and not at[e + 1].titles:
-                    at[e + 1].titles = list(ts)  # the names listed after it share its titles, as the
-                    e = at[e + 1].end            # rules' lists do ("市政协副主席甲、乙参加")
 
 
 class Mentions(Component):
@@ -124,15 +122,10 @@ class Mentions(Component):
         for _, m in st.found:
             st.put(m.name, m.titles)
         for k, t in st.fields:
-            prev = None
             for m in _persons.bare(t, st.known):
                 if m.name not in st.people:
                     st.put(m.name, [])
-                    if prev is not None and prev.end + 1 == m.start and t[prev.end] == "、":
-                        st.put(m.name, st.people.get(prev.name, []))  # a name listed after a titled one
-                        # shares its titles, as the rules' lists do ("县领导甲、乙、丙")
                 st.mentions.setdefault(m.name, []).append((k, m.start, m.end))
-                prev = m
         st.persons = [Person(n, ts) for n, ts in st.people.items()]
         for k, m in st.found:
             st.mark(k, m.start, m.end, "PER")
@@ -166,6 +159,28 @@ class ModelEntities(Component):
 
     def __call__(self, st: State) -> None:
         _add_unknown(st)
+
+
+class ListTitles(Component):
+    """A person listed right after a titled one (、), with no title of its own, shares its titles,
+    as the rules' lists after a title do ("县领导甲、乙、丙"), whoever read the names: the rules'
+    title reading, a later mention, or the model."""
+    reads, writes = ("fields", "spans", "persons", "people"), ("persons", "people")
+
+    def __call__(self, st: State) -> None:
+        by_name = {p.name: p for p in st.persons}
+        for k, t in st.fields:
+            prev = None  # (end, the list's titles) of the name before, in a list opened by a title
+            for s, e, lab in sorted({x for x in st.spans.get(k, ()) if x[2] == "PER"}):
+                p = by_name.get(t[s:e])
+                if p is None:
+                    prev = None
+                elif prev is not None and prev[0] == s - 1 and t[s - 1] == "、":
+                    if not p.titles:
+                        p.titles.extend(prev[1])  # the same list as st.people's, for the rules' names
+                    prev = (e, prev[1])
+                else:  # a list's first name shares only titles printed right before it, here
+                    prev = (e, p.titles) if p.titles and _titles.head_ending_at(t, s) else None
 
 
 class TitleBodies(Component):
@@ -229,7 +244,8 @@ _COMMAS = "，,"
 # shape, or an item of a list the rules read another item of; a place or an organisation only
 # where the rules have no say on its words.
 PIPELINE: tuple[Component, ...] = (BylinePersons(), TitledPersons(), NamesAfterTitles(), Mentions(),
-                                   PlacesOrgs(), ModelEntities(), TitleBodies(), Dates(), Events())
+                                   PlacesOrgs(), ModelEntities(), ListTitles(), TitleBodies(), Dates(),
+                                   Events())
 INPUTS = ("fields", "body", "byline", "reporters", "issue_date")
 
 
@@ -238,7 +254,7 @@ def tag_spans(text: str) -> list[tuple[int, int, str]]:
     (TITLE), places (LOC) and organisations (ORG) it decided, offsets into `text` normalised."""
     st = State(Article(paragraphs=[text]), None)
     for c in PIPELINE:
-        if isinstance(c, (Dates, Events, TitleBodies)):
+        if isinstance(c, (Dates, Events, TitleBodies, ListTitles)):
             continue  # they decide no span
         c(st)
     return sorted(set(x for xs in st.spans.values() for x in xs))
@@ -258,8 +274,7 @@ def _title_bodies(persons: list[Person]) -> list[str]:
     (data/org_suffixes.tsv), holds more than the suffix, and is no body every place has (县委,
     市政府: data/generic_orgs.tsv). The gold of the 110 dev articles lists 68 of the 71 bodies so
     read."""
-    from . import data, orgs
-    sufs = data.by_length("org_suffixes")
+    sufs = _data.by_length("org_suffixes")
     out: list[str] = []
     names = [p.name for p in persons]
     for p in persons:
@@ -268,8 +283,8 @@ def _title_bodies(persons: list[Person]) -> list[str]:
                 continue  # a title read across a name is no title to take a body from
             head = _titles.head_ending_at(t, len(t))
             body = t[:len(t) - len(head)] if head else ""
-            suf = data.ends_with_any(body, len(body), sufs)
-            if suf and len(body) > len(suf) and not orgs.generic(body) and body not in out \
+            suf = _data.ends_with_any(body, len(body), sufs)
+            if suf and len(body) > len(suf) and not _orgs.generic(body) and body not in out \
                     and all("\u4e00" <= c <= "\u9fff" for c in body):
                 out.append(body)
     return out
@@ -279,11 +294,9 @@ def _add_unknown(st: State) -> None:
     """Names the rules left undecided, from the trained model (unknown.py): persons without a
     title, places the gazetteer lacks, organisations without a suffix. They join the lists only."""
     names = {p.name for p in st.persons}
-    titles_of = {p.name: p.titles for p in st.persons}
     found = st.entities
     for k, text in st.fields:
         taken = list(st.blocked.get(k, [])) + [(c.start, c.end) for c in found.by_field.get(k, [])]
-        ends = {e: n for n, ms in st.mentions.items() for kk, _, e in ms if kk == k}  # where names end
         for s, e, lab in _unknown.find(text, taken):
             w = text[s:e]
             st.mark(k, s, e, lab)
@@ -291,13 +304,8 @@ def _add_unknown(st: State) -> None:
                 if w not in names and not any(w in n or n in w for n in names):
                     head = _titles.head_ending_at(text, s)
                     ts = _persons.title_chain(text, s - len(head), s)[0] if head else []
-                    if not ts and text[s - 1:s] == "、" and ends.get(s - 1) in titles_of:
-                        ts = list(titles_of[ends[s - 1]])  # an item of a list shares the titles of the
-                        # item before it, as the rules share a list head's ("县领导甲、乙、丙")
                     st.persons.append(Person(w, ts))  # with the titles printed right before it
                     names.add(w)
-                    titles_of[w] = ts
-                    ends[e] = w
             elif lab == "LOC":
                 if w not in st.places and w not in _entities.HOME:
                     st.places.append(w)

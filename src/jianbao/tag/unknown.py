@@ -138,9 +138,10 @@ def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     for a, b in taken:
         used[a:b] = b"\x01" * (b - a)
     out = []
-    listed = {x for a, b in sentences(text) for x in _list_items(text, a, b, used)}
+    lists = {(a, b): _list_items(text, a, b, used) for a, b in sentences(text)}
+    listed = {x for items in lists.values() for x in items}
     memo: dict[str, list] = {}  # a stretch repeated word for word is read once
-    for a, b, words in _windows(text, used):
+    for a, b, words in _windows(text, used, lists):
         word_of = {i: (x, y) for x, y in words for i in range(x, y)}  # position → its undecided word
         sent = text[a:b]
         if sent not in memo:
@@ -173,14 +174,16 @@ def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _windows(text: str, used: bytearray) -> list[tuple[int, int, list[tuple[int, int]]]]:
+def _windows(text: str, used: bytearray,
+             lists: dict[tuple[int, int], list[tuple[int, int]]]) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """Stretches of `text` that the model reads, with the undecided words in them: each undecided
-    word with WINDOW characters around it, inside its sentence; overlapping stretches merged."""
+    word and each item of a list (`lists`: sentence → its items) with WINDOW characters around
+    it, inside its sentence; overlapping stretches merged."""
     out: list[tuple[int, int, list[tuple[int, int]]]] = []
-    for a, b in sentences(text):
+    for (a, b), items in lists.items():
         if all(used[a:b]):
             continue
-        for s, e in sorted(set(_undecided(text, a, b, used)) | set(_list_items(text, a, b, used))):
+        for s, e in sorted(set(_undecided(text, a, b, used)) | set(items)):
             lo, hi = max(a, s - WINDOW), min(b, e + WINDOW)
             if out and lo <= out[-1][1]:
                 out[-1] = (out[-1][0], max(out[-1][1], hi), out[-1][2] + [(s, e)])
