@@ -181,9 +181,10 @@ def cache_dir(bio: Path, clu: Path | None, mode: str) -> Path:
         key.update(part.encode())
     tag_dir = Path(ner.__file__).parent  # the rule tagger and its tables feed the features too
     skip = {"__init__.py", "unknown.py", "events.py", "dates.py", "byline.py"}  # no feature reads them
-    for f in sorted(tag_dir.glob("*.py")) + sorted((tag_dir / "data").glob("*.tsv")):
+    for f in sorted(tag_dir.glob("*.py")):
         if f.name not in skip:
             key.update(f.read_bytes())
+    feed_tables(key, data.TABLES)  # the tsv tables and the lists shared with the cutter
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "jianbao" / "ner-folds"
     return base / key.hexdigest()[:16]
 
@@ -230,13 +231,19 @@ def kfold_report(bio: Path, clu: Path | None, k: int, mode: str) -> None:
 PROBE = ROOT / "tests" / "data" / "ner_probe.txt"
 
 
+def feed_tables(h, names: tuple[str, ...]):
+    """Feed the hash `h` the rows of the tag stage's tables `names` (data.rows: the tsv files and
+    the lists of jianbao/data they share with the cutter); returns `h`."""
+    for table in names:
+        h.update(json.dumps([table, data.rows(table)], ensure_ascii=False).encode())
+    return h
+
+
 def probe_sha256(path: Path = PROBE) -> str:
     """sha256 of the rows of every table the features read (ner.FEATURE_TABLES) and of the features
     both models read on the probe sentences: what changes it (a table, jieba, LAC, the feature code)
     changes what the models were trained on."""
-    h = hashlib.sha256()
-    for table in ner.FEATURE_TABLES:  # and the rows of every table they read, all of them
-        h.update(json.dumps([table, data.rows(table)], ensure_ascii=False).encode())
+    h = feed_tables(hashlib.sha256(), ner.FEATURE_TABLES)
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -34,7 +34,15 @@ def is_couplet(text: str) -> bool:
 
 # ---- furniture -------------------------------------------------------------------------------
 
-_FREE_WORD = re.compile(r"《[\u4e00-\u9fff·]{2,12}》|[\u4e00-\u9fff][\u4e00-\u9fff·]{1,11}(?=[\s:：·|/（(《]|$)")
+_FREE_WORD = re.compile(r"《(?P<quoted>[\u4e00-\u9fff·]{2,12})》"
+                        r"|(?P<word>[\u4e00-\u9fff][\u4e00-\u9fff·]{1,11})(?=[\s:：·|/（(《]|$)")
+
+
+def free_word(s: str) -> str | None:
+    """The words no table knows that open a masthead line's part (新京报, 《东岭日报》 → 东岭日报,
+    都市小区), as header_kind reads them; None when none opens `s`."""
+    m = _FREE_WORD.match(s.lstrip())
+    return (m.group("quoted") or m.group("word")) if m else None
 STRONG_ALONE = {"weekday", "lunar", "page", "issue_no", "paper", "paper_latin", "credit", "contact"}
 
 

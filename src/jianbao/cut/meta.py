@@ -6,12 +6,12 @@ import unicodedata
 
 from ..model import Furniture, PageMeta
 from ..settings import Settings
+from .lines import free_word
 from .segment import digits
 from .tables import tables
 
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                    r"|(?<!\d)((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
-_OPENING_NAME = re.compile(r"\s*《?([\u4e00-\u9fff][\u4e00-\u9fff·]{1,11})》?(?=[\s（(]|$)")
 _LETTER = re.compile(r"^[A-Za-z]+(?=\d)")
 _FILE = re.compile(r"(?P<paper>.+?)[-_](?P<y>(?:19|20)\d{2})-?(?P<m>\d{2})-?(?P<d>\d{2})(?:[-_]p?(?P<page>[A-Za-z]?\d{1,3}))?$", re.I)
 
@@ -47,15 +47,16 @@ def from_furniture(furniture: list[Furniture]) -> dict[str, str]:
         if m and "page" not in found:
             found["page"] = page_number(m.group(0))
             rest = s[m.end():].strip(" ·|/：:")
-            sec = names["section"].match(rest) or (_OPENING_NAME.match(rest) if s[m.end():].lstrip()[:1] in ":：" else None)
+            sec = names["section"].match(rest)
+            sec = sec.group(0).strip() if sec else (free_word(rest) if s[m.end():].lstrip()[:1] in ":：" else None)
             if sec and "section" not in found:
-                found["section"] = (sec.group(1) if sec.re is _OPENING_NAME else sec.group(0)).strip()
+                found["section"] = sec
         m = names["paper"].search(s)
         if m and "paper" not in found:
             found["paper"] = m.group(0)
-        free = _OPENING_NAME.match(s)
-        if free and "paper" not in found and _DATE.search(s) and not names["page"].match(free.group(1)):
-            found["paper"] = free.group(1)  # a name no table knows before the date (新京报, 延吉新闻网)
+        free = free_word(s)
+        if free and "paper" not in found and _DATE.search(s) and not names["page"].match(free):
+            found["paper"] = free  # a name no table knows before the date (新京报, 延吉新闻网)
         if "section" not in found:
             sec = names["section"].fullmatch(s.strip())
             if sec:
