@@ -76,7 +76,7 @@ MARKS = {
     "chars": {"generic", "determiner", "not_in_name", "first_given", "sound", "opener", "joins_titles", "posted",
               "deictic", "address_before"},
     "abbrev_context": {"after", "before"},
-    "levels": {"level", "low", "before_village", "grade", "graded"},
+    "levels": {"level", "low", "before_village", "after_short", "grade", "graded"},
     "conjunctions": {"names", "lists", "titles", "events", "closes"},
     "firms": {"end", "inner_ok", "inner"},
     "event_words": {"noun_end", "group", "head", "leads", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",

@@ -162,3 +162,13 @@ def test_venues_of_a_place_are_sites_where_activities_happen():
              "招聘会在市体育中心举行，副市长冼丽华到现场察看。"], date="2024-05-18")
     assert {"市行政中心", "市体育中心"} <= set(a.places)
     assert a.events[0].places == ["市行政中心"]
+
+
+def test_a_short_form_keeps_the_level_printed_after_it():
+    # 海西州 for 海西蒙古族藏族自治州, 甘孜州 for 甘孜藏族自治州: the name as printed, level included
+    a = tag(["援青干部在海西州调研，随后赴甘孜州雅江县考察。"])
+    assert {"海西州", "甘孜州"} <= set(a.places)
+    assert "海西" not in a.places
+    # not where an ordinary word crosses the level ("海西区域": 区域)
+    b = tag(["要推动海西区域协调发展。"])
+    assert "海西区" not in b.places

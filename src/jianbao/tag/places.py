@@ -156,12 +156,27 @@ def _unit_follows(text: str, end: int) -> bool:
 def _short(text: str) -> list[Cand]:
     idx, g = _short_index(), lexicon.gazetteer()
     out = []
+    unit = _after_short()
     for i in range(len(text) - 1):
         for w in idx.get(text[i:i + 2], ()):
-            if text.startswith(w, i) and not crosses(text, i, i + len(w)):
-                out.append(Cand(i, i + len(w), w, "short", full=g.short.get(w, w), rank=SHORT_RANK))
-                break
+            if not text.startswith(w, i):
+                continue
+            end = i + len(w)
+            if crosses(text, i, end):
+                continue
+            # the level printed after a short form of a division is part of its name as printed ("海西州")
+            if end < len(text) and text[end] in unit and g.short.get(w) in g.full and not crosses(text, i, end + 1):
+                end += 1
+            out.append(Cand(i, end, text[i:end], "short", full=g.short.get(w, w), rank=SHORT_RANK))
+            break
     return out
+
+
+@lru_cache(maxsize=1)
+def _after_short() -> frozenset[str]:
+    """Level characters that may follow a short form as part of its printed name (data/levels.tsv,
+    after_short)."""
+    return frozenset(data.marked("levels", "after_short"))
 
 
 def _sites(text: str) -> list[Cand]:
