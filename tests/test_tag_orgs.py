@@ -105,3 +105,13 @@ def test_a_verb_or_conjunction_before_a_place_opens_no_organisation():
     a = tag(["民警迅速对接承德市公安局，并与中国宝安集团签约。"])
     assert "承德市公安局" in a.orgs and "中国宝安集团" in a.orgs
     assert not any(o.startswith(("接", "与")) for o in a.orgs)
+
+
+def test_the_model_says_where_a_rule_found_organisation_starts():
+    # the rules walk left from the suffix to the clause's start; the model reads where the name begins
+    a = tag(["平安县公安局接承德市公安局转来的协查通报后，立即部署。"])
+    assert "承德市公安局" in a.orgs and "平安县公安局" in a.orgs
+    assert not any(o.startswith("接") for o in a.orgs)
+    # but the words before stay when they own the body: a level, or a body named by its level
+    b = tag(["听取人大代表对旗人大常委会工作的意见。市委办机关党委第二党支部开展活动。"])
+    assert "旗人大常委会" in b.orgs and "市委办机关党委第二党支部" in b.orgs

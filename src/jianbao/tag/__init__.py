@@ -152,6 +152,26 @@ class PlacesOrgs(Component):
                 st.mark(k, c.start, c.end, "ORG" if c.kind == "org" else "LOC")
 
 
+class ModelEdges(Component):
+    """Model: where the rules' organisations start (unknown.org_starts). The rules find a name by
+    its suffix; the model, trained on 42,514 sentences, reads where it begins, and a name it reads
+    shorter on the left starts where it says ("审议|自治区人大常委会")."""
+    reads, writes = ("fields", "entities", "spans"), ("entities", "orgs", "spans")
+
+    def __call__(self, st: State) -> None:
+        moved = False
+        for k, text in st.fields:
+            for c, s in _unknown.org_starts(text, st.entities.by_field.get(k, [])):
+                marks = st.spans.get(k, [])
+                if (c.start, c.end, "ORG") in marks:
+                    marks[marks.index((c.start, c.end, "ORG"))] = (s, c.end, "ORG")
+                c.start, c.name = s, text[s:c.end]
+                moved = True
+        if moved:
+            _entities.relist(st.entities)
+            st.orgs = st.entities.orgs
+
+
 class ModelEntities(Component):
     """Model: the names the rules left undecided (unknown.find), added to the lists only."""
     reads, writes = (("fields", "blocked", "entities", "persons", "places", "orgs", "spans"),
@@ -244,7 +264,7 @@ _COMMAS = "，,"
 # shape, or an item of a list the rules read another item of; a place or an organisation only
 # where the rules have no say on its words.
 PIPELINE: tuple[Component, ...] = (BylinePersons(), TitledPersons(), NamesAfterTitles(), Mentions(),
-                                   PlacesOrgs(), ModelEntities(), ListTitles(), TitleBodies(), Dates(),
+                                   PlacesOrgs(), ModelEdges(), ModelEntities(), ListTitles(), TitleBodies(), Dates(),
                                    Events())
 INPUTS = ("fields", "body", "byline", "reporters", "issue_date")
 

@@ -54,7 +54,7 @@ def _SUFFIXES() -> tuple[str, ...]:
     return data.by_length("org_suffixes")
 
 
-def _split_joined(raw: list[Cand]) -> None:
+def _split_joined(text: str, raw: list[Cand]) -> None:
     """Two names written together ("娘娘庙林站白马河水库", "村党群服务中心新时代文明实践站"): when a
     candidate of the same family (place or org) ends inside a longer one that starts where it does,
     and the rest still ends in the longer one's suffix, the longer one starts after it. A county or
@@ -82,6 +82,9 @@ def _split_joined(raw: list[Cand]) -> None:
                 big = False  # "道里区|河松小区": the site has a name of its own, unlike "…县|商贸中心"
             if same and not big and (p.kind != "admin" or c.kind != "org"):
                 c.start, c.name = p.end, rest
+                if c.kind == "org":  # the rest may open with a verb ("…公安局|接|承德市公安局")
+                    t = _orgs.trim_verbs(text, c)
+                    c.start, c.name = t.start, t.name
                 break
         else:
             if c.kind == "site":
@@ -134,7 +137,7 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
             inside[c.start + 1:c.end] = b"\x01" * (c.end - c.start - 1)
     raw = [c for c in raw if c.kind != "site" or not inside[c.end]]  # the site's suffix is a piece of
     # a unit's name: "芙蓉区|文艺路街道", not 芙蓉区文艺路
-    _split_joined(raw)
+    _split_joined(text, raw)
     q = quoted(text)
     inq = _in_quotes(text)  # once per field: per candidate it made long fields quadratic
     raw = [c for c in raw if not (c.kind == "short" and any(a <= c.start < b for a, b in inq))]
@@ -196,17 +199,23 @@ def _named_place(text: str, a: int, b: int) -> bool:
     return b - a >= 3 and suf is not None and len(suf) == 1 and text[a:b] not in lexicon.dictionary()
 
 
-def find(items: list[tuple[str, str]], blocked: dict[str, list[tuple[int, int]]]) -> Found:
-    out = Found()
-    for k, text in items:
-        cands = field_cands(text, blocked.get(k, []))
-        out.by_field[k] = cands
+def relist(out: Found) -> None:
+    """The lists of places and organisations from the candidates of every field, in reading order."""
+    out.places[:], out.orgs[:] = [], []
+    for cands in out.by_field.values():
         for c in cands:
             if c.name in home():
                 continue
             target = out.orgs if c.kind == "org" else out.places
             if c.name not in target:
                 target.append(c.name)
+
+
+def find(items: list[tuple[str, str]], blocked: dict[str, list[tuple[int, int]]]) -> Found:
+    out = Found()
+    for k, text in items:
+        out.by_field[k] = field_cands(text, blocked.get(k, []))
+    relist(out)
     fulls = set(out.places)
     for cands in out.by_field.values():
         for c in cands:

@@ -41,10 +41,10 @@ def _known_re() -> re.Pattern:
 # jieba's parts of speech (first letter) of a word that opens no organisation's name when a place,
 # a proper name or a level follows it: verbs, prepositions, conjunctions, adverbs, particles
 _NOT_OPENING = frozenset("vpcdu")
-_PROPER_START = frozenset({"ns", "nt", "nz", "nr", "nrt", "j"})
+PROPER_START = frozenset({"ns", "nt", "nz", "nr", "nrt", "j"})
 
 
-def _trim_verbs(text: str, c: Cand) -> Cand:
+def trim_verbs(text: str, c: Cand) -> Cand:
     """An organisation's name does not open with a verb or a function word before a place or a
     proper name ("接|承德市公安局", "与|中国宝安集团", "审议|自治区人大常委会"): the name starts after
     them, when what follows them opens with a place, a proper name or a level."""
@@ -57,7 +57,7 @@ def _trim_verbs(text: str, c: Cand) -> Cand:
         tag = (d.get(words[k]) or ("", ""))[1]
         nxt = words[k + 1]
         nxt_tag = (d.get(nxt) or ("", ""))[1]
-        if tag[:1] not in _NOT_OPENING or not (nxt_tag in _PROPER_START or nxt[0] in units):
+        if tag[:1] not in _NOT_OPENING or not (nxt_tag in PROPER_START or nxt[0] in units):
             break
         start += len(words[k])
         k += 1
@@ -68,7 +68,7 @@ def _trim_verbs(text: str, c: Cand) -> Cand:
 
 def match(text: str) -> list[Cand]:
     t, rx = _table()
-    out = [_trim_verbs(text, c) for c in suffix_cands(text, t, lambda s: "org", ORG_RANK, rx, 24)
+    out = [trim_verbs(text, c) for c in suffix_cands(text, t, lambda s: "org", ORG_RANK, rx, 24)
            if not generic(c.name)]
     out += [Cand(m.start(), m.end(), m.group(), "org", rank=ORG_RANK) for m in _known_re().finditer(text)
             if not crosses_right(text, m.start(), m.end())]

@@ -18,9 +18,11 @@ CPU on 100 synthetic pages).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
-from . import data, lexicon, names, ner, orgs, titles
+from . import data, lexicon, names, ner, orgs, places, titles
+from .spans import levels as level_chars
 from .text import is_cjk, sentences
 
 THRESHOLD = {"PER": 0.6, "LOC": 0.7, "ORG": 0.8}
@@ -254,3 +256,66 @@ def after_titles(text: str, starts: dict[int, int]) -> list[tuple[int, int, int]
                     end += 1  # the model stops one short before the word that closes the name ("达娃次|仁主持")
                 out.append((hm.start(), e0, end))
     return out
+
+
+EDGE = 0.5  # the model's organisation must be at least this sure to move a rule's left edge
+
+
+def org_starts(text: str, cands: list) -> list[tuple[object, int]]:
+    """Where the organisations the rules found (candidates of kind "org") start, by the model's
+    reading: the rules find a name by its suffix and walk left to the clause's start, so they take
+    in words before it ("会议审议提出|省十二届人大", "宾馆迎接|大庆市党政考察团"); when the model reads
+    an organisation that ends where the rule's does and starts later, the name starts there.
+    Not where the words before belong to the name (`owned`).
+    (candidate, new start) for each one moved; the model only ever shortens a name."""
+    m = ner.model("ent")
+    if m is None:
+        return []
+    out = []
+    memo: dict[tuple[int, int], list] = {}
+    spans = sentences(text)
+    starts = [a for a, _ in spans]
+    place_ends = {c.end for c in cands if c.kind != "org"}
+    levels = set(level_chars())
+    joins = set(data.marked("conjunctions", "titles"))
+    sufs = data.by_length("org_suffixes")
+
+    def owned(c, s: int) -> bool:
+        """The words before `s` belong to the name: a level, a place or a body whose body it is
+        ("旗|人大常委会", "市委办|…"), or a conjunction inside one ("县规划和|自然资源局") unless a
+        place or an organisation ends right before it ("承德与|中冶集团") or a place or a level
+        opens what follows it ("…报告和|自治区人大常委会")."""
+        if text[s - 1] in levels or s in place_ends or data.ends_with_any(text, s, sufs):
+            return True
+        if text[s - 1] in joins:
+            return not (_place_at(text[c.start:s - 1], s - 1 - c.start, end=True)
+                        or _place_at(text[s:c.end], 0) or text[s] in levels
+                        or any(o.end == s - 1 for o in cands if o.kind == "org"))
+        return False
+
+    d = lexicon.dictionary()
+    for c in cands:
+        if c.kind != "org" or c.end - c.start < 5 or text[c.start] in levels:
+            continue  # a body named by its level owns what follows ("市委办机关党委", "省派…服务队")
+        words = ner._segment(text[c.start:c.end])
+        if (d.get(words[0]) or ("", ""))[1] in orgs.PROPER_START and not (len(words) > 1 and words[1] in joins):
+            continue  # a name that opens with a place or a proper name ("承德市公安局") starts there,
+            # unless a conjunction follows it ("承德与|中冶集团")
+        k = bisect.bisect_right(starts, c.start) - 1
+        if k < 0 or c.start >= spans[k][1]:
+            continue
+        sent = spans[k]
+        win = (max(sent[0], c.start - WINDOW), min(sent[1], c.end + WINDOW))  # the name in its context
+        if win not in memo:
+            memo[win] = m.scored(text[win[0]:win[1]])
+        for s, e, lab, conf in memo[win]:
+            s, e = s + win[0], e + win[0]
+            if lab == "ORG" and e == c.end and c.start < s and conf >= EDGE and not owned(c, s):
+                out.append((c, s))
+                break
+    return out
+
+
+def _place_at(text: str, at: int, end: bool = False) -> bool:
+    """A place name of the gazetteer starts (`end`: ends) at `at` in `text`."""
+    return any((c.end if end else c.start) == at for c in places.match(text))
