@@ -187,3 +187,16 @@ def test_the_head_of_a_visiting_delegation_is_the_doer_of_its_visit():
     a = tag(["24日，东岭市市长仪田光男率东岭市代表团来我市访问。",
              "在临期间，代表团参观考察了临江博物馆、青石山。"], date="2010-10-27")
     assert ("考察", ["仪田光男"]) in [(e.type, e.actors) for e in a.events]
+
+
+def test_a_stay_of_several_days_dates_its_visit_but_not_what_follows():
+    # the visit spans 8月19日至21日: a meeting told later happened on one of those days, not said which
+    a = tag(["8月19日至21日，临江市政协副主席周海涛率考察组来我市考察。",
+             "我市政协主席林海涛会见了考察组一行。"], date="2025-08-24")
+    got = {e.type: e for e in a.events}
+    assert got["考察"].date == "2025-08-19" and got["考察"].date_text == "8月19日至21日"
+    assert got["会见"].date is None and got["会见"].date_text is None
+    # a date of one day goes on dating what is told after it
+    b = tag(["8月19日，临江市政协副主席周海涛率考察组来我市考察。",
+             "我市政协主席林海涛会见了考察组一行。"], date="2025-08-24")
+    assert {e.type: e.date for e in b.events} == {"考察": "2025-08-19", "会见": "2025-08-19"}

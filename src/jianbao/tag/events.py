@@ -9,6 +9,8 @@
   participant);
 - places and organisations after a verb of visiting (data/visit_verbs.tsv: 赴, 来到, 深入, 察看 …);
 - the date: the nearest date phrase before the trigger in its paragraph, else the article's first.
+  A date of several days ("8月19日至21日") dates the activities of its own sentence, or else the first
+  told after it (the stay it spans); another told later happened on a day the text does not say (null).
 `write` merges the finds into model.Event, one per type, in order of first mention."""
 from __future__ import annotations
 
@@ -174,6 +176,16 @@ def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], lim
     return out
 
 
+@lru_cache(maxsize=1)
+def _range_re() -> re.Pattern:
+    return re.compile(data.pattern("date_range"))
+
+
+def _days(d: DateMention) -> bool:
+    """The date spans several days (data/patterns.tsv, date_range)."""
+    return _range_re().search(d.text) is not None
+
+
 def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]],
           officials: set[str], cands: dict[str, list[Cand]], canon: dict[str, str],
           dates: dict[str, list[DateMention]], heads: dict[str, str] | None = None,
@@ -183,6 +195,7 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
     acts: list[Act] = []
     roles: list[tuple[list[str], str, str]] = []
     lead = next((d for k, _ in fields for d in dates.get(k, []) if d.kind != "tod"), None)
+    spanned: list[DateMention] = []  # dates of several days that dated an activity already
     generic, guests, sit = _types("generic"), _types("guests"), _types("sit")
     noun_end, back, at = _set("noun_end"), _set("back"), _set("at")
     for fi, (k, text) in enumerate(fields):
@@ -255,6 +268,12 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     actors = [n for g, n in heads.items() if g in text[s0:tm.start()]][:1]
                 before = fdates[:bisect_left(dstarts, tm.start())]
                 d = next((x for x in reversed(before[-50:]) if x.kind != "tod"), None) or lead
+                if d is not None and _days(d):
+                    own = any(x is d for x in fdates) and d.start >= s0
+                    if not own and any(x is d for x in spanned):
+                        d = None  # a later activity of a stay of several days: its day is not said
+                    elif actors and k.startswith("paragraphs"):  # (a headline tells what the body does)
+                        spanned.append(d)  # the stay "8月19日至21日" is its sentence's or the next one
                 tod = next((x.tod for x in reversed(before[-50:]) if s0 <= x.start and x.tod),
                            None) or (d.tod if d else None)
                 act = Act(typ, _name(text, tm), (fi, tm.start()), actors, date=d, tod=tod)
