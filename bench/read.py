@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
-"""Benchmark the readers: the same synthetic pages as parser markdown, as e-paper PDF, as scans.
+"""Benchmark the readers: the same synthetic pages as parser markdown, as e-paper PDF, as parsers' JSON, as scans.
 
-usage: .venv/bin/python bench/read.py [--pages 30] [--image-pages 30] [--dpi 200] [--no-image] [--seed N]
-                                     [--misses]
+usage: .venv/bin/python bench/read.py [--pages 30] [--image-pages 30] [--dpi 200] [--no-image] [--no-json]
+                                     [--seed N] [--misses]
 
 Each page comes from jianbao.synth with exact gold: the markdown a parser would emit
 (generate_page), the same gold articles laid out as a newspaper page in PDF (synth.pdfpage), and
-that PDF rendered to PNG at --dpi and read by OCR. For each kind: article_f1, paragraph_f1,
+that PDF rendered to PNG at --dpi and read by OCR, and the same laid-out page as each document parser's
+JSON writes it (jianbao.synth.formats: PP-StructureV3, MinerU content_list and middle.json, dots.ocr,
+Docling, PaddleOCR line list). For each kind: article_f1, paragraph_f1,
 headline accuracy (../shared/eval/score.py when present, else jianbao.synth.figures, which
 computes the same), character accuracy (letters and digits of the page, as multisets), and speed:
-pages/s for markdown and PDF (read + cut, one process), s/page for images (read + cut; onnxruntime
+pages/s for markdown, PDF and JSON (read + cut, one process), s/page for images (read + cut; onnxruntime
 uses the machine's cores — 2 here). --misses lists, page by page, the gold articles that were not
 found whole: merged into another (the predicted article that holds most of the body), split, or lost.
 """
@@ -36,6 +38,7 @@ SEED = 700_000      # pages never used by the tests
 TARGETS = {"pdf": "article_f1 >= 0.98, >= 50 pages/s",
            "image": "article_f1 >= 0.90, char_acc >= 0.98, <= 20 s/page"}
 COLS = ("article_f1", "paragraph_f1", "headline_acc", "char_acc")
+JSON_KINDS = ("ppstructure", "mineru_content_list", "mineru_middle", "dots", "docling", "paddleocr")
 
 
 def load_score():
@@ -92,10 +95,16 @@ def run(kind: str, seeds: range, dpi: int, score, tmp: Path, show: bool = False)
             t = time.perf_counter()
             doc = cut(read_bytes(text.encode("utf-8"), f"s{seed}.md", st), st)
         else:
-            from jianbao.synth.pdfpage import pdf_page, png_page
-            pdf, gold = pdf_page(seed)
-            path = tmp / (f"s{seed}.pdf" if kind == "pdf" else f"s{seed}.png")
-            path.write_bytes(pdf if kind == "pdf" else png_page(pdf, dpi))
+            if kind in JSON_KINDS:
+                from jianbao.synth.formats import format_page
+                data, gold = format_page(seed, kind)
+                path = tmp / f"s{seed}.json"
+            else:
+                from jianbao.synth.pdfpage import pdf_page, png_page
+                pdf, gold = pdf_page(seed)
+                path = tmp / (f"s{seed}.pdf" if kind == "pdf" else f"s{seed}.png")
+                data = pdf if kind == "pdf" else png_page(pdf, dpi)
+            path.write_bytes(data)
             t = time.perf_counter()
             try:
                 doc = cut(next(read_pages(path, st)), st)
@@ -120,6 +129,7 @@ def main() -> None:
     ap.add_argument("--image-pages", type=int, default=30, help="scanned pages to OCR (default 30)")
     ap.add_argument("--dpi", type=int, default=200)
     ap.add_argument("--no-image", action="store_true", help="skip the OCR run")
+    ap.add_argument("--no-json", action="store_true", help="skip the parsers' JSON kinds")
     ap.add_argument("--seed", type=int, default=SEED, help=f"first page seed (default {SEED})")
     ap.add_argument("--misses", action="store_true",
                     help="list the gold articles not found whole, page by page")
@@ -131,20 +141,22 @@ def main() -> None:
     print(f"scorer: {'../shared/eval/score.py' if score else 'jianbao.synth.figures'} "
           f"(+ char_acc from jianbao.synth.figures); seeds from {a.seed}; cores: {os.cpu_count()}\n")
     kinds = [("markdown", a.pages), ("pdf", a.pages)]
+    if not a.no_json:
+        kinds += [(k, a.pages) for k in JSON_KINDS]
     if not a.no_image:
         from jianbao.read.image import ocr_available
         if ocr_available():
             kinds.append(("image", a.image_pages))
         else:
             print("note: the OCR extra is not installed; images skipped\n")
-    head = f"{'kind':10s} {'pages':>5s} " + " ".join(f"{c:>13s}" for c in COLS) + f" {'speed':>14s}  failed"
+    head = f"{'kind':20s} {'pages':>5s} " + " ".join(f"{c:>13s}" for c in COLS) + f" {'speed':>14s}  failed"
     print(head)
     print("-" * len(head))
     with tempfile.TemporaryDirectory() as d:
         for kind, n in kinds:
             mean, spent, failed = run(kind, range(a.seed, a.seed + n), a.dpi, score, Path(d), a.misses)
             speed = f"{spent / n:.1f} s/page" if kind == "image" else f"{n / spent:.0f} pages/s"
-            print(f"{kind:10s} {n:5d} " + " ".join(f"{mean[c]:13.3f}" for c in COLS) + f" {speed:>14s}  {failed}")
+            print(f"{kind:20s} {n:5d} " + " ".join(f"{mean[c]:13.3f}" for c in COLS) + f" {speed:>14s}  {failed}")
     print("\ntargets: " + "; ".join(f"{k}: {v}" for k, v in TARGETS.items()))
     print(f"image pages are rendered at {a.dpi} dpi (A3, broadsheet-sized text); speed is read + cut, "
           "page generation and rendering excluded")

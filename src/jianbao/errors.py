@@ -1,6 +1,8 @@
 """Typed errors. Each message is one line: what is wrong, and how to fix it."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class JianbaoError(Exception):
     """Base of every error jianbao reports to a user (never a stack trace)."""
@@ -57,3 +59,31 @@ class OcrUnavailable(InputError):
 
 class ModelError(JianbaoError):
     """A model file the tagger needs is missing or unreadable: say which, and how to rebuild it."""
+
+
+class BlankPage(EmptyInput):
+    """A page of a PDF with nothing printed on it. It is a failure of that page (one line, exit
+    status 1, the file's other pages go on), as a text page holding only furniture is: the status
+    then tells a script that a page gave no articles, and in an e-paper a blank page more often
+    means one that did not come out (a missing font or image) than one left blank on purpose.
+    Nothing of the input is lost either way."""
+    reason = "blank page"
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """One page of a many-page file that could not be read. The reader yields it in the page's
+    place and goes on, so one bad page (damaged, blank, a scan without OCR) costs only itself;
+    `source` names the page as its document would (issue.pdf#p159)."""
+    source: str
+    error: InputError
+
+
+class BadJson(InputError):
+    """A .json page that does not parse (truncated or damaged): says where."""
+    reason = "invalid JSON"
+
+
+class UnknownJson(InputError):
+    """JSON that is none of the parser outputs jianbao reads: says what it saw and what it accepts."""
+    reason = "unknown JSON"

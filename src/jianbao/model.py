@@ -40,6 +40,9 @@ class Block:
     indent: bool = False    # the line starts with an indent (　　 or spaces): a paragraph start in OCR text
     zone: str | None = None  # "header" / "footer" when a layout reader placed the line in that band
     size: float = 0.0       # type size over the body text size, as a layout reader measured it; 0: unknown
+    # what a document parser's JSON said of the block (read/formats.py); None for markdown and PDF pages
+    box: tuple[float, float, float, float] | None = None   # x0, y0, x1, y1 in the JSON's page units, y down
+    category: str | None = None   # the parser's label, normalised (read/parsers/base.py CATEGORIES)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,9 @@ def free_word(s: str) -> str | None:
     都市小区), as header_kind reads them; None when none opens `s`."""
     m = _FREE_WORD.match(s.lstrip())
     return (m.group("quoted") or m.group("word")) if m else None
-STRONG_ALONE = {"weekday", "lunar", "page", "issue_no", "paper", "paper_latin", "credit", "contact"}
+STRONG_ALONE = {"weekday", "lunar", "page", "issue_no", "paper", "paper_latin", "credit", "contact",
+                "source", "source_label", "leaf", "leaf_dashed"}
+_SEPARATORS = " \u3000·・|/,，、　-—–:：()（）[]【】\t"
 
 
 def header_kind(text: str) -> tuple[str, frozenset[str]] | None:
@@ -58,10 +60,7 @@ def header_kind(text: str) -> tuple[str, frozenset[str]] | None:
     n = len(s)
     last = ""  # the class of the token read last
     while pos < n:
-        if s[pos] in " \u3000·・|/,，、　-—–:：()（）[]【】\t":
-            pos += 1
-            continue
-        for name, _strong, rx in t.header_tokens:
+        for name, _strong, rx in t.header_tokens:   # (a token may open with a separator: - 3 -)
             m = rx.match(s, pos)
             if m and m.end() > pos:
                 pos = m.end()
@@ -69,17 +68,21 @@ def header_kind(text: str) -> tuple[str, frozenset[str]] | None:
                 last = name
                 break
         else:
+            if s[pos] in _SEPARATORS:
+                pos += 1
+                continue
             # words no table knows: the paper's name opening the line (新京报, 《东岭日报》,
             # 延吉新闻网) or the section after the page number and a colon (第9版：都市小区); only
             # beside a full date or a page number (checked below), and only at the page's edge (segment.py)
             m = _FREE_WORD.match(s, pos)
             opening = not classes and m
             section = last in ("page", "page_code") and m and s[:pos].rstrip()[-1:] in ":："
-            if not (opening or section) or "free" in classes and opening:
+            named = classes == {"source_label"} and m   # 来源：经济参考报 2019-02-01: the paper, any name
+            if not (opening or section or named) or "free" in classes and opening:
                 return None
             pos = m.end()
-            classes.add("free")
-            last = "free"
+            last = "source_label" if named else "free"
+            classes.add(last)
     if not classes or "free" in classes and (not classes & {"date", "page"} or n > 48):
         return None
     kind = "footer" if classes & {"credit", "contact"} else "header"

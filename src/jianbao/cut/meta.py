@@ -54,7 +54,8 @@ def from_furniture(furniture: list[Furniture]) -> dict[str, str]:
         m = names["paper"].search(s)
         if m and "paper" not in found:
             found["paper"] = m.group(0)
-        free = free_word(s)
+        label = names["source_label"].match(s.lstrip())   # 来源：经济参考报 …: the name after the label
+        free = free_word(s.lstrip()[label.end():] if label else s)
         if free and "paper" not in found and _DATE.search(s) and not names["page"].match(free):
             found["paper"] = free  # a name no table knows before the date (新京报, 延吉新闻网)
         if "section" not in found:

@@ -1,6 +1,8 @@
 """files → Page of Blocks. One reader per kind of input, chosen by the file's extension.
 
 A text page is one Page; a multi-page PDF is an issue, one Page per printed page (`read_pages`).
+A .json file is a document parser's structured output; which parser's is told by its content
+(read/formats.py), and a multi-page one gives one Page per printed page too.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from ..settings import Settings
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
 PDF_SUFFIXES = {".pdf"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff"}
-PAGE_SUFFIXES = TEXT_SUFFIXES - {""} | PDF_SUFFIXES | IMAGE_SUFFIXES
+JSON_SUFFIXES = {".json"}
+PAGE_SUFFIXES = TEXT_SUFFIXES - {""} | PDF_SUFFIXES | IMAGE_SUFFIXES | JSON_SUFFIXES
 
 
 def read_pages(path: Path, settings: Settings) -> Iterator[Page]:
@@ -29,8 +32,11 @@ def read_pages(path: Path, settings: Settings) -> Iterator[Page]:
     elif suffix in IMAGE_SUFFIXES:
         from .image import read_image  # type: ignore[import-not-found]
         yield from read_image(path, settings)
+    elif suffix in JSON_SUFFIXES:
+        from .formats import read_json_path
+        yield from read_json_path(path, settings)
     else:
-        raise InputError(f"unsupported file type {suffix!r}: give a .md, .txt, .pdf or image page")
+        raise InputError(f"unsupported file type {suffix!r}: give a .md, .txt, .pdf, image or parser's .json page")
 
 
 def read_file(path: Path, settings: Settings) -> Page:

@@ -4,13 +4,19 @@ Every character's box comes from PDFium; characters are strung into runs (same l
 advancing, no wide gap), and the runs go to the layout analysis (`layout.py`), which orders them by
 geometry alone. A page with no text layer (a scan saved as PDF) is rendered and OCR'd when the
 `ocr` extra is installed, else it is reported with what to do.
+
+A PDF is read page by page: `iter_pdf` yields, in a bad page's place, an `Unreadable` (its source
+`issue.pdf#p159` and the reason) and goes on with the next page, so one damaged, blank or unreadable
+page costs only itself. Only whole-file problems (not a PDF, encrypted, no pages, too many) raise.
+`read_pdf` is the strict form `read_pages` uses: it raises the first bad page's error.
 """
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import Corrupt, Encrypted, NoTextLayer, OcrUnavailable, TooLarge
+from ..errors import (BlankPage, Corrupt, Encrypted, InputError, NoTextLayer, OcrUnavailable, TooLarge,
+                      Unreadable)
 from ..model import Page
 from ..settings import Settings
 from .layout import Line, page_from_lines
@@ -19,6 +25,7 @@ BINARY_FACTOR = 16      # PDFs and images may be this many times --max-mb (scans
 MAX_PAGES = 2000
 MIN_TEXT = 20           # fewer letters than this on a page: no text layer
 OCR_DPI = 200
+REOPEN_EVERY = 100      # pages read before the document is opened afresh: memory stays flat
 
 
 def binary_limit(path: Path, settings: Settings) -> None:
@@ -42,7 +49,10 @@ def open_pdf(source):
                       "(e.g. qpdf in.pdf out.pdf)") from None
 
 
-def read_pdf(path: Path, settings: Settings) -> Iterator[Page]:
+def iter_pdf(path: Path, settings: Settings, first: int = 0, stop: int | None = None
+             ) -> Iterator[Page | Unreadable]:
+    """Pages first+1 … stop of the PDF (all by default), in order; a page that cannot be read is
+    an `Unreadable` in its place. Raises only for the whole file."""
     binary_limit(path, settings)
     doc = open_pdf(str(path))
     try:
@@ -51,24 +61,49 @@ def read_pdf(path: Path, settings: Settings) -> Iterator[Page]:
             raise Corrupt("the PDF has no pages")
         if n > MAX_PAGES:
             raise TooLarge(f"{n} pages (at most {MAX_PAGES}): split the PDF")
-        import pypdfium2 as pdfium
-        for i in range(n):
-            source = f"{path.name}#p{i + 1}" if n > 1 else path.name
-            try:
-                page = doc[i]
-            except pdfium.PdfiumError:
-                # found by fuzzing: a page tree that lists a page it cannot load
-                raise Corrupt(f"page {i + 1} of the PDF cannot be loaded (damaged file): repair it "
-                              "(e.g. qpdf in.pdf out.pdf) or download it again") from None
-            try:
-                yield pdf_page(page, source, settings)
-            except pdfium.PdfiumError as e:
-                raise Corrupt(f"page {i + 1} of the PDF cannot be read ({e}): repair it "
-                              "(e.g. qpdf in.pdf out.pdf)") from None
-            finally:
-                page.close()
+        for i in range(first, n if stop is None else min(stop, n)):
+            if i > first and (i - first) % REOPEN_EVERY == 0:
+                doc.close()     # PDFium keeps what it parsed (fonts, objects) while the document is open
+                doc = open_pdf(str(path))
+            yield _read_page(doc, i, f"{path.name}#p{i + 1}" if n > 1 else path.name, settings)
     finally:
         doc.close()
+
+
+def pdf_page_count(path: Path) -> int:
+    """How many pages the PDF has (it is opened, not read); a bad file raises as `iter_pdf` would."""
+    doc = open_pdf(str(path))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def read_pdf(path: Path, settings: Settings) -> Iterator[Page]:
+    """Every page of the PDF; the first page that cannot be read raises its error."""
+    for page in iter_pdf(path, settings):
+        if isinstance(page, Unreadable):
+            raise page.error
+        yield page
+
+
+def _read_page(doc, i: int, source: str, settings: Settings) -> Page | Unreadable:
+    import pypdfium2 as pdfium
+    try:
+        page = doc[i]
+    except pdfium.PdfiumError:
+        # found by fuzzing: a page tree that lists a page it cannot load
+        return Unreadable(source, Corrupt(f"page {i + 1} of the PDF cannot be loaded (damaged file): "
+                                          "repair it (e.g. qpdf in.pdf out.pdf) or download it again"))
+    try:
+        return pdf_page(page, source, settings)
+    except pdfium.PdfiumError as e:
+        return Unreadable(source, Corrupt(f"page {i + 1} of the PDF cannot be read ({e}): repair it "
+                                          "(e.g. qpdf in.pdf out.pdf)"))
+    except InputError as e:
+        return Unreadable(source, e)
+    finally:
+        page.close()
 
 
 def pdf_page(page, source: str, settings: Settings) -> Page:
@@ -76,7 +111,26 @@ def pdf_page(page, source: str, settings: Settings) -> Page:
     lines = text_lines(page, height)
     pictures = photos(page, width, height)
     if sum(sum(c.isalnum() for c in ln.text) for ln in lines) < MIN_TEXT:
+        return _little_text(page, lines, pictures, source, settings)
+    return page_from_lines(lines + pictures, width, height, source)
+
+
+def _little_text(page, lines: list[Line], pictures: list[Line], source: str, settings: Settings) -> Page:
+    """A page with (almost) no text layer. Nothing drawn on it at all: blank. Else it is OCR'd (a
+    scan, or text drawn as shapes); when OCR finds nothing, or is not installed and the page holds
+    no picture, the few characters of its text layer are the page (a page number, 本版无内容), so
+    nothing is lost and the cutter says what they are."""
+    import pypdfium2.raw as raw
+    letters = any(c.isalnum() for ln in lines for c in ln.text)
+    if not letters and raw.FPDFPage_CountObjects(page.raw) == 0:
+        raise BlankPage("the page is blank (nothing printed on it): nothing to cut; if a viewer shows "
+                        "text there, save the PDF again from its source")
+    try:
         return _ocr_fallback(page, source, settings)
+    except (NoTextLayer, OcrUnavailable) as e:
+        if not letters or isinstance(e, OcrUnavailable) and pictures:
+            raise
+    width, height = page.get_size()
     return page_from_lines(lines + pictures, width, height, source)
 
 
