@@ -136,3 +136,70 @@ def test_hostile_text_is_shown_not_run(page, server):
     page.wait_for_url("**/page/*")
     assert EVIL in page.locator("pre.source").inner_text()
     shot(page, "7-escaped")
+
+
+def test_person_axes_label_every_year(page, server):
+    """The timeline starts at a labelled gridline left of its first mark; both axes name every year."""
+    page.goto(server + "/person/%E7%A7%A6%E5%9B%BD%E6%96%87")
+    svg = page.locator("section.person").first.locator("figure.timeline svg")
+    first_line = min(float(x) for x in svg.locator("line").evaluate_all("els => els.map(e => e.getAttribute('x1'))"))
+    first_mark = min(float(x) for x in svg.locator("rect").evaluate_all("els => els.map(e => e.getAttribute('x'))"))
+    assert first_line <= first_mark
+    labels = svg.locator("text[fill='#666']").evaluate_all("els => els.map(e => e.textContent)")
+    assert labels[0] == "2020" and "2021" in labels
+    bars = page.locator("section.person").first.locator("figure.activity svg text[fill='#666']").evaluate_all(
+        "els => els.map(e => e.textContent)")
+    assert {"2020", "2021"} <= {x[:4] for x in bars if x[:4].isdigit()}
+    shot(page, "8-person-axes")
+
+
+def test_activity_table_keeps_dates_and_times_whole(page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/search?q=%E7%A7%A6%E5%9B%BD%E6%96%87+%E8%A1%A1%E5%B1%B1%E7%A7%91%E5%AD%A6%E5%9F%8E")
+    page.locator("li.hit a.headline").first.click()
+    page.wait_for_url("**/article/*")
+    for cell in ("td.date", "td.tod"):
+        el = page.locator("section.events " + cell).first
+        assert el.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+        lines = el.evaluate("e => { const r = document.createRange(); r.selectNodeContents(e); "
+                            "return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; }")
+        assert lines == 1, cell
+    assert page.locator("section.events td.date").first.inner_text() == "2021-07-30"
+    shot(page, "9-article-phone")
+
+
+def test_phone_shows_results_before_facets(page, server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server + "/search?q=%E8%B0%83%E7%A0%94")
+    hit = page.locator("li.hit").first.bounding_box()
+    facets = page.locator("aside.facets").bounding_box()
+    assert hit["y"] < facets["y"]
+    assert "篇" in page.locator("p.total").inner_text() and "article" not in page.locator("main").inner_text()
+    shot(page, "10-search-phone")
+
+
+def test_page_view_original_follows_the_article(page, server):
+    page.set_viewport_size({"width": 1280, "height": 500})   # the original pane scrolls
+    page.goto(server + "/search?q=%E5%91%A8%E7%AB%8B%E8%A1%A1")
+    page.locator("li.hit a.headline").first.click()
+    page.wait_for_url("**/article/*")
+    page.locator("a.pagelink").first.click()
+    page.wait_for_url("**/page/*")
+    pre = page.locator("pre.source")
+    assert pre.evaluate("e => e.scrollHeight > e.clientHeight + 50")
+    last = page.locator("article.cutart").last
+    owner = last.get_attribute("data-owner")
+    last.scroll_into_view_if_needed()
+    last.click(position={"x": 10, "y": 10})
+    target = page.locator(f'pre.source [data-owner="{owner}"]').first
+    assert pre.evaluate("e => e.scrollTop") > 0
+    shown = page.evaluate("([p, t]) => { const a = p.getBoundingClientRect(), b = t.getBoundingClientRect(); "
+                          "return b.top >= a.top - 1 && b.top < a.bottom; }", [pre.element_handle(), target.element_handle()])
+    assert shown and "picked" in (target.get_attribute("class") or "")
+    shot(page, "11-page-follow")
+
+
+def test_error_page_in_chinese(page, server):
+    page.goto(server + "/article/99999")
+    assert page.locator("h1").inner_text() == "404 · 找不到" and "本库没有编号" in page.locator("p.detail").inner_text()
+    shot(page, "12-error")

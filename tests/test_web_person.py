@@ -22,8 +22,8 @@ def test_api_person_profiles_namesakes_apart(client):
 
 def test_person_page_charts_and_lists(client):
     html = client.get("/person/秦国文").text
-    assert "2 people share this name" in html
-    assert html.count('aria-label="titles over time"') == 2 and html.count('aria-label="activities per month"') == 2
+    assert "2 人同名" in html
+    assert html.count('aria-label="职务时间线"') == 2 and html.count('aria-label="每月活动"') == 2
     assert "<svg" in html and "市委书记" in html and "市长" in html
     assert '<a class="ent per" href="/person/%E5%88%98%E6%AD%A3%E5%85%B4">刘正兴</a> <span class="n">2</span>' in html
     assert re.search(r'<a href="/search\?place=[^"]+">衡山科学城</a>', html)
@@ -43,5 +43,5 @@ def test_charts_draw_spans_and_every_month():
     assert svg.startswith("<svg") and svg.count("<rect") == 2 and ">2021<" in svg
     svg = activity_bars({"2021-01": {"调研": 2}, "2021-04": {"会议": 1, "调研": 1}})
     assert svg.count("<rect") == 2 + 3    # legend squares, then bars (months 2-3 are empty)
-    assert "2021-04 会议: 1" in svg
-    assert "no dated" in titles_timeline([]) and "no dated" in activity_bars({"?": {"调研": 1}})
+    assert "2021-04 会议：1" in svg
+    assert "没有带日期" in titles_timeline([]) and "没有带日期" in activity_bars({"?": {"调研": 1}})

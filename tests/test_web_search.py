@@ -99,7 +99,7 @@ def test_very_common_queries_show_estimated_facets(db_target):
         res = c.get("/api/search", params={"q": "调研"}).json()
         assert res["facets"]["sample_every"] == 4 and res["total"] == 31 and res["total_exact"]
         html = c.get("/search", params={"q": "调研"}).text
-        assert "≈ estimated counts" in html and '<span class="n">≈' in html
+        assert "≈ 估计数" in html and re.search(r'<span class="n">≈\d+ ±\d+</span>', html)
         assert "“调研”：31 篇" in html
 
 
@@ -123,7 +123,8 @@ def test_totals_past_exact_counting_are_estimates(db_target, monkeypatch):
         assert res["total_exact"] is not sqlite and len(res["hits"]) == 10
         assert res["total"] == 31 if not sqlite else res["total"] >= 11
         html = c.get("/search", params={"q": "调研", "size": 10}).text
-        assert f"“调研”：{'≈' if sqlite else ''}{res['total']} 篇" in html
+        shown = f"≈{res['total']} ±{res['total_margin']}" if sqlite else str(res["total"])
+        assert f"“调研”：{shown} 篇" in html and (res["total_margin"] > 0) is sqlite
         seen = {h["article_id"] for k in (1, 2, 3, 4) for h in
                 c.get("/api/search", params={"q": "调研", "size": 10, "page": k}).json()["hits"]}
         assert len(seen) == 31

@@ -22,20 +22,27 @@ def db_option(f):
 
 
 def _date(ctx, param, value):
+    """A day (YYYY-MM-DD); for --from/--to also a year or a month (the first or last day of it)."""
     if value is None:
         return None
-    from datetime import date
+    from .store.search import date_bound
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date: write it as YYYY-MM-DD")
+        if param.name == "date_":   # ingest --date: one issue date
+            from datetime import date
+            return date.fromisoformat(value).isoformat()
+        return date_bound(value, end=param.name == "date_to", name=param.opts[0])
+    except (ValueError, QueryError):
+        raise click.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD"
+                                 + ("" if param.name == "date_" else " (or a year, 2021, or a month, 2021-07)"))
 
 
 def filter_options(f):
     for opt in reversed([
         click.option("--paper", help="Only this paper (e.g. 衡阳日报)."),
-        click.option("--from", "date_from", callback=_date, help="From this issue date (YYYY-MM-DD)."),
-        click.option("--to", "date_to", callback=_date, help="To this issue date (YYYY-MM-DD)."),
+        click.option("--from", "date_from", callback=_date, help="From this issue date (YYYY-MM-DD, or a year or "
+                     "month: from its first day)."),
+        click.option("--to", "date_to", callback=_date, help="To this issue date (YYYY-MM-DD, or a year or month: "
+                     "to its last day)."),
         click.option("--person", help="Only articles naming this person."),
         click.option("--place", help="Only articles naming this place."),
         click.option("--type", "etype", type=click.Choice(["调研", "会议", "会见", "党课", "督查", "慰问", "考察", "活动", "其他"]),

@@ -71,6 +71,15 @@ class SQLiteDB(DB):
     def __init__(self, path: str, readonly: bool = False):
         self.path = path
         p = Path(path)
+        if p.is_dir():
+            raise ArchiveError(f"{path}: is a folder; give the archive's file, e.g. --db {p / 'jianbao.db'}")
+        try:
+            self._open(p, readonly)
+        except sqlite3.Error as e:   # what SQLite says ("unable to open database file"), made readable
+            raise ArchiveError(_open_error(path, p, e)) from None
+
+    def _open(self, p: Path, readonly: bool) -> None:
+        path = self.path
         if readonly or (p.exists() and not os.access(p, os.W_OK)):
             if not p.exists():
                 raise ArchiveError(f"{path}: no such archive; build one with `jianbao ingest PAGES --db {path}`")
@@ -118,6 +127,17 @@ class SQLiteDB(DB):
 
     def close(self) -> None:
         self.conn.close()
+
+
+def _open_error(path: str, p: Path, e: Exception) -> str:
+    """One line for an SQLite file that cannot be opened: what is wrong and what to do."""
+    folder = p.resolve().parent
+    if not p.exists():
+        return (f"{path}: cannot create the archive file in {folder} ({e}); "
+                "give --db a file in a folder you can write, e.g. --db ./jianbao.db")
+    if p.exists() and not os.access(p, os.R_OK):
+        return f"{path}: cannot read the archive (no permission); give --db a file you can read"
+    return f"{path}: cannot open the archive ({e}); check that --db names a jianbao archive file"
 
 
 class PostgresDB(DB):

@@ -6,16 +6,18 @@
 
 Counts are of stored articles (a continued article counts once per part it has on a page) that match
 the query and every filter. An empty query means "every article", so the same calls browse the archive.
-One SQL statement computes the total and all facets over the matching set, in both backends; for a
-very common query they are estimated from a systematic sample of the matches (and say so).
+One SQL statement computes all facets over the matching set, in both backends, exactly for up to
+COUNT_UP_TO matches; for a more common query they are estimated from a systematic sample of the
+matches, and say so with their error bound (`margin`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from math import sqrt
 
 from .db import DB
 from .schema import SAMPLE, scrambled
-from .search import (WINDOW, Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, fts_match, has,
+from .search import (Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, fts_match, has,
                      hits, one_per_article, parse, rank_sql)
 
 FACETS = ("paper", "year", "month", "section", "type", "person", "place")
@@ -62,48 +64,50 @@ def count(db: DB, query: str | None, filters: Filters = Filters(), section: str 
     return int(db.fetchone("SELECT count(*) " + frm, args)[0])
 
 
-# A query's total is counted exactly while it matches at most this many articles (a walk of at most as
-# many postings); above, SQLite estimates it over the sample index, as it does the facets. The same
-# number as the ranking's window, so that a Ranking's walk (WINDOW + 1 matches) serves as the count.
-COUNT_UP_TO = WINDOW
+# A query's total (and every facet count) is exact while it matches at most this many articles: a walk
+# of at most as many matches, with every filter; above, SQLite estimates the total over the sample index,
+# as it does the facets, and PostgreSQL counts on. The same bound as the results served (10,000), so
+# that every page of results the pager offers exists.
+COUNT_UP_TO = 10_000
 
 
 def reach(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
-          walked: tuple[int, bool] | None = None) -> tuple[int, bool, bool]:
-    """(how many articles the query matches, whether exactly, whether that is with the filters): see
-    COUNT_UP_TO. With the filters where SQLite's index checks them all (keys.py) or a walk saw every
-    filtered match; otherwise the query's own matches, unfiltered. `walked`: (matches seen, whether
-    that was all) by a walk of the query with these filters already made (a Ranking's)."""
-    plain = filters == Filters() and not section
+          walked: tuple[int, bool] | None = None) -> tuple[int, bool]:
+    """(how many articles the query matches with its filters, whether that is exact): exact up to
+    COUNT_UP_TO (and beyond, where no sample can stand in); above, in SQLite, an estimate from the
+    sample index. `walked`: (matches seen, whether that was all) by a walk of the query with these
+    filters already made (a Ranking's)."""
     if walked is not None and walked[1]:
-        return walked[0], True, True
-    if not query or not query.strip():
-        return _articles(db), True, plain
-    if db.dialect != "sqlite" or not has(db, "article_fts_sample"):
-        return count(db, query), True, plain
-    terms = parse(query)
-    q, rest = fts_match(db, terms, filters, section)
-    with_filters = rest == Filters()
-    if not with_filters:   # a filter only SQL can check (a date range ending inside a month)
-        q, walked = _fts5(terms), None
-    if walked is None:
-        n = int(db.fetchone("SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT ?)",
-                            (q, COUNT_UP_TO + 1))[0])
-        walked = (n, n <= COUNT_UP_TO)
-    if walked[1]:
-        return walked[0], True, with_filters
-    sampled = db.fetchone("SELECT count(*) FROM article_fts_sample WHERE article_fts_sample MATCH ?", (q,))[0]
-    return max(walked[0], int(sampled) * SAMPLE), False, with_filters
+        return walked[0], True
+    if (not query or not query.strip()) and filters == Filters() and not section:
+        return _articles(db), True
+    frm, args, _ = matching(db, query, filters, section)
+    n = int(db.fetchone(f"SELECT count(*) FROM (SELECT 1 {frm} LIMIT ?) x", [*args, COUNT_UP_TO + 1])[0])
+    if n <= COUNT_UP_TO:
+        return n, True
+    if db.dialect == "sqlite" and query and query.strip() and has(db, "article_fts_sample"):
+        frm, args, _ = matching(db, query, filters, section, every=SAMPLE)
+        sampled = int(db.fetchone("SELECT count(*) " + frm, args)[0])
+        return max(n, sampled * SAMPLE), False
+    return int(db.fetchone("SELECT count(*) " + frm, args)[0]), True
+
+
+def margin(count: int, every: int) -> int:
+    """The 95% error bound of a count estimated as `every` times a systematic sample's count: about
+    two standard errors of a binomial draw of 1 in `every` (0 for an exact count)."""
+    if every <= 1 or count <= 0:
+        return 0
+    sampled = count / every
+    return int(round(1.96 * every * sqrt(sampled * (1 - 1 / every)))) or 1
 
 
 # CROSS JOIN (SQLite): the matches drive every join (left alone, the planner may walk the whole events
 # table in type order and probe the matches for each row)
 _FACET_SQL = """
 WITH m AS (SELECT a.id, a.paper, substr(a.date, 1, 7) AS month, a.section {frm})
-SELECT 'total', '', count(*) FROM m
-UNION ALL SELECT 'paper', paper, count(*) FROM m WHERE paper IS NOT NULL GROUP BY paper
-UNION ALL SELECT 'month', month, count(*) FROM m WHERE month IS NOT NULL GROUP BY month
-UNION ALL SELECT 'section', section, count(*) FROM m WHERE section IS NOT NULL GROUP BY section
+SELECT 'paper', paper, count(*) FROM m WHERE paper <> '' GROUP BY paper
+UNION ALL SELECT 'month', month, count(*) FROM m WHERE month <> '' GROUP BY month
+UNION ALL SELECT 'section', section, count(*) FROM m WHERE section <> '' GROUP BY section
 UNION ALL SELECT 'type', e.type, count(DISTINCT m.id) FROM m CROSS JOIN events e ON e.article_id = m.id GROUP BY e.type
 UNION ALL SELECT 'person', p.name, count(DISTINCT m.id) FROM m CROSS JOIN mentions x ON x.article_id = m.id
   JOIN persons p ON p.id = x.person_id GROUP BY p.name
@@ -119,22 +123,33 @@ class FacetCounts:
     every: int                      # 1: every count exact; k: counted over 1 match in k, then times k
     counts: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
+    @property
+    def total_margin(self) -> int:
+        """The total's 95% error bound (0: exact)."""
+        return 0 if self.total_exact else margin(self.total, SAMPLE)
+
 
 def facet_counts(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
-                 limit: int = 10, exact_up_to: int = 5000, walked: tuple[int, bool] | None = None) -> FacetCounts:
+                 limit: int = 10, exact_up_to: int = COUNT_UP_TO,
+                 walked: tuple[int, bool] | None = None) -> FacetCounts:
     """Per facet, (value, number of matching articles): the `limit` largest, ties by value; years and
-    months newest first (all years, the `limit` * 2 newest months).
+    months newest first (every year, the `limit` * 2 newest months).
 
-    Exact while the query matches at most `exact_up_to` articles (with its filters, where the index
-    can check them; `reach`, to which `walked` goes); above that, counted over a systematic sample of
-    about `exact_up_to` matches and scaled (`every` > 1), so the cost stays flat. The total stays exact
-    while it can be counted exactly."""
-    n, known, filtered = reach(db, query, filters, section, walked)
+    Exact while the query matches at most `exact_up_to` articles with its filters (`reach`, to which
+    `walked` goes); above that, counted over a systematic sample of about `exact_up_to` matches and
+    scaled (`every` > 1; `margin` bounds the error), so the cost stays flat."""
+    n, known = reach(db, query, filters, section, walked)
     every = 1 if n <= exact_up_to else -(-n // exact_up_to)
     if not known:   # a common word in SQLite: its sample is read from the sample index
         every = SAMPLE * -(-every // SAMPLE)
+    return FacetCounts(n, known, every, _facets(db, query, filters, section, every, limit))
+
+
+def _facets(db: DB, query: str | None, filters: Filters, section: str | None, every: int,
+            limit: int) -> dict[str, list[tuple[str, int]]]:
+    """The facets over the matches (1 in `every` of them, scaled by `every`)."""
     frm, args, _ = matching(db, query, filters, section, every)
-    got: dict[str, list[tuple[str, int]]] = {k: [] for k in ("total", *FACETS)}
+    got: dict[str, list[tuple[str, int]]] = {k: [] for k in FACETS}
     years: dict[str, int] = {}
     sql = _FACET_SQL.format(frm=frm)
     if db.dialect != "sqlite":   # CROSS JOIN … ON is SQLite's way to fix the join order only
@@ -143,15 +158,11 @@ def facet_counts(db: DB, query: str | None, filters: Filters = Filters(), sectio
         got[facet].append((str(value), int(k) * every))
         if facet == "month":
             years[str(value)[:4]] = years.get(str(value)[:4], 0) + int(k) * every
-    total = got.pop("total")[0][1]
-    exact = every == 1 or (known and filtered)
-    if every > 1 and filtered:   # the reach: exact, or estimated over the whole sample
-        total = n
     got["year"] = sorted(years.items(), reverse=True)
     got["month"] = sorted(got["month"], reverse=True)[:limit * 2]
     for k in ("paper", "section", "type", "person", "place"):
         got[k] = sorted(got[k], key=lambda x: (-x[1], x[0]))[:limit]
-    return FacetCounts(total, exact, every, got)
+    return got
 
 
 def _articles(db: DB) -> int:

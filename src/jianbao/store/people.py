@@ -48,7 +48,9 @@ def identities(db: DB, name: str) -> list[list[int]]:
 def profile(db: DB, ids: list[int], limit: int = 20) -> Profile:
     marks = ",".join("?" for _ in ids)
     name, = db.fetchone(f"SELECT name FROM persons WHERE id IN ({marks}) LIMIT 1", ids)
-    papers = [r[0] for r in db.fetchall(f"SELECT DISTINCT paper FROM persons WHERE id IN ({marks})", ids)]
+    # a page with no paper name gives its persons the paper '': no name to show
+    papers = [r[0] for r in db.fetchall(f"SELECT DISTINCT paper FROM persons WHERE id IN ({marks}) AND paper <> '' "
+                                        "ORDER BY paper", ids)]
     p = Profile(name, papers, ids)
     p.titles = [(r[0], r[1], r[2], int(r[3])) for r in db.fetchall(
         f"SELECT m.title, min(a.date), max(a.date), count(DISTINCT a.logical_id) FROM mentions m "
@@ -77,8 +79,9 @@ def profile(db: DB, ids: list[int], limit: int = 20) -> Profile:
     return p
 
 
+# the columns of an activity record, in CSV and JSON alike (`events` gives each record these keys)
 EVENT_COLUMNS = ["date", "time_of_day", "type", "name", "actors", "participants", "places", "date_text",
-                 "paper", "page", "headline", "article_id"]
+                 "paper", "issue_date", "page", "headline", "article_id"]
 
 
 def events(db: DB, filters: Filters = Filters(), limit: int | None = None) -> list[dict]:

@@ -4,7 +4,8 @@ A researcher can query these tables directly (README: "Querying the archive").
 Version 1 was the first layout; version 2 added continuation links (articles.logical_id, part);
 version 3 the sample index (SQLite), kept by every writer, which older ones would not do; version 4
 the filter words of keys.py (SQLite, a third column of both full-text indexes); version 5 a boundary
-between runs of letters and digits in the indexed tokens (tokens.py, both backends).
+between runs of letters and digits in the indexed tokens (tokens.py, both backends); version 6
+traditional characters folded to simplified in the indexed tokens (tokens.py, both backends).
 Indexes that only make reading faster (READ_INDEXES) are no part of the version: every writable
 open adds those missing, so an older archive gains them the first time it is ingested into.
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from .db import DB, ArchiveError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 APP = "jianbao-archive"
 
 _TABLES = """
@@ -176,8 +177,9 @@ def ensure(db: DB, where: str) -> int:
                            f"({SCHEMA_VERSION}); upgrade jianbao")
     if version < SCHEMA_VERSION:
         if db.readonly:
-            raise ArchiveError(f"{where}: archive schema {version} is older than {SCHEMA_VERSION}; open it once "
-                               "with write access (e.g. `jianbao migrate --db …`) to migrate it")
+            raise ArchiveError(f"{where}: archive schema {version} is older than {SCHEMA_VERSION}; migrate it by "
+                               f"opening it once with write access: `jianbao ingest PAGES --db {where}` (any "
+                               "page, even one stored already)")
         migrate(db, version)
     elif not db.readonly and not all(_has_index(db, stmt.split()[5]) for stmt in READ_INDEXES):
         with db.transaction():
@@ -202,7 +204,8 @@ def migrate(db: DB, version: int) -> None:
             db.execute(V2_INDEX.rstrip(";"))
         for stmt in READ_INDEXES:
             db.execute(stmt)
-        if version < 5:   # v4: the keys column (SQLite); v5: BOUNDARY between runs (tokens.py): indexes anew
+        if version < 6:   # v4: the keys column (SQLite); v5: BOUNDARY between runs; v6: traditional folded
+            # to simplified (tokens.py): indexes anew
             from .write import index_all
             if db.dialect == "sqlite":
                 db.execute("DROP TABLE IF EXISTS article_fts")

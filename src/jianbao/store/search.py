@@ -6,16 +6,18 @@ User text never reaches the full-text engine's own syntax: tokens are letters an
 """
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from operator import itemgetter
+from datetime import date
 from typing import Callable, Sequence
 
 from ..errors import JianbaoError
 from .db import DB
 from .rank import AVAILABLE
-from .tokens import run_tokens, runs
+from .tokens import norm, run_tokens, runs
 
 MAX_QUERY = 200
 
@@ -49,35 +51,74 @@ class Hit:
     parts: int = 1
 
 
-def parse(query: str) -> list[list[str]]:
-    """Query → terms, each term a list of runs that must stand in sequence ("a phrase")."""
+class Terms(list):
+    """The terms a query asks for (each a list of runs that stand in sequence: a phrase), with the
+    terms it excludes (`-word`, `-"a phrase"`) in `minus`."""
+
+    def __init__(self, terms=(), minus=()):
+        super().__init__(terms)
+        self.minus: list[list[str]] = list(minus)
+
+
+# a word, "a phrase" or “a phrase”, each with a leading - (or －) to exclude it
+_PART = re.compile(r'([-－]?)(?:"([^"]*)"?|“([^”]*)”?|(\S+))')
+
+
+def parse(query: str) -> Terms:
+    """Query → terms, each term a list of runs that must stand in sequence ("a phrase"); the excluded
+    terms in `.minus`. Words are separated by any white space (a tab too)."""
     if len(query) > MAX_QUERY:
         raise QueryError(f"the query is {len(query)} characters long; the limit is {MAX_QUERY}")
-    terms: list[list[str]] = []
-    for m in re.finditer(r'"([^"]*)"?|“([^”]*)”?|(\S+)', query):
-        phrase, cphrase, word = m.groups()
+    terms = Terms()
+    for m in _PART.finditer(query):
+        minus, phrase, cphrase, word = m.groups()
+        into = terms.minus if minus else terms
         if word is not None:
-            terms.extend([r] for r in runs(word))   # punctuation inside a word splits it
+            into.extend([r] for r in runs(word))   # punctuation inside a word splits it
         else:
             rs = runs(phrase if phrase is not None else cphrase)
             if rs:
-                terms.append(rs)
+                into.append(rs)
     if not terms:
-        raise QueryError("the query has no letters or digits to search for: "
-                         "give Chinese words, names or numbers, e.g. 调研 or \"衡山科学城\"")
+        raise QueryError("the query has no letters or digits to search for"
+                         + (" besides the excluded (-word) ones" if terms.minus else "")
+                         + ': give Chinese words, names or numbers, e.g. 调研 or "衡山科学城"')
     return terms
 
 
+def date_bound(value: str | None, end: bool = False, name: str = "date") -> str | None:
+    """A from/to date as the user may write it: a year (2021), a month (2021-07) or a day (2021-07-31);
+    as a day, the first of the span (from) or its last (to, `end`). QueryError says what is accepted."""
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            return f"{text}-12-31" if end else f"{text}-01-01"
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text):
+            y, mo = int(m[1]), int(m[2])
+            last = calendar.monthrange(y, mo)[1]
+            return f"{y:04d}-{mo:02d}-{last if end else 1:02d}"
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        pass
+    raise QueryError(f"{name}={value} is not a date: write a year (2021), a month (2021-07) "
+                     "or a day (2021-07-31)")
+
+
+def _fts5_term(term: list[str]) -> str:
+    toks = run_tokens(term)   # a phrase's runs keep the boundary between them
+    if len(toks) == 1 and len(toks[0]) == 1:
+        # one character: any bigram starting with it, in the text (not the filter words of keys.py)
+        return f'{{head body}} : "{toks[0]}"*'
+    return '"' + " ".join(toks) + '"'
+
+
 def _fts5(terms: list[list[str]]) -> str:
-    parts = []
-    for term in terms:
-        toks = run_tokens(term)   # a phrase's runs keep the boundary between them
-        if len(toks) == 1 and len(toks[0]) == 1:
-            # one character: any bigram starting with it, in the text (not the filter words of keys.py)
-            parts.append(f'{{head body}} : "{toks[0]}"*')
-        else:
-            parts.append('"' + " ".join(toks) + '"')
-    return " AND ".join(parts)
+    """FTS5: every term, and none of the excluded ones (`Terms.minus`)."""
+    got = "(" + " AND ".join(_fts5_term(t) for t in terms) + ")"
+    minus = getattr(terms, "minus", [])
+    return f"({got}{''.join(' NOT ' + _fts5_term(t) for t in minus)})" if minus else got
 
 
 # BM25 over the index's columns (head, body, keys): headline fields weighted 4:1 over the body; the
@@ -111,14 +152,16 @@ def fts_match(db: DB, terms: list[list[str]], filters: Filters = Filters(),
     return (f"{match} AND {words}" if words else match), rest
 
 
+def _tsquery_term(term: list[str]) -> str:
+    toks = run_tokens(term)   # a phrase's runs keep the boundary between them
+    if len(toks) == 1 and len(toks[0]) == 1:
+        return f"{toks[0]}:*"
+    return "(" + " <-> ".join(toks) + ")"
+
+
 def _tsquery(terms: list[list[str]]) -> str:
-    parts = []
-    for term in terms:
-        toks = run_tokens(term)   # a phrase's runs keep the boundary between them
-        if len(toks) == 1 and len(toks[0]) == 1:
-            parts.append(f"{toks[0]}:*")
-        else:
-            parts.append("(" + " <-> ".join(toks) + ")")
+    """PostgreSQL: every term, and none of the excluded ones (`Terms.minus`)."""
+    parts = [_tsquery_term(t) for t in terms] + ["!" + _tsquery_term(t) for t in getattr(terms, "minus", [])]
     return " & ".join(parts)
 
 
@@ -275,11 +318,11 @@ def hits(db: DB, picked: list[tuple[int, int, float]], terms: list[list[str]]) -
 
 
 class _Fold(dict):
-    """Code point → the character NFKC-normalised and lower-cased, computed on first sight (a table
-    for str.translate)."""
+    """Code point → the character NFKC-normalised, lower-cased and simplified (tokens.norm), computed
+    on first sight (a table for str.translate)."""
 
     def __missing__(self, cp: int) -> str:
-        got = self[cp] = unicodedata.normalize("NFKC", chr(cp)).lower()
+        got = self[cp] = norm(chr(cp))
         return got
 
 
@@ -287,7 +330,7 @@ _FOLD = _Fold()
 
 
 def _normalised_with_map(text: str) -> tuple[str, Sequence[int]]:
-    """The text with every character NFKC-normalised and lower-cased, and for each character of the
+    """The text with every character folded as tokens.norm folds it, and for each character of the
     result the index of the character of `text` it came from."""
     folded = text.translate(_FOLD)
     if len(folded) == len(text):   # no character grows or vanishes: one to one (the common case)

@@ -25,6 +25,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..store import Archive, ArchiveError, QueryError, open_archive
 from .cache import TTLCache
+from .messages import HEADINGS, chinese, invalid as explain
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
@@ -37,8 +38,7 @@ class WebSettings:
                                   # burst, requests wait their turn rather than fail
     cache_ttl: float = 60.0       # facet counts, profiles, stats; 0 turns the cache off
     facet_limit: int = 10         # values shown per facet
-    exact_up_to: int = 500        # matches counted exactly for facets; above, a sample of about this many
-                                  # (bench/web.py: counting 2,000 doubled a search page's cost)
+    exact_up_to: int = 10_000     # matches counted exactly for facets; above, a sample of about this many
     max_text: int = 200_000       # characters of a page's original input shown
     allowed_hosts: tuple[str, ...] | None = None  # Host headers accepted (None: any)
 
@@ -148,11 +148,12 @@ def create_app(target: str, settings: WebSettings = WebSettings()) -> FastAPI:
 
     app.add_middleware(Guard, allowed_hosts=settings.allowed_hosts)
 
-    def problem(request: Request, status: int, detail: str, headers: dict | None = None):
+    def problem(request: Request, status: int, detail: str, headers: dict | None = None, zh: str | None = None):
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
             return JSONResponse({"detail": detail}, status_code=status, headers=headers)
-        html = app.state.env.get_template("error.html").render(status=status, detail=detail,
-                                                                    archive_name=app.state.where)
+        html = app.state.env.get_template("error.html").render(
+            status=status, detail=detail, zh=zh or chinese(detail), heading=HEADINGS.get(status, "出错了"),
+            archive_name=app.state.where)
         return HTMLResponse(html, status_code=status, headers=headers)
 
     @app.exception_handler(StarletteHTTPException)
@@ -164,13 +165,9 @@ def create_app(target: str, settings: WebSettings = WebSettings()) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        parts = []
-        for e in exc.errors()[:3]:
-            where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
-            parts.append(f"{where}: {e.get('msg', 'invalid')}")
-        detail = "; ".join(parts) or "invalid request"
+        detail, zh = explain(list(exc.errors()))
         status = 422 if request.url.path.startswith("/api/") else 400
-        return problem(request, status, detail)
+        return problem(request, status, detail, zh=zh)
 
     @app.exception_handler(QueryError)
     async def bad_query(request: Request, exc: QueryError):

@@ -11,16 +11,21 @@ class Count(BaseModel):
     count: int
 
 
+class FacetCount(Count):
+    margin: int = Field(0, description="0: exact; else the estimate's 95% error bound (count ± margin)")
+
+
 class Facets(BaseModel):
-    sample_every: int = Field(1, description="1: exact counts; k > 1: a very common query, counted over "
-                                             "1 match in k and multiplied by k (estimates)")
-    paper: list[Count] = []
-    year: list[Count] = []
-    month: list[Count] = []
-    section: list[Count] = []
-    type: list[Count] = Field([], description="event (activity) type")
-    person: list[Count] = []
-    place: list[Count] = []
+    sample_every: int = Field(1, description="1: exact counts (always, up to 10,000 matches); k > 1: a very "
+                                             "common query, counted over 1 match in k and multiplied by k "
+                                             "(estimates, each with its margin)")
+    paper: list[FacetCount] = []
+    year: list[FacetCount] = []
+    month: list[FacetCount] = []
+    section: list[FacetCount] = []
+    type: list[FacetCount] = Field([], description="event (activity) type")
+    person: list[FacetCount] = []
+    place: list[FacetCount] = []
 
 
 class SearchFilters(BaseModel):
@@ -50,7 +55,8 @@ class SearchOut(BaseModel):
     query: str
     filters: SearchFilters
     total: int = Field(description="matching stored articles (a continued article's parts count apart)")
-    total_exact: bool = Field(description="false: estimated, like the facets (a very common query, filtered)")
+    total_exact: bool = Field(description="false: estimated (more than 10,000 matches, SQLite)")
+    total_margin: int = Field(0, description="0: exact; else the estimate's 95% error bound (total ± margin)")
     page: int
     size: int
     pages: int

@@ -18,8 +18,10 @@ from .params import SearchParams, article_id, page_id, person_name, search_param
 from .text import entity_links, entity_pieces, person_url, snippet_pieces
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
-FACET_LABELS = {"paper": "报纸 paper", "year": "年 year", "month": "月 month", "section": "版面 section",
-                "type": "活动 activity", "person": "人物 person", "place": "地点 place"}
+# facet → (its label, the English in its title)
+FACET_LABELS = {"paper": ("报纸", "paper"), "year": ("年份", "year"), "month": ("月份", "month"),
+                "section": ("版面", "section"), "type": ("活动", "activity"), "person": ("人物", "person"),
+                "place": ("地点", "place")}
 
 
 def render(request: Request, template: str, status: int = 200, **ctx) -> HTMLResponse:
@@ -34,7 +36,7 @@ def _month_range(m: str) -> tuple[str, str]:
 
 def facet_groups(p: SearchParams, facets) -> list[Obj]:
     groups = []
-    for key, label in FACET_LABELS.items():
+    for key, (label, english) in FACET_LABELS.items():
         items = []
         for c in getattr(facets, key):
             v = c.value
@@ -46,9 +48,9 @@ def facet_groups(p: SearchParams, facets) -> list[Obj]:
                 url, active = p.url(date_from=a, date_to=b, page=1), (p.date_from, p.date_to) == (a, b)
             else:
                 url, active = p.url(**{key: v, "page": 1}), getattr(p, key) == v
-            items.append(Obj(value=v, count=c.count, url=url, active=active))
+            items.append(Obj(value=v, count=c.count, margin=c.margin, url=url, active=active))
         if items:
-            groups.append(Obj(key=key, label=label, items=items))
+            groups.append(Obj(key=key, label=label, english=english, items=items))
     return groups
 
 

@@ -6,7 +6,6 @@ The dependencies are `async def`: checked in the event loop, not each sent to a 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from datetime import date
 from functools import cached_property, lru_cache
 from typing import Literal
 from urllib.parse import urlencode
@@ -14,10 +13,11 @@ from urllib.parse import urlencode
 from fastapi import Depends, HTTPException, Path, Query
 
 from ..model import EVENT_TYPES
-from ..store.search import MAX_QUERY, Filters
+from ..store.search import MAX_QUERY, Filters, QueryError, date_bound
 
 TEXT = r"^[^\x00-\x1f\x7f]*$"   # no control characters
-DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+QUERY = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"   # a query may hold tabs and line ends: white space
+DATE = r"^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?$"   # a year, a month or a day (date_bound)
 NAME_MAX = 64
 MAX_PAGE = 500
 MAX_RESULTS = 10_000
@@ -30,13 +30,11 @@ def bad(detail: str) -> HTTPException:
     return HTTPException(status_code=400, detail=detail)
 
 
-def _date(name: str, value: str | None) -> str | None:
-    if not value:
-        return None
+def _date(name: str, value: str | None, end: bool = False) -> str | None:
     try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise bad(f"{name}={value} is not a date: write it as YYYY-MM-DD, e.g. 2021-07-31") from None
+        return date_bound(value, end, name)
+    except QueryError as e:
+        raise bad(str(e)) from None
 
 
 @dataclass(frozen=True)
@@ -88,15 +86,17 @@ def _text(max_len: int = NAME_MAX, desc: str = ""):
 
 async def filter_params(
     paper: str | None = _text(desc="only this paper"),
-    date_from: str | None = Query(None, alias="from", pattern=DATE, json_schema_extra={"format": "date"},
-                                  description="from this issue date, YYYY-MM-DD"),
-    date_to: str | None = Query(None, alias="to", pattern=DATE, json_schema_extra={"format": "date"},
-                                description="to this issue date, YYYY-MM-DD"),
+    date_from: str | None = Query(None, alias="from", max_length=10, pattern=DATE,
+                                  description="from this issue date: a year (2021: from its first day), "
+                                              "a month (2021-07) or a day (2021-07-31)"),
+    date_to: str | None = Query(None, alias="to", max_length=10, pattern=DATE,
+                                description="to this issue date: a year (2021: to its last day), "
+                                            "a month (2021-07) or a day (2021-07-31)"),
     person: str | None = _text(desc="only articles naming this person"),
     place: str | None = _text(desc="only articles naming this place"),
     type: EventType | None = Query(None, description="only articles with an activity of this type"),
 ) -> Filters:
-    f = Filters(paper or None, _date("from", date_from), _date("to", date_to), person or None, place or None,
+    f = Filters(paper or None, _date("from", date_from), _date("to", date_to, end=True), person or None, place or None,
                 type or None)
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise bad(f"from={f.date_from} is after to={f.date_to}: swap them")
@@ -104,15 +104,16 @@ async def filter_params(
 
 
 async def search_params(
-    q: str = Query("", max_length=MAX_QUERY, pattern=TEXT,
-                   description='Chinese words, names or numbers (all must match); "quotes" make a phrase. '
-                               "Empty: every article, newest first."),
+    q: str = Query("", max_length=MAX_QUERY, pattern=QUERY,
+                   description='Chinese words, names or numbers (all must match); "quotes" make a phrase; '
+                               "-word leaves out the articles that hold it; traditional characters match "
+                               "simplified ones. Empty: every article, newest first."),
     section: str | None = _text(desc="only this page section (版名)"),
     page: int = Query(1, ge=1, le=MAX_PAGE, description="result page, from 1"),
     size: int = Query(20, ge=1, le=MAX_SIZE, description="results per page"),
     f: Filters = Depends(filter_params),
 ) -> SearchParams:
-    p = SearchParams(q.strip(), f.paper, f.date_from, f.date_to, f.person, f.place, f.type, section or None,
+    p = SearchParams(" ".join(q.split()), f.paper, f.date_from, f.date_to, f.person, f.place, f.type, section or None,
                      page, size)
     if p.page * p.size > MAX_RESULTS:
         raise bad(f"only the first {MAX_RESULTS:,} results are served (page × size); narrow the search")

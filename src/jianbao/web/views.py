@@ -7,19 +7,19 @@ from math import ceil
 from ..export.markdown import body_in_order
 from ..model import Article
 from ..store import Archive
-from ..store.facets import facet_counts, find
+from ..store.facets import COUNT_UP_TO, facet_counts, find, margin
 from ..store.people import identities, profile
 from ..store.search import Ranking
 from .cache import TTLCache
-from .models import (ArticleOut, ArticleRef, BodyItem, Count, EventOut, Facets, FurnitureOut, HitOut, MonthActivity,
-                     PageArticle, PageOut, PartOut, PersonOut, PersonRef, ProfileOut, SearchFilters, SearchOut,
-                     Segment, StatsOut, TitleSpan)
-from .params import SearchParams
+from .models import (ArticleOut, ArticleRef, BodyItem, Count, EventOut, FacetCount, Facets, FurnitureOut, HitOut,
+                     MonthActivity, PageArticle, PageOut, PartOut, PersonOut, PersonRef, ProfileOut, SearchFilters,
+                     SearchOut, Segment, StatsOut, TitleSpan)
+from .params import MAX_RESULTS, SearchParams
 from .text import owners
 
 
 def search(arch: Archive, p: SearchParams, cache: TTLCache, facet_limit: int = 10,
-           exact_up_to: int = 5000) -> SearchOut:
+           exact_up_to: int = COUNT_UP_TO) -> SearchOut:
     # the ranking's walk (the query's newest matches) also tells facet_counts whether it saw them all
     ranking = Ranking(arch.db, p.q, p.filters) if p.q and not p.section else None
     key = ("facets", p.q, p.filters, p.section)
@@ -28,19 +28,21 @@ def search(arch: Archive, p: SearchParams, cache: TTLCache, facet_limit: int = 1
         fc = facet_counts(arch.db, p.q, p.filters, p.section, facet_limit, exact_up_to,
                           ranking.walked if ranking else None)
         cache.put(key, fc)
-    more = p.offset < fc.total or not fc.total_exact
-    hits = find(arch.db, p.q, p.filters, p.section, p.size, p.offset, ranking) if more else []
-    total = fc.total if fc.total_exact else max(fc.total, p.offset + len(hits))
+    hits = find(arch.db, p.q, p.filters, p.section, p.size, p.offset, ranking) if p.offset < fc.total else []
+    # every page the pager offers exists: the total is exact up to the MAX_RESULTS served, and an
+    # estimate only above them
+    pages = min(max(1, ceil(fc.total / p.size)), MAX_RESULTS // p.size)
     return SearchOut(
-        query=p.q, total=total, total_exact=fc.total_exact, page=p.page, size=p.size,
-        pages=max(1, ceil(total / p.size)),
+        query=p.q, total=fc.total, total_exact=fc.total_exact, total_margin=fc.total_margin, page=p.page,
+        size=p.size, pages=pages,
         filters=SearchFilters(paper=p.paper, date_from=p.date_from, date_to=p.date_to, person=p.person,
                               place=p.place, type=p.type, section=p.section),
         hits=[HitOut(article_id=h.logical_id, score=round(h.score, 4), paper=h.paper, date=h.date, page=h.page,
                      kicker=h.kicker, headline=h.headline, snippet=h.snippet, marks=h.marks, parts=h.parts)
               for h in hits],
         facets=Facets(sample_every=fc.every,
-                      **{k: [Count(value=v, count=n) for v, n in rows] for k, rows in fc.counts.items()}))
+                      **{k: [FacetCount(value=v, count=n, margin=margin(n, fc.every)) for v, n in rows]
+                         for k, rows in fc.counts.items()}))
 
 
 def _doc(arch: Archive, page_id: int) -> dict:
