@@ -253,8 +253,14 @@ def test_a_page_with_no_text_is_empty_input():
             _read_json(obj)
 
 
-def test_a_page_document_of_jianbao_gives_no_page():
-    assert _read_json({"page": {"paper": None}, "articles": [], "furniture": []}) == []
+def test_a_page_document_of_jianbao_is_no_page(tmp_path):
+    from jianbao.errors import OwnDocument
+    with pytest.raises(OwnDocument):
+        _read_json({"page": {"paper": None}, "articles": [], "furniture": []})
+    # a folder of pages and their gold files reads as the pages
+    (tmp_path / "p1.md").write_text("# 标题\n\n本报讯 正文。\n", encoding="utf-8")
+    (tmp_path / "p1.gold.json").write_text('{"page": {}, "articles": [], "furniture": []}', encoding="utf-8")
+    assert expand_inputs([str(tmp_path)]) == [str(tmp_path / "p1.md")]
 
 
 def test_large_inputs_are_bounded(tmp_path):
@@ -291,7 +297,7 @@ def test_a_folder_of_json_pages_is_a_batch(tmp_path):
     (d / "02-cut.json").write_text(json.dumps(PP_PAGE, ensure_ascii=False)[:200], encoding="utf-8")
     (d / "03-other.json").write_text(json.dumps({"model": "x", "boxes": []}), encoding="utf-8")
     (d / "04-empty.json").write_text("[]", encoding="utf-8")
-    assert len(expand_inputs([str(d)])) == 5
+    assert len(expand_inputs([str(d)])) == 4   # the gold file is not a page
     r = CliRunner().invoke(main, ["cut", str(d), "--no-tag"])
     assert r.exit_code == 1
     docs = [json.loads(x) for x in r.stdout.strip().splitlines() if x.startswith("{")]

@@ -30,6 +30,9 @@ class CutResult:
     reason: str | None = None
 
 
+GOLD = ".gold.json"
+
+
 def expand_inputs(args: Iterable[str]) -> list[str]:
     """Files, folders (their .md/.txt pages, sorted, recursively), globs, and "-" for stdin."""
     out: list[str] = []
@@ -39,9 +42,10 @@ def expand_inputs(args: Iterable[str]) -> list[str]:
             continue
         p = Path(arg)
         if p.is_dir():
-            # a folder's README is about the pages, not one of them
+            # a folder's README is about the pages, and a gold file (page.gold.json) is their answer:
+            # neither is one of them
             found = sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in PAGE_SUFFIXES
-                           and not f.name.upper().startswith("README"))
+                           and not f.name.upper().startswith("README") and not f.name.endswith(GOLD))
             if not found:
                 raise JianbaoError(f"{arg}: no pages (.md, .txt, .pdf, .png, .jpg, .tif) in this folder")
             out.extend(found)

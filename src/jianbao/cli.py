@@ -68,13 +68,15 @@ def main() -> None:
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when writing to --out on a terminal).")
 def cut(pages: tuple[str, ...], fmt: str, out_dir: Path | None, paper: str | None, date_: str | None,
         page_no: str | None, tag: bool, spans: bool, max_mb: float, progress: bool | None) -> None:
-    """Cut PAGES (.md/.txt pages, .pdf e-papers, .png/.jpg/.tif scans, folders, globs, or - for
+    """Cut PAGES (.md/.txt pages, .pdf e-papers, .png/.jpg/.tif scans, document parsers' .json
+    (MinerU, PP-StructureV3, dots.ocr, Docling, OCR line lists), folders, globs, or - for
     standard input) into articles. A PDF or TIFF gives one document per page (source FILE#pN).
 
     \b
     Examples:
       jianbao cut page.md                              # page document (JSON) on stdout
       jianbao cut scans/ --out cut/ --format md        # a Markdown file per page
+      jianbao cut mineru_out/ --out cut/               # parsers' JSON, the format told by content
       jianbao cut hengyang-p01.md --paper 衡阳日报 --date 2021-07-31 --page 1
       cat page.txt | jianbao cut - --format text
     """

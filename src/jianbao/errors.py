@@ -87,3 +87,8 @@ class BadJson(InputError):
 class UnknownJson(InputError):
     """JSON that is none of the parser outputs jianbao reads: says what it saw and what it accepts."""
     reason = "unknown JSON"
+
+
+class OwnDocument(InputError):
+    """A .json that jianbao wrote itself (cut's output, a gold file): a page document, not a page."""
+    reason = "not a page"

@@ -22,7 +22,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any, Callable, Iterator
 
-from ..errors import BadJson, EmptyInput, TooLarge, UnknownJson
+from ..errors import BadJson, EmptyInput, OwnDocument, TooLarge, UnknownJson
 from ..model import Block, Page
 from ..settings import Settings
 from .encoding import decode
@@ -143,11 +143,12 @@ def read_json_path(path: Path, settings: Settings) -> Iterator[Page]:
 
 def read_json_bytes(data: bytes, name: str) -> Iterator[Page]:
     """Every page of a parser's JSON. A page document of jianbao's own (its output, a gold file) holds
-    no page to cut: it gives none, so that a folder of pages and their gold reads as the pages."""
+    no page to cut: OwnDocument says so (a folder's *.gold.json files are not read: batch.py)."""
     obj = load(data)
     kind = detect(obj)
     if kind == "jianbao":
-        return
+        raise OwnDocument("a page document jianbao wrote (cut's output or a gold file), not a page: "
+                          "give the page it came from")
     pages = READERS[kind](obj) if kind != "empty" else []
     if not any(_has_text(p) for p in pages):
         raise EmptyInput(f"the {NAMES[kind]} JSON holds no text: there is nothing to cut")
