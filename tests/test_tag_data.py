@@ -77,7 +77,7 @@ MARKS = {
               "deictic", "address_before"},
     "abbrev_context": {"after", "before"},
     "levels": {"level", "low", "before_village", "after_short", "grade", "graded"},
-    "conjunctions": {"names", "lists", "titles", "events", "closes"},
+    "conjunctions": {"names", "lists", "titles", "events", "others", "closes"},
     "firms": {"end", "inner_ok", "inner"},
     "event_words": {"noun_end", "group", "head", "leads", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
                     "referred", "people", "name_stop", "name_end", "name_whole", "name_bare", "continues"},

@@ -200,3 +200,12 @@ def test_a_stay_of_several_days_dates_its_visit_but_not_what_follows():
     b = tag(["8月19日，临江市政协副主席周海涛率考察组来我市考察。",
              "我市政协主席林海涛会见了考察组一行。"], date="2025-08-24")
     assert {e.type: e.date for e in b.events} == {"考察": "2025-08-19", "会见": "2025-08-19"}
+
+
+def test_others_named_by_what_they_are_leave_the_named_their_role():
+    # "A、B及各乡镇党委书记…参加会议": the named officials attend; the others are named only by their post
+    a = tag(["3月2日，县安委会召开全体会议。县长周海涛主持会议并讲话。",
+             "县领导林海涛、韩立新及各乡镇党委书记、乡镇长，县直部门主要负责人，各有关企业参加会议。"],
+            date="2023-03-03")
+    e = next(e for e in a.events if e.type == "会议")
+    assert e.actors == ["周海涛"] and e.participants == ["林海涛", "韩立新"]

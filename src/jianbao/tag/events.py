@@ -145,6 +145,32 @@ def _unnamed() -> re.Pattern:
     return re.compile(f"(?:(?:{etc})?，[^，。；：]{{1,30}}?(?:{ends})(?:{etc}[^，。；]{{0,6}}?(?:{count})?)?)+")
 
 
+def _others(gap: str) -> bool:
+    """After the names, others the clause names by what they are, joined by a conjunction of others
+    (data/conjunctions.tsv: 及, 以及) and no verb among them: "县领导A、B及各乡镇党委书记、乡镇长，县直
+    部门主要负责人，各有关企业参加会议" — the named ones still take the role. Not "A、B与干部群众一起参加"
+    (together with: they are the doers), nor "A、B以及县政协部分领导在县教育局同志的陪同下" (a
+    preposition, a particle or a verb opens a new phrase)."""
+    if not gap.startswith(tuple(_list_joins())) or re.search(r"[。；：！？]", gap):
+        return False
+    d = lexicon.dictionary()
+    from .ner import _segment
+    return all((d.get(w) or ("", "n"))[1] in _NOMINAL or (d.get(w) or ("", "n"))[1][:1] in _NOMINAL
+               for w in _segment(gap) if w not in "，、")
+
+
+# jieba's parts of speech of the words that name people by what they are ("各乡镇党委书记",
+# "县直部门主要负责人", "有关企业"): nouns, verbal nouns, adjectives, distinguishing words, numerals, measure
+# words, pronouns (各), conjunctions, abbreviations, places of direction; no verb, preposition or particle
+_NOMINAL = frozenset({"n", "vn", "a", "b", "m", "q", "r", "c", "j", "f", "s"})
+
+
+@lru_cache(maxsize=1)
+def _list_joins() -> frozenset[str]:
+    """Conjunctions that join named officials to others (data/conjunctions.tsv, others)."""
+    return frozenset(data.marked("conjunctions", "others"))
+
+
 @lru_cache(maxsize=1)
 def _back_ref() -> re.Pattern:
     """"参加上述活动": every activity told, not a new one (data/event_words.tsv, back and referred)."""
@@ -225,7 +251,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     continue
                 g = before[-1]
                 gap = text[g[-1][2]:rm.start()]
-                if (len(gap) > 12 or re.search(r"[，。；]", gap)) and not (len(gap) <= 120 and _unnamed().fullmatch(gap)):
+                if (len(gap) > 12 or re.search(r"[，。；]", gap)) and not (
+                        len(gap) <= 120 and (_unnamed().fullmatch(gap) or _others(gap))):
                     continue
                 obj = text[rm.end():s1]
                 roles.append(([m[0] for m in g], data.mapping("roles_in_events")[rm.group()], obj))
