@@ -66,6 +66,8 @@ FEATURES = (
     "plain_page",            # no line of the page is marked (# or bold): ranks say nothing there
     "plain_lines_2",         # on such a page, a run of two or more lines (a head, or a subheading pair)
     "plain_after_subs",      # on such a page, a run after the article already had subheadings
+    "like_subs",             # opens or ends with the words the article's subheadings share (…的理论底蕴 / …的实践展开)
+    "unlike_subs",           # the article's subheadings share words, and the run does not
 )
 
 

@@ -8,6 +8,7 @@ in-article subheading. Body lines go to the article in progress.
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field, replace
 
@@ -508,9 +509,26 @@ class Segmenter:
         f["plain_lines_2"] = f["plain_page"] * f["lines_2"]
         f["plain_after_subs"] = f["plain_page"] * f["has_subs"]
         f["parallel_before"] = float(size <= 16 and any(same(k) for k in cur.subheadings))
+        f["like_subs"], f["unlike_subs"] = self._siblings(cur, last_line.text)
         f["parallel_ahead"] = float(size <= 16 and any(
             same(k) and self.title(k) for k in range(j + 1, min(j + PARALLEL_AHEAD, self.n))))
         return [f[name] for name in FEATURES]
+
+    def _siblings(self, cur: Draft, line: str) -> tuple[float, float]:
+        """(like, unlike): subheadings of one article often share their opening or closing words
+        (中国制度守正创新的理论底蕴 / …的实践展开 / …的时代要求); a title line that shares them is
+        one more, and one that does not, after two that do, is more likely a new article's head."""
+        subs = [self.blocks[k].text for k in sorted(cur.subheadings)][-4:]
+        if not subs:
+            return 0.0, 0.0
+        if len(subs) == 1:
+            pre, suf = subs[0][:2], subs[0][-2:]
+        else:
+            pre = os.path.commonprefix(subs)
+            suf = os.path.commonprefix([x[::-1] for x in subs])[::-1]
+        pre, suf = (pre if len(pre) >= 2 else ""), (suf if len(suf) >= 2 else "")
+        like = bool(pre and line.startswith(pre) or suf and line.endswith(suf))
+        return float(like), float(len(subs) >= 2 and bool(pre or suf) and not like)
 
     @staticmethod
     def _add_byline(cur: Draft, i: int, found: tuple[int, int, L.Byline]) -> int:
