@@ -80,7 +80,7 @@ MARKS = {
     "conjunctions": {"names", "lists", "titles", "events", "others", "closes"},
     "firms": {"end", "inner_ok", "inner"},
     "event_words": {"noun_end", "group", "head", "leads", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
-                    "referred", "people", "name_stop", "name_end", "name_whole", "name_bare", "continues"},
+                    "referred", "people", "title_link", "name_stop", "name_end", "name_whole", "name_bare", "continues"},
     "event_types": {"guests", "sit", "lecture", "generic", "longest"},
 }
 
@@ -175,3 +175,15 @@ def test_post_words_read_as_their_use_says():
                 assert not any(t.endswith(k) for m in ms for t in m.titles), (k, e)
         for e in counter:
             assert any(t.endswith(k) for m in persons.match(e, set()) for t in m.titles), (k, e)
+
+
+def test_title_links_give_the_list_its_title():
+    from tag_helpers import tag
+    for k in data.marked("event_words", "title_link"):
+        ex, counter = data.examples("event_words")[k]
+        for e in ex:  # every name of the list after the linking word has the title before it
+            a = tag([e + "。"])
+            title = e[:e.index(k)][-3:]
+            assert a.persons and all(title in " ".join(p.titles) for p in a.persons), (k, e, a.persons)
+        for e in counter:  # no list of names follows: nobody is read
+            assert not tag([e + "。"]).persons, (k, e)

@@ -200,7 +200,26 @@ class ListTitles(Component):
                         p.titles.extend(prev[1])  # the same list as st.people's, for the rules' names
                     prev = (e, prev[1])
                 else:  # a list's first name shares only titles printed right before it, here
-                    prev = (e, p.titles) if p.titles and _titles.head_ending_at(t, s) else None
+                    if not p.titles and t[e:e + 1] == "、":
+                        p.titles.extend(_linked_titles(t, s))  # "县领导还有|甲、乙"
+                    prev = (e, p.titles) if p.titles and (
+                        _titles.head_ending_at(t, s) or _link_before(t, s)) else None
+
+
+def _link_before(text: str, s: int) -> str | None:
+    """A word that links a title to the list of names after it ends at `s` (data/event_words.tsv,
+    title_link: "还有", "分别是")."""
+    return _data.ends_with_any(text, s, _data.marked("event_words", "title_link"))
+
+
+def _linked_titles(text: str, s: int) -> list[str]:
+    """The titles before a linking word before the name at `s` ("参加活动的县领导还有|王敏、…")."""
+    link = _link_before(text, s)
+    if not link:
+        return []
+    at = s - len(link)
+    head = _titles.head_ending_at(text, at)
+    return _persons.title_chain(text, at - len(head), at)[0] if head else []
 
 
 class TitleBodies(Component):
