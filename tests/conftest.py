@@ -70,7 +70,7 @@ def _pg_url(name: str) -> str:
     return f"{parts.scheme}://{parts.netloc}/{name}" + (f"?{parts.query}" if parts.query else "")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def db_target(request, tmp_path):
     """An empty archive location: an SQLite file path, or a fresh PostgreSQL database URL."""
     if request.param == "sqlite":

@@ -12,6 +12,8 @@ from conftest import EXAMPLES, SHARED
 from jianbao.store import open_archive
 from tag_docs import page, visit
 
+pytestmark = pytest.mark.slow  # every export through the `jianbao` command in subprocesses
+
 
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "jianbao", *args], capture_output=True, text=True)

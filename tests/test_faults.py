@@ -22,6 +22,8 @@ from jianbao.store import ArchiveError, open_archive
 from jianbao.synth import generate_page
 from test_store_ingest import jianbao, snapshot
 
+pytestmark = pytest.mark.slow  # processes killed at random points, faults injected into writes
+
 S = Settings(tag=False)
 
 

@@ -194,6 +194,7 @@ def test_continued_articles_are_linked_as_pages_stream_by(monkeypatch):
     assert lone.continued_on_id is None
 
 
+@pytest.mark.ocr
 def test_an_image_only_page_is_ocrd_when_the_extra_is_installed(tmp_path):
     """With the OCR extra the picture is read as today; OCR finds no text in it, and that page,
     only that page, says so."""

@@ -13,6 +13,8 @@ import pytest
 from conftest import EXAMPLES, free_port
 from test_store_ingest import jianbao, snapshot
 
+pytestmark = pytest.mark.cluster  # a local Dask cluster, worker processes started and killed
+
 BIN = Path(sys.executable).parent
 
 

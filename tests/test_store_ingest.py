@@ -14,6 +14,8 @@ import pytest
 from conftest import EXAMPLES
 from jianbao.store import open_archive
 
+pytestmark = pytest.mark.slow  # `jianbao ingest` end to end in subprocesses, killed with -9 and rerun
+
 
 def jianbao(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "jianbao", *args], capture_output=True, text=True,

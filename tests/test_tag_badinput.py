@@ -1,10 +1,15 @@
-"""Bad input: no exception, no hang, time linear in the text's length."""
-import time
+"""Bad input: no exception, no hang, work linear in the text's length, and what is there is found.
 
+How long tagging takes is printed by bench/badinput.py; here the work is counted (tests/calls.py).
+"""
+import pytest
+from opencc import OpenCC
+
+from calls import calls
 from jianbao.model import Article, PageDoc, PageMeta
 from jianbao.settings import Settings
 from jianbao.tag import tag_doc
-from tag_helpers import persons, tag  # noqa: F401
+from tag_helpers import persons, tag
 
 
 def test_no_names_and_tables_of_numbers():
@@ -19,20 +24,45 @@ def test_empty_and_missing_fields():
     assert tag(["x"], date="not-a-date").events == []
 
 
+TRADITIONAL = "市委書記林海濤赴長沙調研，與ABC Technology Co., Ltd.的CEO John Smith會見。"
+
+
 def test_traditional_and_mixed_latin():
-    a = tag(["市委書記林海濤赴長沙調研，與ABC Technology Co., Ltd.的CEO John Smith會見。"])
-    assert isinstance(a.persons, list)
+    """A traditional-script paragraph with English in it: the name and the place are found as
+    printed, nothing Latin is taken for a person, and the paragraph is left as it was."""
+    a = tag([TRADITIONAL])
+    assert list(persons(a)) == ["林海濤"] and a.places == ["長沙"]
+    assert all(x in TRADITIONAL for x in list(persons(a)) + a.places + a.orgs)
+    assert a.paragraphs == [TRADITIONAL]
+    # the same words in simplified characters, with the same English, read the same name and place
+    simple = tag([OpenCC("t2s").convert(TRADITIONAL)])
+    assert list(persons(simple)) == ["林海涛"] and simple.places == ["长沙"]
+    assert persons(simple)["林海涛"] == ["市委书记"] and simple.events
+
+
+@pytest.mark.xfail(strict=True, reason="the tagger matches its tables on the text as printed: titles and "
+                   "activity words in traditional characters (市委書記, 調研) are not read")
+def test_traditional_titles_and_activities_are_read_as_simplified_ones():
+    a, simple = tag([TRADITIONAL]), tag([OpenCC("t2s").convert(TRADITIONAL)])
+    fold = OpenCC("t2s").convert
+    assert {fold(n): [fold(t) for t in ts] for n, ts in persons(a).items()} == persons(simple)
+    assert [e.type for e in a.events] == [e.type for e in simple.events]
+
+
+UNIT = "市委书记林海涛来到醴陵市调研，察看了紫辰电子有限公司。他强调要抓好落实。"
 
 
 def test_very_long_paragraph_is_linear():
-    unit = "市委书记林海涛来到醴陵市调研，察看了紫辰电子有限公司。他强调要抓好落实。"
-    t0 = time.perf_counter()
-    tag([unit * 200])
-    small = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    a = tag([unit * 2000 + "x" * 30000])
-    big = time.perf_counter() - t0
-    assert a.persons and big < max(10 * small * 1.5 + 0.5, 3.0)
+    """Ten times the text is at most about ten times the work (calls counted), and on the long
+    paragraph every kind of thing in it is still found, once."""
+    tag([UNIT * 3])  # the tables and models load outside the count
+    small, _ = calls(lambda: tag([UNIT * 60 + "x" * 900]))
+    big, a = calls(lambda: tag([UNIT * 600 + "x" * 9_000]))
+    assert big < 12 * small, (small, big)
+    assert persons(a) == {"林海涛": ["市委书记"]}
+    assert a.places == ["醴陵市"] and a.orgs == ["紫辰电子有限公司"]
+    assert [(e.type, e.actors, e.places) for e in a.events] == [("调研", ["林海涛"], ["醴陵市", "紫辰电子有限公司"])]
+    assert a.paragraphs == [UNIT * 600 + "x" * 9_000]
 
 
 def test_cut_fields_are_left_alone():
@@ -59,8 +89,12 @@ def test_random_text_never_raises():
 
 def test_long_runs_of_one_name_of_a_list_of_names_of_dots_and_of_titles():
     """The issue's bad input, at a tenth of its length (200,000 characters: see the closing note's
-    timings; the model's windows once made a list of names quadratic)."""
-    for text in ("王敏" * 10_000, "王敏、" * 6_667, "." * 20_000, "。" * 20_000, "市委书记" * 5_000,
-                 "１２３ＡＢＣ市委書記林海濤" * 1_500):
+    timings; the model's windows once made a list of names quadratic). What is a name is found,
+    once; a name glued to itself, dots and titles with no name are nothing; the text stays whole."""
+    for text, names in (("王敏" * 10_000, set()), ("王敏、" * 6_667, {"王敏"}), ("." * 20_000, set()),
+                        ("。" * 20_000, set()), ("市委书记" * 5_000, set()),
+                        ("１２３ＡＢＣ市委書記林海濤" * 1_500, {"林海濤"})):
         a = tag([text])
-        assert all(p.name and len(p.name) <= 8 for p in a.persons)
+        assert set(persons(a)) == names, text[:12]
+        assert len(a.persons) == len(names) and a.places == [] and a.orgs == [] and a.events == []
+        assert a.paragraphs == [text]

@@ -21,8 +21,10 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
+pytestmark = pytest.mark.browser
 if not Path(CHROMIUM).exists():
-    pytestmark = pytest.mark.skip(reason="no chromium here; .ci/run installs Debian's chromium package")
+    pytestmark = [pytest.mark.browser,
+                  pytest.mark.skip(reason="no chromium here; .ci/run installs Debian's chromium package")]
     if os.environ.get("CI"):
         raise RuntimeError("chromium is required in CI: .ci/run installs it (apt-get install chromium)")
 
@@ -203,3 +205,65 @@ def test_error_page_in_chinese(page, server):
     page.goto(server + "/article/99999")
     assert page.locator("h1").inner_text() == "404 · 找不到" and "本库没有编号" in page.locator("p.detail").inner_text()
     shot(page, "12-error")
+
+
+def test_timeline_sort_downloads_and_more(page, server):
+    """Issue 20: the hits' timeline narrows the search when a bar is clicked; the sort control reorders;
+    the download links and a facet's "more" list are beside the results."""
+    page.goto(server + "/search?q=%E8%B0%83%E7%A0%94")
+    bars = page.locator("figure.hits-timeline svg a.period")
+    assert bars.count() >= 4                                     # 2020 … 2023, a bar a year
+    shot(page, "13-search-timeline")
+    page.locator('figure.hits-timeline a.period[data-period="2021"]').click()
+    page.wait_for_url("**from=2021-01-01*")
+    assert page.locator('figure.hits-timeline a.period[data-period="2021-09"]').count() == 1   # now by month
+    page.locator('figure.hits-timeline a.period[data-period="2021-09"]').click()
+    page.wait_for_url("**from=2021-09-01*")
+    assert "25 篇" in page.locator("p.total").inner_text()
+    page.locator('.tools .sort a[data-sort="oldest"]').click()
+    page.wait_for_url("**sort=oldest*")
+    dates = [d.split(" · ")[1] for d in page.locator("li.hit .meta").all_inner_texts()]
+    assert dates == sorted(dates) and dates[0] == "2021-09-01"
+    shot(page, "14-search-sorted")
+    href = page.locator(".tools .downloads a", has_text="CSV").first.get_attribute("href")
+    got = page.request.get(server + href)
+    assert got.ok and got.text().lstrip("\ufeff").startswith("article_id,") and len(got.text().splitlines()) == 26
+    page.goto(server + "/search")
+    page.locator('section.facet[data-facet="place"] a.more').click()
+    page.wait_for_url("**/facet/place*")
+    assert page.locator("section.facet-all li").count() > 10
+    shot(page, "15-facet-more")
+
+
+def test_browse_paper_calendar_issue_page_article(page, server):
+    page.goto(server + "/")
+    page.locator("header nav a", has_text="报纸").click()
+    page.wait_for_url("**/papers")
+    shot(page, "16-papers")
+    page.locator("table.papers a", has_text="衡阳日报").click()
+    page.wait_for_url("**/paper/*")
+    assert page.locator("table.month").count() >= 4 and page.locator("td.issue a").count() == 28
+    shot(page, "17-paper-calendar")
+    page.locator('table.month[data-month="2021-07"] td.issue a', has_text="31").click()
+    page.wait_for_url("**/2021-07-31")
+    shot(page, "18-issue")
+    page.locator("li.issue-page ul a").first.click()
+    page.wait_for_url("**/article/*")
+    assert page.locator("article.article h1").inner_text() == "秦国文到衡山科学城调研"
+    page.go_back()
+    page.locator("a.pagelink").first.click()
+    page.wait_for_url("**/page/*")
+    assert page.locator("article.cutart").count() == 1
+
+
+def test_api_page_tries_a_path(page, server):
+    page.goto(server + "/api")
+    form = page.locator('form.try[data-path="/api/search"]')
+    form.locator('input[name="q"]').fill("调研")
+    form.locator('select[name="sort"]').select_option("oldest")
+    form.locator("button").click()
+    answer = page.locator('section.op[data-path="/api/search"] pre.answer')
+    page.wait_for_function("() => document.querySelector('section.op[data-path=\"/api/search\"] pre.answer')"
+                           ".getAttribute('data-status') === '200'")
+    assert '"sort": "oldest"' in answer.inner_text()
+    shot(page, "19-api-docs")

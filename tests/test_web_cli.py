@@ -16,6 +16,8 @@ from jianbao.store import ArchiveError
 from jianbao.web import create_app
 from web_helpers import fill
 
+pytestmark = pytest.mark.slow  # `jianbao serve` started in subprocesses, with worker processes
+
 
 def cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "jianbao", *args], capture_output=True, text=True, timeout=120)

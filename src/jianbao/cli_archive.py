@@ -160,19 +160,22 @@ def ingest(pages, db, workers, paper, date_, max_mb, dask_address, parquet, no_t
 @filter_options
 @click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--offset", type=click.IntRange(0), default=0)
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True,
+              help="Best matches first, or by issue date.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
-def search(query, db, limit, offset, as_json, **kw):
+def search(query, db, limit, offset, sort, as_json, **kw):
     """Search the archive: Chinese words of any length, "phrases in quotes", several words (all must match).
 
     \b
       jianbao search 调研
       jianbao search '秦国文 调研' --from 2021-07-01 --type 调研
+      jianbao search 调研 --sort newest
     """
     arch = _open(db, readonly=True)
     try:
         f = _filters(kw)
         total = arch.count(query, f)
-        hits = arch.search(query, f, limit, offset)
+        hits = arch.search(query, f, limit, offset, sort)
     except QueryError as e:
         raise click.UsageError(str(e))
     finally:

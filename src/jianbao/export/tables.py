@@ -1,10 +1,29 @@
 """The archive as flat tables (articles, persons, mentions, events), for CSV and Parquet."""
 from __future__ import annotations
 
-from ..store import Archive, Filters
+from ..store import Archive, Filters, LogicalArticle
 
 ARTICLE_COLUMNS = ["article_id", "paper", "date", "pages", "kind", "kicker", "headline", "subheadline",
                    "byline", "reporters", "dateline", "text", "persons", "places", "orgs"]
+
+
+EVENT_COLUMNS = ["article_id", "seq", "type", "name", "date", "time_of_day", "date_text", "actors",
+                 "participants", "places", "paper", "issue_date"]
+PERSON_COLUMNS = ["name", "paper", "articles"]
+
+
+def article_row(la: LogicalArticle) -> list:
+    """One logical article (its continued parts joined) as a row of ARTICLE_COLUMNS."""
+    a = la.article
+    return [la.logical_id, la.paper, la.date, "、".join(p for p in la.pages if p), a.kind, a.kicker, a.headline,
+            a.subheadline, a.byline, "、".join(a.reporters), a.dateline, "\n".join(a.paragraphs),
+            "、".join(p.name for p in a.persons), "、".join(a.places), "、".join(a.orgs)]
+
+
+def event_rows(la: LogicalArticle) -> list[list]:
+    """Its activities as rows of EVENT_COLUMNS."""
+    return [[la.logical_id, k, e.type, e.name, e.date, e.time_of_day, e.date_text, "、".join(e.actors),
+             "、".join(e.participants), "、".join(e.places), la.paper, la.date] for k, e in enumerate(la.article.events)]
 
 
 def rows(arch: Archive, filters: Filters = Filters()) -> dict[str, tuple[list[str], list[list]]]:
@@ -12,22 +31,16 @@ def rows(arch: Archive, filters: Filters = Filters()) -> dict[str, tuple[list[st
     persons: dict[tuple[str, str], int] = {}
     for lid in arch.logical_ids(filters):
         la = arch.logical(lid)
-        a = la.article
-        arts.append([lid, la.paper, la.date, "、".join(p for p in la.pages if p), a.kind, a.kicker, a.headline,
-                     a.subheadline, a.byline, "、".join(a.reporters), a.dateline, "\n".join(a.paragraphs),
-                     "、".join(p.name for p in a.persons), "、".join(a.places), "、".join(a.orgs)])
-        for p in a.persons:
+        arts.append(article_row(la))
+        for p in la.article.persons:
             key = (p.name, la.paper or "")
             persons[key] = persons.get(key, 0) + 1
             for t in p.titles or [""]:
                 mentions.append([lid, p.name, la.paper, t, la.date])
-        for k, e in enumerate(a.events):
-            evs.append([lid, k, e.type, e.name, e.date, e.time_of_day, e.date_text, "、".join(e.actors),
-                        "、".join(e.participants), "、".join(e.places), la.paper, la.date])
+        evs += event_rows(la)
     return {
         "articles": (ARTICLE_COLUMNS, arts),
-        "persons": (["name", "paper", "articles"], [[n, pp, c] for (n, pp), c in sorted(persons.items())]),
+        "persons": (PERSON_COLUMNS, [[n, pp, c] for (n, pp), c in sorted(persons.items())]),
         "mentions": (["article_id", "name", "paper", "title", "date"], mentions),
-        "events": (["article_id", "seq", "type", "name", "date", "time_of_day", "date_text", "actors",
-                    "participants", "places", "paper", "issue_date"], evs),
+        "events": (EVENT_COLUMNS, evs),
     }

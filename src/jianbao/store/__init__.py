@@ -51,8 +51,13 @@ class Archive:
         return self.db.fetchone("SELECT 1 FROM pages WHERE sha1=?", (sha1,)) is not None
 
     # ---- reading -------------------------------------------------------------------------
-    def search(self, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0) -> list[Hit]:
-        return search(self.db, query, filters, limit, offset)
+    def search(self, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0,
+               sort: str = "relevance") -> list[Hit]:
+        """Hits best first, or by issue date (sort "newest" or "oldest"; facets.SORTS)."""
+        if sort == "relevance":
+            return search(self.db, query, filters, limit, offset)
+        from .facets import find
+        return find(self.db, query, filters, None, limit, offset, sort=sort)
 
     def count(self, query: str, filters: Filters = Filters()) -> int:
         return count(self.db, query, filters)

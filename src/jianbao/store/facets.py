@@ -13,14 +13,15 @@ matches, and say so with their error bound (`margin`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 from math import sqrt
 
 from .db import DB
 from .schema import SAMPLE, scrambled
-from .search import (Filters, Hit, Ranking, _filters, _fts5, _tsquery, articles_join, fts_match, has,
+from .search import (Filters, Hit, QueryError, Ranking, _filters, _fts5, _tsquery, articles_join, fts_match, has,
                      hits, one_per_article, parse, rank_sql)
 
-FACETS = ("paper", "year", "month", "section", "type", "person", "place")
+FACETS = ("paper", "year", "month", "kind", "section", "type", "person", "place")
 
 
 def matching(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
@@ -103,10 +104,14 @@ def margin(count: int, every: int) -> int:
 
 # CROSS JOIN (SQLite): the matches drive every join (left alone, the planner may walk the whole events
 # table in type order and probe the matches for each row)
+# An empty value ('') is the "unknown" bucket of its facet: the matches with no issue date, or with
+# no activity recorded (counted like the others, exactly up to COUNT_UP_TO matches).
 _FACET_SQL = """
-WITH m AS (SELECT a.id, a.paper, substr(a.date, 1, 7) AS month, a.section {frm})
+WITH m AS (SELECT a.id, a.paper, coalesce(substr(a.date, 1, 7), '') AS month, a.section, a.kind {frm})
 SELECT 'paper', paper, count(*) FROM m WHERE paper <> '' GROUP BY paper
-UNION ALL SELECT 'month', month, count(*) FROM m WHERE month <> '' GROUP BY month
+UNION ALL SELECT 'month', month, count(*) FROM m GROUP BY month
+UNION ALL SELECT 'kind', kind, count(*) FROM m GROUP BY kind
+UNION ALL SELECT 'type', '', count(*) FROM m WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.article_id = m.id)
 UNION ALL SELECT 'section', section, count(*) FROM m WHERE section <> '' GROUP BY section
 UNION ALL SELECT 'type', e.type, count(DISTINCT m.id) FROM m CROSS JOIN events e ON e.article_id = m.id GROUP BY e.type
 UNION ALL SELECT 'person', p.name, count(DISTINCT m.id) FROM m CROSS JOIN mentions x ON x.article_id = m.id
@@ -132,8 +137,9 @@ class FacetCounts:
 def facet_counts(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
                  limit: int = 10, exact_up_to: int = COUNT_UP_TO,
                  walked: tuple[int, bool] | None = None) -> FacetCounts:
-    """Per facet, (value, number of matching articles): the `limit` largest, ties by value; years and
-    months newest first (every year, the `limit` * 2 newest months).
+    """Per facet, (value, number of matching articles): the `limit` largest (0: all), ties by value, and
+    the unknown bucket (value '') last; years and months newest first (every year, the `limit` * 2
+    newest months); "timeline": every month, oldest first.
 
     Exact while the query matches at most `exact_up_to` articles with its filters (`reach`, to which
     `walked` goes); above that, counted over a systematic sample of about `exact_up_to` matches and
@@ -155,33 +161,73 @@ def _facets(db: DB, query: str | None, filters: Filters, section: str | None, ev
     if db.dialect != "sqlite":   # CROSS JOIN … ON is SQLite's way to fix the join order only
         sql = sql.replace("CROSS JOIN", "JOIN")
     for facet, value, k in db.fetchall(sql, args):
-        got[facet].append((str(value), int(k) * every))
+        if int(k):
+            got[facet].append((str(value), int(k) * every))
         if facet == "month":
             years[str(value)[:4]] = years.get(str(value)[:4], 0) + int(k) * every
-    got["year"] = sorted(years.items(), reverse=True)
-    got["month"] = sorted(got["month"], reverse=True)[:limit * 2]
-    for k in ("paper", "section", "type", "person", "place"):
-        got[k] = sorted(got[k], key=lambda x: (-x[1], x[0]))[:limit]
+    got["timeline"] = sorted(x for x in got["month"] if x[0])   # every month, oldest first
+    got["year"] = _newest_first([x for x in years.items() if x[1]])
+    months = _newest_first(got["month"])
+    got["month"] = months[:limit * 2] + [x for x in months[limit * 2:] if not x[0]] if limit else months
+    for k in ("paper", "kind", "section", "type", "person", "place"):
+        got[k] = sorted(got[k], key=lambda x: (not x[0], -x[1], x[0]))
+        if limit:
+            got[k] = got[k][:limit] + [x for x in got[k][limit:] if not x[0]]   # the unknown bucket stays
     return got
+
+
+def _newest_first(items: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Years or months newest first, the unknown bucket ('') last."""
+    known = sorted((x for x in items if x[0]), reverse=True)
+    return known + [x for x in items if not x[0]]
 
 
 def _articles(db: DB) -> int:
     return int(db.fetchone("SELECT count(*) FROM articles")[0])
 
 
+SORTS = ("relevance", "newest", "oldest")
+# by issue date; undated articles last either way (SQLite and PostgreSQL place NULL apart otherwise)
+_BY_DATE = {"newest": "a.date IS NULL, a.date DESC, a.id DESC", "oldest": "a.date IS NULL, a.date, a.id"}
+
+
 def find(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
-         limit: int = 20, offset: int = 0, ranking: Ranking | None = None) -> list[Hit]:
-    """Like store.search.search, plus a page-section filter; with no query, the newest articles first.
+         limit: int = 20, offset: int = 0, ranking: Ranking | None = None, sort: str = "relevance") -> list[Hit]:
+    """Like store.search.search, plus a page-section filter and an order (SORTS: best first, or by issue
+    date); with no query, the newest articles first unless `sort` is "oldest".
     `ranking`: the query's Ranking (with these filters), where the caller has made it already."""
     terms = parse(query) if query and query.strip() else []
-    if terms and not section:   # the store's ranking (common words: newest window)
+    if sort not in SORTS:
+        raise QueryError(f"sort={sort} is not an order: give one of {', '.join(SORTS)}")
+    by_date = sort != "relevance" or not terms
+    if terms and not section and not by_date:   # the store's ranking (common words: newest window)
         ranking = ranking or Ranking(db, query, filters)
         return hits(db, one_per_article(ranking.page, limit, offset), terms)
-    frm, args, score = matching(db, query, filters, section, scored=True)
-    if terms and db.dialect == "postgresql":
+    frm, args, score = matching(db, query, filters, section, scored=not by_date)
+    if by_date:
+        score = "0.0"
+    elif terms and db.dialect == "postgresql":
         args = [_tsquery(terms), *args]  # the score's own tsquery comes first in the statement
-    order = "score DESC, a.id" if terms else "a.date DESC, a.id DESC"
-    if terms and db.dialect == "sqlite":   # the full-text index's own rank, lower is better
+    order = _BY_DATE.get(sort, _BY_DATE["newest"]) if by_date else "score DESC, a.id"
+    if not by_date and db.dialect == "sqlite":   # the full-text index's own rank, lower is better
         order = score.removeprefix("-") + ", a.id"
     sql = f"SELECT a.id, a.logical_id, {score} AS score {frm} ORDER BY {order} LIMIT ? OFFSET ?"
     return hits(db, one_per_article(lambda n, at: db.fetchall(sql, [*args, n, at]), limit, offset), terms)
+
+
+def iter_logical(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
+                 batch: int = 500) -> Iterator[list[int]]:
+    """The logical articles that the query and filters match, in batches of ids (oldest stored first),
+    each once: a download walks 100,000 matches with a few hundred in memory at a time (the ids seen
+    are kept, not the rows). Keyset paging on the article id, which is the full-text index's rowid."""
+    frm, args, _ = matching(db, query, filters, section)
+    ident = "article_fts.rowid" if query and query.strip() and db.dialect == "sqlite" else "a.id"
+    sql = f"SELECT {ident}, a.logical_id {frm} AND {ident} > ? ORDER BY {ident} LIMIT ?"
+    seen: set[int] = set()
+    last = 0
+    while rows := db.fetchall(sql, [*args, last, batch]):
+        last = int(rows[-1][0])
+        new = [int(lid or aid) for aid, lid in rows if int(lid or aid) not in seen]
+        seen.update(new)
+        if new:
+            yield list(dict.fromkeys(new))

@@ -3,12 +3,18 @@
 "下转第3版" on page 1 and "上接第1版" on page 3 are paired; where a page holds several
 continued parts, the one whose headline shares most characters with the first part wins
 (a continued part often repeats its headline), then the first in reading order.
+
+Two ways in: `link_issue` pairs the parts of a dated issue by their printed page numbers, whatever
+order the pages came in; `link_ids` follows the links `jianbao cut` made (`continued_on_id`,
+`continued_from_id`: the pages of one PDF, with or without a paper and a date), either part stored
+first.
 """
 from __future__ import annotations
 
 from collections import Counter
 
 from ..cut.meta import page_number
+from ..model import PageDoc
 from .db import DB
 
 
@@ -61,3 +67,23 @@ def link_issue(db: DB, issue_id: int) -> None:
                 logical[aid] = (r2, p2 + part - 1)
                 db.execute("UPDATE articles SET logical_id=?, part=? WHERE id=?", (r2, p2 + part - 1, aid))
                 changed = True
+
+
+def _join(db: DB, head_uid: str, tail_uid: str) -> None:
+    """The chain of parts that `tail_uid` heads goes on after the part `head_uid` (both stored)."""
+    head = db.fetchone("SELECT logical_id, part FROM articles WHERE uid=?", (head_uid,))
+    tail = db.fetchone("SELECT logical_id, part FROM articles WHERE uid=?", (tail_uid,))
+    if not head or not tail or head[0] == tail[0]:
+        return
+    (root, part), (other, first) = head, tail
+    db.execute("UPDATE articles SET logical_id=?, part = part + ? WHERE logical_id=? AND part >= ?",
+               (root, part + 1 - first, other, first))
+
+
+def link_ids(db: DB, doc: PageDoc) -> None:
+    """Join the page's continued parts to their other parts already stored, by the ids the cut gave."""
+    for a in doc.articles:
+        if a.continued_from_id:
+            _join(db, a.continued_from_id, a.id)
+        if a.continued_on_id:
+            _join(db, a.id, a.continued_on_id)

@@ -34,6 +34,9 @@ class Filters:
     person: str | None = None
     place: str | None = None
     type: str | None = None
+    kind: str | None = None       # article kind (model.ARTICLE_KINDS: news, photo, notice …)
+    undated: bool = False         # only articles with no issue date
+    untyped: bool = False         # only articles with no activity (event) recorded
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Hit:
     snippet: str
     marks: list[tuple[int, int]] = field(default_factory=list)  # highlighted ranges in snippet
     parts: int = 1
+    kind: str = "news"            # model.ARTICLE_KINDS: a photo's caption has no headline
 
 
 class Terms(list):
@@ -181,6 +185,12 @@ def _filters(f: Filters) -> tuple[str, list]:
                    "WHERE ap.article_id = a.id AND pl.name = ?)"); args.append(f.place)
     if f.type:
         sql.append("EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.type = ?)"); args.append(f.type)
+    if f.kind:
+        sql.append("a.kind = ?"); args.append(f.kind)
+    if f.undated:
+        sql.append("(a.date IS NULL OR a.date = '')")
+    if f.untyped:
+        sql.append("NOT EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id)")
     return ("".join(" AND " + s for s in sql), args)
 
 
@@ -301,7 +311,7 @@ def hits(db: DB, picked: list[tuple[int, int, float]], terms: list[list[str]]) -
         return []
     lids = [lid for _, lid, _ in picked]
     parts: dict[int, list[tuple]] = {}
-    for row in db.fetchall("SELECT logical_id, id, paper, date, page, kicker, headline, body FROM articles "
+    for row in db.fetchall("SELECT logical_id, id, paper, date, page, kicker, headline, body, kind FROM articles "
                            f"WHERE logical_id IN ({','.join('?' for _ in lids)}) ORDER BY logical_id, part", lids):
         parts.setdefault(int(row[0]), []).append(row[1:])
     out = []
@@ -313,7 +323,7 @@ def hits(db: DB, picked: list[tuple[int, int, float]], terms: list[list[str]]) -
         text = "\n".join(x for x in (head[4], head[5], "\n".join(p[6] for p in parts[lid])) if x)
         snippet, marks = make_snippet(text, terms)
         out.append(Hit(aid, lid, score, first[1], first[2], first[3], head[4], head[5], snippet, marks,
-                       len(parts[lid])))
+                       len(parts[lid]), first[7] or "news"))
     return out
 
 

@@ -126,9 +126,10 @@ def write_page(db: DB, doc: PageDoc, text: str) -> str:
                        [(page_id, k, f.kind, f.text) for k, f in enumerate(doc.furniture)])
         for seq, a in enumerate(doc.articles):
             _write_article(db, page_id, seq, a, doc)
+        from .links import link_ids, link_issue
         if issue_id is not None:
-            from .links import link_issue
             link_issue(db, issue_id)
+        link_ids(db, doc)
         return "replaced" if old else "added"
 
 

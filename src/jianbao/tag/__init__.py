@@ -116,7 +116,8 @@ class NamesAfterTitles(Component):
 class Mentions(Component):
     """Every later mention of a name read so far, and names listed beside one (persons.bare);
     the persons' list in reading order of first finding."""
-    reads, writes = ("fields", "found", "known", "people"), ("people", "mentions", "blocked", "persons", "spans")
+    reads, writes = (("fields", "found", "known", "people"),
+                     ("people", "known", "mentions", "blocked", "persons", "spans"))
 
     def __call__(self, st: State) -> None:
         for _, m in st.found:

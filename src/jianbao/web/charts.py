@@ -141,3 +141,36 @@ def activity_bars(activity: dict[str, dict[str, int]], width: int = 720) -> str:
             body.append(f'<text x="{x0 + bw / 2:.1f}" y="{height - 6}" text-anchor="middle" {FONT} '
                         f'fill="#666">{label}</text>')
     return _svg(width, height, "每月活动", body)
+
+
+def hits_timeline(bars: list[tuple[str, int, int, str]], width: int = 720) -> str:
+    """The search page's timeline: a bar per year or per month (yyyy or yyyy-mm, oldest first, every one
+    between the first and the last), its count above it (≈ and ± where estimated) and in its tooltip; a
+    bar links to the search narrowed to its year or month. bars: (period, count, margin, url)."""
+    if not bars:
+        return _svg(width, 30, "没有带日期的结果", [f'<text x="4" y="20" {FONT}>没有带日期的结果</text>'])
+    left, right, head, foot, plot_h = 8, 8, 16, 20, 90
+    bw = min((width - left - right) / len(bars), 60)
+    top = max(n for _, n, _, _ in bars) or 1
+    monthly = len(bars[0][0]) == 7
+    step = _month_step(len(bars), width - left - right) if monthly else max(1, round(40 / bw))
+    height = head + plot_h + foot
+    body = [f'<line x1="{left}" y1="{head + plot_h}" x2="{left + bw * len(bars):.1f}" y2="{head + plot_h}" '
+            f'stroke="#999"/>']
+    for k, (period, n, margin_, url) in enumerate(bars):
+        x0 = left + k * bw
+        h = plot_h * n / top
+        shown = f"≈{n} ±{margin_}" if margin_ else str(n)
+        bar = (f'<rect x="{x0 + 1:.1f}" y="{head + plot_h - h:.1f}" width="{max(bw - 2, 1):.1f}" height="{h:.1f}" '
+               f'fill="#2f6db5"/>' if n else "")
+        count = (f'<text x="{x0 + bw / 2:.1f}" y="{head + plot_h - h - 3:.1f}" text-anchor="middle" {FONT} '
+                 f'fill="#444">{_e(shown)}</text>' if n and bw >= 9 * len(shown) else "")
+        # the whole column is the link, so that a month with few hits is as easy to click as any
+        body.append(f'<a href="{_e(url)}" class="period" data-period="{_e(period)}"><title>{_e(f"{period}：{shown} 篇")}'
+                    f'</title><rect x="{x0:.1f}" y="0" width="{bw:.1f}" height="{head + plot_h}" fill="transparent"/>'
+                    f'{bar}{count}</a>')
+        if k % step == 0:
+            label = period if not monthly or k == 0 else period[:4] if period.endswith("-01") else f"{int(period[5:])}月"
+            body.append(f'<text x="{x0 + bw / 2:.1f}" y="{height - 5}" text-anchor="middle" {FONT} '
+                        f'fill="#666">{label}</text>')
+    return _svg(width, height, "结果时间分布（按月）" if monthly else "结果时间分布（按年）", body)

@@ -25,10 +25,9 @@ def _loopback(host: str) -> bool:
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--connections", type=click.IntRange(1, 64), default=4, show_default=True,
               help="Archive connections shared by concurrent requests.")
-@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Server processes, each with its own connections; new connections are spread over "
-                   "them. One process runs Python on one core at a time: give the cores to spare when many "
-                   "people search at once.")
+                   "them. One process runs Python on one core at a time. Default: one per core (at most 8).")
 def serve(db: str, host: str, port: int, connections: int, workers: int) -> None:
     """Read and analyse the archive in a web browser: search with facets, articles with their
     people and places linked, whole pages as cut beside their input, people over time.
@@ -42,6 +41,9 @@ def serve(db: str, host: str, port: int, connections: int, workers: int) -> None
       jianbao serve --db postgresql://reader@dbhost/news --port 8080
     """
     from ..store import ArchiveError
+    if workers is None:
+        from .serve import default_workers
+        workers = default_workers()
     try:
         from . import serve as server
         from .app import LOOPBACK_HOSTS, WebSettings, create_app

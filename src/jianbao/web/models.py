@@ -15,13 +15,20 @@ class FacetCount(Count):
     margin: int = Field(0, description="0: exact; else the estimate's 95% error bound (count ± margin)")
 
 
+UNKNOWN = 'value "": the unknown bucket (no issue date in year and month; no activity recorded in type)'
+
+
 class Facets(BaseModel):
+    """Each facet's values, largest first (years and months newest first); the value "" is the
+    unknown bucket (no issue date in year and month; no activity recorded in type)."""
+
     sample_every: int = Field(1, description="1: exact counts (always, up to 10,000 matches); k > 1: a very "
                                              "common query, counted over 1 match in k and multiplied by k "
                                              "(estimates, each with its margin)")
     paper: list[FacetCount] = []
     year: list[FacetCount] = []
     month: list[FacetCount] = []
+    kind: list[FacetCount] = Field([], description="article kind: news, photo (a captioned picture), notice …")
     section: list[FacetCount] = []
     type: list[FacetCount] = Field([], description="event (activity) type")
     person: list[FacetCount] = []
@@ -36,6 +43,9 @@ class SearchFilters(BaseModel):
     place: str | None = None
     type: str | None = None
     section: str | None = None
+    kind: str | None = None
+    undated: bool = False
+    untyped: bool = False
 
 
 class HitOut(BaseModel):
@@ -49,6 +59,7 @@ class HitOut(BaseModel):
     snippet: str
     marks: list[tuple[int, int]] = Field(description="highlighted [start, end) ranges in the snippet")
     parts: int
+    kind: str = Field("news", description="news, photo (a captioned picture: no headline), notice …")
 
 
 class SearchOut(BaseModel):
@@ -60,8 +71,18 @@ class SearchOut(BaseModel):
     page: int
     size: int
     pages: int
+    sort: str = Field("relevance", description="relevance, newest or oldest")
     hits: list[HitOut]
     facets: Facets
+    timeline: list[FacetCount] = Field([], description="matches per month (yyyy-mm), oldest first, every month "
+                                                       "with a match; counted as the facets are")
+
+
+class FacetOut(BaseModel):
+    facet: str
+    total: int
+    sample_every: int = 1
+    values: list[FacetCount] = Field(description="every value of the facet, largest first; " + UNKNOWN)
 
 
 class PersonRef(BaseModel):
@@ -200,3 +221,40 @@ class StatsOut(BaseModel):
 
 class Problem(BaseModel):
     detail: str
+
+
+class PaperOut(BaseModel):
+    name: str
+    issues: int = Field(description="dates with a page stored")
+    pages: int
+    first: str | None
+    last: str | None
+
+
+class IssueDay(BaseModel):
+    date: str
+    pages: int
+
+
+class PaperIssues(BaseModel):
+    name: str
+    issues: list[IssueDay] = Field(description="the paper's issue dates, oldest first")
+
+
+class IssueArticle(BaseModel):
+    article_id: int = Field(description="the logical article: /api/articles/{article_id}")
+    headline: str | None
+    kind: str
+
+
+class IssuePageOut(BaseModel):
+    page_id: int = Field(description="/api/pages/{page_id}")
+    page: str | None
+    section: str | None
+    articles: list[IssueArticle]
+
+
+class IssueOut(BaseModel):
+    paper: str
+    date: str
+    pages: list[IssuePageOut] = Field(description="in page order, each page's articles in reading order")

@@ -13,15 +13,22 @@ from markupsafe import Markup  # the charts: SVG built with every label escaped 
 from ..store import Archive
 from . import views
 from .api import archive
-from .charts import activity_bars, titles_timeline
-from .params import SearchParams, article_id, page_id, person_name, search_params
+from .charts import _months, activity_bars, hits_timeline, titles_timeline
+from .params import SearchParams, article_id, issue_date, page_id, paper_name, person_name, search_params
 from .text import entity_links, entity_pieces, person_url, snippet_pieces
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 # facet → (its label, the English in its title)
 FACET_LABELS = {"paper": ("报纸", "paper"), "year": ("年份", "year"), "month": ("月份", "month"),
-                "section": ("版面", "section"), "type": ("活动", "activity"), "person": ("人物", "person"),
-                "place": ("地点", "place")}
+                "kind": ("体裁", "kind"), "section": ("版面", "section"), "type": ("活动", "activity"),
+                "person": ("人物", "person"), "place": ("地点", "place")}
+KIND_LABELS = {"news": "新闻", "photo": "图片", "notice": "公告", "ad": "广告", "other": "其他"}
+# the unknown bucket ('') of a facet: its label, and the filter that narrows the search to it
+UNKNOWN = {"year": ("日期不详", "undated"), "month": ("日期不详", "undated"), "type": ("无活动记录", "untyped")}
+SORT_LABELS = (("relevance", "相关度", "relevance"), ("newest", "最新", "newest first"),
+               ("oldest", "最早", "oldest first"))
+DOWNLOADS = (("articles", "文章"), ("events", "活动"), ("persons", "人物"))
+TIMELINE_MONTHS = 36   # a timeline over more months than this shows years
 
 
 def render(request: Request, template: str, status: int = 200, **ctx) -> HTMLResponse:
@@ -34,32 +41,70 @@ def _month_range(m: str) -> tuple[str, str]:
     return f"{m}-01", f"{m}-{last:02d}"
 
 
-def facet_groups(p: SearchParams, facets) -> list[Obj]:
+def facet_item(p: SearchParams, key: str, c) -> Obj:
+    """One value of a facet: its label, count and the search narrowed to it."""
+    v = c.value
+    if not v and key in UNKNOWN:
+        label, flag = UNKNOWN[key]
+        drop = {"date_from": None, "date_to": None} if flag == "undated" else {"type": None}
+        url, active = p.url(**{flag: True, "page": 1, **drop}), getattr(p, flag)
+        return Obj(value=label, count=c.count, margin=c.margin, url=url, active=active, unknown=True)
+    if key == "year":
+        a, b = f"{v}-01-01", f"{v}-12-31"
+        url, active = p.url(date_from=a, date_to=b, undated=None, page=1), (p.date_from, p.date_to) == (a, b)
+    elif key == "month":
+        a, b = _month_range(v)
+        url, active = p.url(date_from=a, date_to=b, undated=None, page=1), (p.date_from, p.date_to) == (a, b)
+    else:
+        url, active = p.url(**{key: v, "page": 1}), getattr(p, key) == v
+    return Obj(value=KIND_LABELS.get(v, v) if key == "kind" else v, count=c.count, margin=c.margin, url=url,
+               active=active, unknown=False)
+
+
+def facet_groups(p: SearchParams, facets, limit: int = 10) -> list[Obj]:
     groups = []
     for key, (label, english) in FACET_LABELS.items():
-        items = []
-        for c in getattr(facets, key):
-            v = c.value
-            if key == "year":
-                a, b = f"{v}-01-01", f"{v}-12-31"
-                url, active = p.url(date_from=a, date_to=b, page=1), (p.date_from, p.date_to) == (a, b)
-            elif key == "month":
-                a, b = _month_range(v)
-                url, active = p.url(date_from=a, date_to=b, page=1), (p.date_from, p.date_to) == (a, b)
-            else:
-                url, active = p.url(**{key: v, "page": 1}), getattr(p, key) == v
-            items.append(Obj(value=v, count=c.count, margin=c.margin, url=url, active=active))
+        values = getattr(facets, key)
+        items = [facet_item(p, key, c) for c in values]
+        # the "more" link: a facet cut at its limit (months: at twice it) has more values to show
+        full = limit * 2 if key == "month" else limit
+        more = p.url(f"/facet/{key}", page=None) if key != "year" and len([c for c in values if c.value]) >= full \
+            else None
         if items:
-            groups.append(Obj(key=key, label=label, english=english, items=items))
+            groups.append(Obj(key=key, label=label, english=english, items=items, more=more))
     return groups
+
+
+def timeline_chart(p: SearchParams, months: list) -> Markup:
+    """The hits over time: a bar per month, or per year over a longer span; a bar narrows the search."""
+    if not months:
+        return Markup("")
+    counts = {c.value: (c.count, c.margin) for c in months}
+    span = _months(months[0].value, months[-1].value)
+    if len(span) <= TIMELINE_MONTHS:
+        bars = [(m, *counts.get(m, (0, 0)), p.url(date_from=_month_range(m)[0], date_to=_month_range(m)[1],
+                                                   undated=None, page=1)) for m in span]
+    else:
+        years: dict[str, list[int]] = {str(y): [0, 0] for y in range(int(span[0][:4]), int(span[-1][:4]) + 1)}
+        for m, (n, e) in counts.items():
+            years[m[:4]][0] += n
+            years[m[:4]][1] += e
+        bars = [(y, n, e, p.url(date_from=f"{y}-01-01", date_to=f"{y}-12-31", undated=None, page=1))
+                for y, (n, e) in years.items()]
+    return Markup(hits_timeline(bars))
 
 
 def active_filters(p: SearchParams) -> list[Obj]:
     out = []
-    names = (("paper", "报纸"), ("section", "版面"), ("person", "人物"), ("place", "地点"), ("type", "活动"))
+    names = (("paper", "报纸"), ("section", "版面"), ("person", "人物"), ("place", "地点"), ("type", "活动"),
+             ("kind", "体裁"))
     for key, label in names:
         if getattr(p, key):
-            out.append(Obj(label=label, value=getattr(p, key), remove=p.url(**{key: None, "page": 1})))
+            value = KIND_LABELS.get(p.kind, p.kind) if key == "kind" else getattr(p, key)
+            out.append(Obj(label=label, value=value, remove=p.url(**{key: None, "page": 1})))
+    for flag, (label, value) in (("undated", ("日期", "不详")), ("untyped", ("活动", "无记录"))):
+        if getattr(p, flag):
+            out.append(Obj(label=label, value=value, remove=p.url(**{flag: None, "page": 1})))
     if p.date_from or p.date_to:
         out.append(Obj(label="日期", value=f"{p.date_from or '…'} – {p.date_to or '…'}",
                        remove=p.url(date_from=None, date_to=None, page=1)))
@@ -80,8 +125,14 @@ def search_page(request: Request, p: SearchParams = Depends(search_params), arch
     hits = [Obj(hit=h, pieces=snippet_pieces(h.snippet, h.marks)) for h in res.hits]
     active = active_filters(p)
     stats = views.stats(arch, request.app.state.cache) if not p.q and not active else None
-    return render(request, "search.html", p=p, res=res, hits=hits, groups=facet_groups(p, res.facets),
-                  active=active, pager=pager(p, res.pages), stats=stats,
+    limit = request.app.state.settings.facet_limit
+    return render(request, "search.html", p=p, res=res, hits=hits, groups=facet_groups(p, res.facets, limit),
+                  active=active, pager=pager(p, res.pages), stats=stats, timeline=timeline_chart(p, res.timeline),
+                  sorts=[Obj(key=k, label=lab, english=en, url=p.url(sort=k, page=1), on=p.sort == k)
+                         for k, lab, en in SORT_LABELS],
+                  downloads=[Obj(label=lab, csv=p.url(f"/api/download/{k}.csv", page=None, size=None, sort=None),
+                                 json=p.url(f"/api/download/{k}.json", page=None, size=None, sort=None))
+                             for k, lab in DOWNLOADS], kinds=KIND_LABELS,
                   prev=p.url(page=p.page - 1) if p.page > 1 else None,
                   next=p.url(page=p.page + 1) if p.page < res.pages and (p.page + 1) * p.size <= 10_000 else None)
 
@@ -131,9 +182,63 @@ def person_page(request: Request, name: str = Depends(person_name), arch: Archiv
 
 
 @router.get("/api")
+@router.get("/api/docs")
 def api_index(request: Request):
+    """The API's paths from /openapi.json, each with a form to try it (static/api.js: no CDN)."""
     schema = request.app.openapi()
     ops = [{"path": path, "method": m.upper(), "summary": op.get("summary", ""),
-            "params": [x["name"] for x in op.get("parameters", [])]}
+            "params": [{"name": x["name"], "in": x["in"], "required": x.get("required", False),
+                        "description": x.get("description") or x.get("schema", {}).get("description", ""),
+                        "choices": x.get("schema", {}).get("enum") or
+                        next((y.get("enum") for y in x.get("schema", {}).get("anyOf", []) if y.get("enum")), None)}
+                       for x in op.get("parameters", [])]}
            for path, item in schema["paths"].items() for m, op in item.items()]
     return render(request, "api.html", ops=ops)
+
+
+@router.get("/facet/{name}")
+def facet_page(request: Request, name: str, p: SearchParams = Depends(search_params),
+               arch: Archive = Depends(archive)):
+    if name not in FACET_LABELS:
+        raise HTTPException(404, f"no facet called {name}; one of {', '.join(FACET_LABELS)}")
+    got = views.facet(arch, p, name, request.app.state.cache, request.app.state.settings.exact_up_to)
+    label, english = FACET_LABELS[name]
+    return render(request, "facet.html", p=p, label=label, english=english, got=got,
+                  items=[facet_item(p, name, c) for c in got.values], back=p.url(page=None))
+
+
+@router.get("/papers")
+def papers_page(request: Request, arch: Archive = Depends(archive)):
+    from ..store.browse import unnamed_pages
+    return render(request, "papers.html", papers=views.papers(arch, request.app.state.cache),
+                  unnamed=unnamed_pages(arch.db))
+
+
+@router.get("/paper/{name}")
+def paper_page(request: Request, name: str = Depends(paper_name), arch: Archive = Depends(archive)):
+    got = views.paper_issues(arch, name)
+    if got is None:
+        raise HTTPException(404, f"no paper called {name} with dated pages in this archive; see /papers")
+    return render(request, "paper.html", name=name, got=got, months=issue_calendar([d.date for d in got.issues]))
+
+
+@router.get("/paper/{name}/{day}")
+def issue_page(request: Request, name: str = Depends(paper_name), day: str = Depends(issue_date),
+               arch: Archive = Depends(archive)):
+    got = views.issue(arch, name, day)
+    if got is None:
+        raise HTTPException(404, f"no issue of {name} dated {day} in this archive; see /paper/{name}")
+    return render(request, "issue.html", got=got, kinds=KIND_LABELS)
+
+
+def issue_calendar(days: list[str]) -> list[Obj]:
+    """Months that have issues, newest first, each as weeks (Monday first) of days: 0 outside the
+    month, else (day, whether an issue has that date)."""
+    have = set(days)
+    out = []
+    for month in sorted({d[:7] for d in days}, reverse=True):
+        y, m = int(month[:4]), int(month[5:])
+        weeks = [[(d, f"{month}-{d:02d}" in have) if d else (0, False) for d in week]
+                 for week in calendar.Calendar(0).monthdayscalendar(y, m)]
+        out.append(Obj(month=month, label=f"{y}年{m}月", weeks=weeks, count=sum(1 for d in have if d[:7] == month)))
+    return out

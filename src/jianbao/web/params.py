@@ -12,7 +12,8 @@ from urllib.parse import urlencode
 
 from fastapi import Depends, HTTPException, Path, Query
 
-from ..model import EVENT_TYPES
+from ..model import ARTICLE_KINDS, EVENT_TYPES
+from ..store.facets import SORTS
 from ..store.search import MAX_QUERY, Filters, QueryError, date_bound
 
 TEXT = r"^[^\x00-\x1f\x7f]*$"   # no control characters
@@ -24,6 +25,8 @@ MAX_RESULTS = 10_000
 MAX_SIZE = 100
 MAX_ID = 2 ** 62
 EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
+Kind = Literal[ARTICLE_KINDS]  # type: ignore[valid-type]
+Sort = Literal[SORTS]  # type: ignore[valid-type]
 
 
 def bad(detail: str) -> HTTPException:
@@ -49,10 +52,15 @@ class SearchParams:
     section: str | None = None
     page: int = 1
     size: int = 20
+    sort: str = "relevance"
+    kind: str | None = None
+    undated: bool = False
+    untyped: bool = False
 
     @property
     def filters(self) -> Filters:
-        return Filters(self.paper, self.date_from, self.date_to, self.person, self.place, self.type)
+        return Filters(self.paper, self.date_from, self.date_to, self.person, self.place, self.type, self.kind,
+                       self.undated, self.untyped)
 
     @property
     def offset(self) -> int:
@@ -75,8 +83,11 @@ class SearchParams:
 def _pair(name: str, value) -> str:
     """One parameter as it stands in a URL ("" where left out); remembered, since a search page links
     the same papers, months and people again and again."""
-    if value in (None, "") or (name == "page" and value == 1) or (name == "size" and value == 20):
+    if value in (None, "", False) or (name == "page" and value == 1) or (name == "size" and value == 20) \
+            or (name == "sort" and value == "relevance"):
         return ""
+    if value is True:
+        value = 1
     return urlencode([({"date_from": "from", "date_to": "to"}.get(name, name), value)])
 
 
@@ -95,9 +106,14 @@ async def filter_params(
     person: str | None = _text(desc="only articles naming this person"),
     place: str | None = _text(desc="only articles naming this place"),
     type: EventType | None = Query(None, description="only articles with an activity of this type"),
+    kind: Kind | None = Query(None, description="only articles of this kind (news, photo: a captioned picture, "
+                                                "notice …)"),
+    undated: bool = Query(False, description="only articles with no issue date (the date facet's unknown bucket)"),
+    untyped: bool = Query(False, description="only articles with no activity recorded (the activity facet's "
+                                             "unknown bucket)"),
 ) -> Filters:
     f = Filters(paper or None, _date("from", date_from), _date("to", date_to, end=True), person or None, place or None,
-                type or None)
+                type or None, kind or None, undated, untyped)
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise bad(f"from={f.date_from} is after to={f.date_to}: swap them")
     return f
@@ -111,10 +127,12 @@ async def search_params(
     section: str | None = _text(desc="only this page section (版名)"),
     page: int = Query(1, ge=1, le=MAX_PAGE, description="result page, from 1"),
     size: int = Query(20, ge=1, le=MAX_SIZE, description="results per page"),
+    sort: Sort = Query("relevance", description="relevance: best matches first (no query: newest first); "
+                                                "newest or oldest: by issue date, undated last"),
     f: Filters = Depends(filter_params),
 ) -> SearchParams:
     p = SearchParams(" ".join(q.split()), f.paper, f.date_from, f.date_to, f.person, f.place, f.type, section or None,
-                     page, size)
+                     page, size, sort, f.kind, f.undated, f.untyped)
     if p.page * p.size > MAX_RESULTS:
         raise bad(f"only the first {MAX_RESULTS:,} results are served (page × size); narrow the search")
     return p
@@ -133,3 +151,15 @@ async def person_name(name: str = Path(min_length=1, max_length=NAME_MAX, patter
     if not name.strip():
         raise bad("give a person's name, e.g. /person/秦国文")
     return name.strip()
+
+
+async def paper_name(name: str = Path(min_length=1, max_length=NAME_MAX, pattern=TEXT,
+                                      description="a paper's name as stored, e.g. 衡阳日报")) -> str:
+    if not name.strip():
+        raise bad("give a paper's name, e.g. /paper/衡阳日报; the papers are listed at /papers")
+    return name.strip()
+
+
+async def issue_date(day: str = Path(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+                                     description="an issue date, yyyy-mm-dd")) -> str:
+    return _date("date", day) or day

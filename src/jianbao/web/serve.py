@@ -21,6 +21,13 @@ import sys
 from .app import WebSettings, create_app
 
 UVICORN = dict(log_level="warning", access_log=False, server_header=False)
+MAX_WORKERS = 8
+
+
+def default_workers() -> int:
+    """`jianbao serve`'s server processes: one per core (one process runs Python on one core at a time,
+    bench/web.py: one process on two cores missed its p95 target, two met it), at most MAX_WORKERS."""
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
 
 def _socket(host: str, port: int) -> socket.socket:

@@ -6,12 +6,13 @@ from math import ceil
 
 from ..export.markdown import body_in_order
 from ..model import Article
-from ..store import Archive
+from ..store import Archive, browse
 from ..store.facets import COUNT_UP_TO, facet_counts, find, margin
 from ..store.people import identities, profile
 from ..store.search import Ranking
 from .cache import TTLCache
-from .models import (ArticleOut, ArticleRef, BodyItem, Count, EventOut, FacetCount, Facets, FurnitureOut, HitOut,
+from .models import (IssueArticle, IssueDay, IssueOut, IssuePageOut, PaperIssues, PaperOut,
+                     ArticleOut, ArticleRef, BodyItem, Count, EventOut, FacetCount, FacetOut, Facets, FurnitureOut, HitOut,
                      MonthActivity, PageArticle, PageOut, PartOut, PersonOut, PersonRef, ProfileOut, SearchFilters,
                      SearchOut, Segment, StatsOut, TitleSpan)
 from .params import MAX_RESULTS, SearchParams
@@ -21,14 +22,14 @@ from .text import owners
 def search(arch: Archive, p: SearchParams, cache: TTLCache, facet_limit: int = 10,
            exact_up_to: int = COUNT_UP_TO) -> SearchOut:
     # the ranking's walk (the query's newest matches) also tells facet_counts whether it saw them all
-    ranking = Ranking(arch.db, p.q, p.filters) if p.q and not p.section else None
+    ranking = Ranking(arch.db, p.q, p.filters) if p.q and not p.section and p.sort == "relevance" else None
     key = ("facets", p.q, p.filters, p.section)
     fc = cache.get(key)
     if fc is None:
         fc = facet_counts(arch.db, p.q, p.filters, p.section, facet_limit, exact_up_to,
                           ranking.walked if ranking else None)
         cache.put(key, fc)
-    hits = find(arch.db, p.q, p.filters, p.section, p.size, p.offset, ranking) if p.offset < fc.total else []
+    hits = find(arch.db, p.q, p.filters, p.section, p.size, p.offset, ranking, p.sort) if p.offset < fc.total else []
     # every page the pager offers exists: the total is exact up to the MAX_RESULTS served, and an
     # estimate only above them
     pages = min(max(1, ceil(fc.total / p.size)), MAX_RESULTS // p.size)
@@ -36,13 +37,29 @@ def search(arch: Archive, p: SearchParams, cache: TTLCache, facet_limit: int = 1
         query=p.q, total=fc.total, total_exact=fc.total_exact, total_margin=fc.total_margin, page=p.page,
         size=p.size, pages=pages,
         filters=SearchFilters(paper=p.paper, date_from=p.date_from, date_to=p.date_to, person=p.person,
-                              place=p.place, type=p.type, section=p.section),
+                              place=p.place, type=p.type, section=p.section, kind=p.kind, undated=p.undated,
+                              untyped=p.untyped), sort=p.sort,
         hits=[HitOut(article_id=h.logical_id, score=round(h.score, 4), paper=h.paper, date=h.date, page=h.page,
-                     kicker=h.kicker, headline=h.headline, snippet=h.snippet, marks=h.marks, parts=h.parts)
+                     kicker=h.kicker, headline=h.headline, snippet=h.snippet, marks=h.marks, parts=h.parts,
+                     kind=h.kind)
               for h in hits],
-        facets=Facets(sample_every=fc.every,
-                      **{k: [FacetCount(value=v, count=n, margin=margin(n, fc.every)) for v, n in rows]
-                         for k, rows in fc.counts.items()}))
+        facets=Facets(sample_every=fc.every, **{k: _counts(rows, fc.every) for k, rows in fc.counts.items()
+                                                if k != "timeline"}),
+        timeline=_counts(fc.counts.get("timeline", []), fc.every))
+
+
+def _counts(rows: list[tuple[str, int]], every: int) -> list[FacetCount]:
+    return [FacetCount(value=v, count=n, margin=margin(n, every)) for v, n in rows]
+
+
+def facet(arch: Archive, p: SearchParams, name: str, cache: TTLCache, exact_up_to: int = COUNT_UP_TO) -> FacetOut:
+    """Every value of one facet of a search (the "more" link)."""
+    key = ("facet-all", p.q, p.filters, p.section)
+    fc = cache.get(key)
+    if fc is None:
+        fc = facet_counts(arch.db, p.q, p.filters, p.section, 0, exact_up_to)
+        cache.put(key, fc)
+    return FacetOut(facet=name, total=fc.total, sample_every=fc.every, values=_counts(fc.counts[name], fc.every))
 
 
 def _doc(arch: Archive, page_id: int) -> dict:
@@ -140,3 +157,26 @@ def stats(arch: Archive, cache: TTLCache) -> StatsOut:
         got = StatsOut(**arch.stats())
         cache.put(("stats",), got)
     return got
+
+
+def papers(arch: Archive, cache: TTLCache) -> list[PaperOut]:
+    got = cache.get(("papers",))
+    if got is None:
+        got = [PaperOut(**vars(r)) for r in browse.papers(arch.db)]
+        cache.put(("papers",), got)
+    return got
+
+
+def paper_issues(arch: Archive, name: str) -> PaperIssues | None:
+    days = browse.issue_dates(arch.db, name)
+    return PaperIssues(name=name, issues=[IssueDay(date=d, pages=n) for d, n in days]) if days else None
+
+
+def issue(arch: Archive, name: str, day: str) -> IssueOut | None:
+    got = browse.issue_pages(arch.db, name, day)
+    if not got:
+        return None
+    return IssueOut(paper=name, date=day, pages=[
+        IssuePageOut(page_id=p.page_id, page=p.page, section=p.section,
+                     articles=[IssueArticle(article_id=i, headline=h, kind=k) for i, h, k in p.articles])
+        for p in got])

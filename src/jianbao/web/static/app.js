@@ -43,3 +43,37 @@
     });
   });
 })();
+
+// jianbao: the API page (/api): each path's form builds its URL from the fields (path parameters put
+// in place, the others as the query string), fetches it from this server and shows the answer.
+(function () {
+  "use strict";
+  function url(form) {
+    var path = form.getAttribute("data-path"), query = [];
+    form.querySelectorAll("[name]").forEach(function (el) {
+      if (!el.value) { return; }
+      if (el.getAttribute("data-in") === "path") {
+        path = path.replace("{" + el.name + "}", encodeURIComponent(el.value));
+      } else {
+        query.push(encodeURIComponent(el.name) + "=" + encodeURIComponent(el.value));
+      }
+    });
+    return path + (query.length ? "?" + query.join("&") : "");
+  }
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if (!form.classList || !form.classList.contains("try")) { return; }
+    ev.preventDefault();
+    var u = url(form), out = form.parentNode.querySelector("pre.answer"), link = form.querySelector("a.url");
+    link.textContent = u; link.setAttribute("href", u);
+    out.hidden = false; out.textContent = "…";
+    fetch(u, {headers: {"Accept": "application/json"}}).then(function (r) {
+      return r.text().then(function (t) {
+        var shown = t;
+        try { shown = JSON.stringify(JSON.parse(t), null, 2); } catch (e) { /* CSV or JSON lines */ }
+        out.textContent = r.status + "\n" + shown.slice(0, 20000);
+        out.setAttribute("data-status", String(r.status));
+      });
+    }).catch(function (e) { out.textContent = String(e); });
+  });
+})();
