@@ -21,6 +21,7 @@ def scan(tmp_path_factory):
     return p, gold
 
 
+@pytest.mark.ocr
 def test_scanned_page_scores_above_floors(scan):
     path, gold = scan
     page = next(read_pages(path, SETTINGS))
@@ -58,3 +59,227 @@ def test_multi_frame_tiff_gives_a_page_per_frame(tmp_path, monkeypatch):
     frames[0].save(p, save_all=True, append_images=frames[1:])
     pages = list(read_pages(p, SETTINGS))
     assert [pg.meta.source for pg in pages] == ["scan.tif#p1", "scan.tif#p2", "scan.tif#p3"]
+
+
+# ---- a page drawn here: three columns, a narrow gutter, a vertical headline, a ruled header ------
+
+FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+              "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+              "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+COLUMNS = ("今年以来，县农业农村局组织技术人员深入田间地头，指导农户做好春耕备耕工作，确保粮食播种面积"
+           "稳定在八十万亩以上，全县已调运种子化肥两万余吨。",
+           "在城关镇的育秧工厂里，一排排秧盘整齐摆放，嫩绿的秧苗长势喜人。负责人介绍，工厂化育秧比传统"
+           "方式节省用工三成，秧苗成活率也提高不少。",
+           "县里还组建了二十支农机服务队，为缺少劳力的家庭提供代耕代种服务，目前已完成机耕面积十二万亩，"
+           "整体进度明显快于往年同期。")
+VERTICAL_HEAD = "春耕备耕正当时"
+BODY, PER_LINE, GUTTER = 28, 15, 34          # type size and line length in pixels / characters
+
+
+def _draw_page(path):
+    """A page image: a header line over a rule, three columns of body text set with a gutter of
+    little more than one character (the text detector runs boxes across it), and a vertical
+    headline standing at the right of the columns."""
+    pil = pytest.importorskip("PIL.ImageFont")
+    from PIL import Image, ImageDraw
+    font_file = next((f for f in FONT_FILES if __import__("os").path.exists(f)), None)
+    if font_file is None:
+        pytest.skip("no CJK font (apt-get install fonts-wqy-zenhei)")
+    body, head = pil.truetype(font_file, BODY), pil.truetype(font_file, 2 * BODY)
+    img = Image.new("L", (60 + 3 * (PER_LINE * BODY + GUTTER) + 3 * BODY, 640), 255)
+    d = ImageDraw.Draw(img)
+    d.text((60, 20), "晨光日报  2024年4月9日  星期二  第3版", font=body, fill=0)
+    d.line((40, 62, img.width - 40, 62), fill=0, width=3)
+    for k, text in enumerate(COLUMNS):
+        x = 60 + k * (PER_LINE * BODY + GUTTER)
+        rows = [text[: PER_LINE - 2]] + [text[i:i + PER_LINE] for i in range(PER_LINE - 2, len(text), PER_LINE)]
+        for r, row in enumerate(rows):
+            d.text((x + (2 * BODY if r == 0 else 0), 150 + 44 * r), row, font=body, fill=0)
+    x = 60 + 3 * (PER_LINE * BODY + GUTTER)
+    for r, ch in enumerate(VERTICAL_HEAD):
+        d.text((x, 120 + 64 * r), ch, font=head, fill=0)
+    img.save(path)
+
+
+def _close(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+    return SequenceMatcher(None, a, b).ratio()
+
+
+@pytest.fixture(scope="module")
+def drawn(tmp_path_factory):
+    pytest.importorskip("rapidocr_onnxruntime")
+    p = tmp_path_factory.mktemp("drawn") / "drawn.png"
+    _draw_page(p)
+    return p
+
+
+@pytest.mark.ocr
+def test_drawn_page_is_read_once_column_by_column(drawn, monkeypatch):
+    """One detection pass over the page, each piece recognised once; no paragraph takes text from
+    two columns though the gutter is barely wider than a character; the vertical headline is read
+    top to bottom and heads the columns; the line over the rule is page furniture."""
+    from jianbao.read import image
+    eng = image.engine()
+    calls = {"det": 0, "rec": 0}
+
+    class Counting:
+        def text_det(self, img):
+            calls["det"] += 1
+            return eng.text_det(img)
+
+        def text_rec(self, imgs, **kw):
+            calls["rec"] += 1
+            return eng.text_rec(imgs, **kw)
+
+    monkeypatch.setattr(image, "engine", lambda: Counting())
+    page = next(read_pages(drawn, SETTINGS))
+    assert calls == {"det": 1, "rec": 1}
+    blocks = [b for b in page.blocks if b.zone != "header"]
+    assert any("第3版" in b.text for b in page.blocks if b.zone == "header")
+    texts = [b.text.lstrip("# ") for b in blocks]
+    assert _close(texts[0], VERTICAL_HEAD) >= 0.7, texts
+    assert blocks[0].size >= 1.5
+    paras = texts[1:]
+    assert len(paras) == 3, paras
+    for got, want in zip(paras, COLUMNS):
+        assert _close(got, want) >= 0.9, (got, want)
+
+
+def test_vertical_strip_is_cut_into_cells_and_set_in_a_line():
+    np = pytest.importorskip("numpy")
+    from jianbao.read import ink
+    mask = np.zeros((200, 40), dtype=bool)
+    for top in (10, 38, 66):                      # three characters, each in two parts (二)
+        mask[top:top + 10, 8:32] = True
+        mask[top + 14:top + 24, 8:32] = True
+    (p,) = ink.pieces(mask, (0, 0, 40, 200), 30.0)
+    assert p.vertical and p.em == 24
+    cells = ink.cells(mask, p)
+    assert len(cells) == 3
+    line = ink.reflow(np.where(mask, 0, 255).astype("uint8"), p, cells)
+    assert line.shape[1] > 2.5 * line.shape[0]
+
+
+def test_a_box_across_a_gutter_is_split_and_its_lines_parted():
+    np = pytest.importorskip("numpy")
+    from jianbao.read import ink
+    mask = np.zeros((60, 400), dtype=bool)
+    for x in range(0, 170, 22):                    # a line of the left column
+        mask[5:25, x:x + 18] = True
+    for x in range(200, 400, 22):                  # the right column's line, a little lower
+        mask[12:32, x:x + 18] = True
+    mask[40:58, 0:150] = True                      # the next line of the left column
+    got = sorted((p.x0, p.y0) for p in ink.pieces(mask, (0, 0, 400, 60), 20.0))
+    assert got == [(0, 5), (0, 40), (200, 12)]
+
+
+def test_overlapping_boxes_give_each_line_once():
+    """Two detector boxes over one line, and a box reaching a sliver into the next column: the
+    line is kept once and the sliver (read as a stray 1) is dropped; so is a rule's speck."""
+    np = pytest.importorskip("numpy")
+    from jianbao.read import ink
+    mask = np.zeros((60, 600), dtype=bool)
+    for x in range(0, 300, 22):
+        mask[5:25, x:x + 18] = True
+    for x in range(340, 600, 22):                  # the next column's line
+        mask[5:25, x:x + 18] = True
+    mask[40:46, 320:322] = True                    # a speck of a column rule
+    found = [p for box in ((0, 0, 300, 30), (0, 2, 347, 30), (330, 0, 600, 30), (315, 35, 325, 50))
+             for p in ink.pieces(mask, box, 20.0)]
+    got = sorted((p.x0, p.x1) for p in ink.unique(found))
+    assert got == [(0, 304), (340, 600)]
+
+
+def test_printed_space_restored_where_the_pitch_opens():
+    """A space goes where the ink parts and the characters' centres stand wider apart than the
+    line's pitch; not after a comma (its ink is small, its cell is not), not inside a number."""
+    from jianbao.read.image import _spaced_text
+    text = "记者王明，通讯员李华12 3"
+    xs = [10.0 + 20 * k for k in range(len(text))]
+    for k in (2, 8):                               # 记者 | 王明 and 通讯员 | 李华 printed apart
+        xs[k:] = [x + 12 for x in xs[k:]]
+    ink_gaps = [(int(xs[1]) + 8, int(xs[2]) - 8), (int(xs[7]) + 8, int(xs[8]) - 8),
+                (int(xs[4]) + 2, int(xs[5]) - 8)]  # the gap after ，
+    assert _spaced_text(text, xs, ink_gaps) == "记者 王明，通讯员 李华12 3"
+
+
+def test_short_line_ending_in_a_stop_keeps_its_paragraph_size():
+    """Pieces are trimmed to their ink: 作。 is one and a half cells wide, not two."""
+    from jianbao.read.image import _sized
+    from jianbao.read.layout import Line
+    body = [Line(0, 42 * k, 390, 42 * k + 40, 30, "一二三四五六七八九十一二三") for k in range(6)]
+    (short,) = _sized(body + [Line(0, 300, 45, 340, 30, "作。")])[-1:]
+    assert abs(short.size - 30) <= 0.1 * 30
+
+
+def test_indented_line_at_a_column_foot_runs_on_into_the_next_column():
+    """A paragraph's first line, indented, last in its column and alone under a subheading, fills
+    the column: it ends where the page's columns end, and the paragraph runs on at the next top."""
+    from jianbao.read.layout import Line, page_from_lines
+    left = [Line(0, 40 * k, 390, 40 * k + 34, 30, "左栏正文一直写到这一栏末尾。") for k in range(5)]
+    head = Line(60, 240, 330, 274, 30, "三、凝聚工作合力")
+    first = Line(60, 300, 390, 334, 30, "会上，他要求，要注")
+    right = [Line(450, 0, 840, 34, 30, "重方法创新，加快构建农村人"), Line(450, 40, 600, 74, 30, "居环境。")]
+    right += [Line(510 if k == 2 else 450, 40 * k, 840, 40 * k + 34, 30, "右栏后面的另一段正文内容。")
+              for k in range(2, 9)]
+    page = page_from_lines(left + [head, first] + right, 900, 1200, "x.png")
+    assert "会上，他要求，要注重方法创新，加快构建农村人居环境。" in [b.text for b in page.blocks]
+
+
+def test_type_height_is_the_body_not_a_wide_headline():
+    """A page of short columns under a wide headline: the headline's characters are a tenth of the
+    ink components, and the 90th percentile would take them for the page's type."""
+    np = pytest.importorskip("numpy")
+    from jianbao.read import ink
+    mask = np.zeros((2400, 1600), dtype=bool)
+    for k in range(28):                            # the headline: two lines of characters 80 px tall
+        y, x = 40 + 100 * (k // 14), 60 + 100 * (k % 14)
+        mask[y:y + 80, x:x + 70] = True
+    for row in range(6):                           # body: characters 30 px tall (some in two parts)
+        for k in range(16):
+            x, y = 60 + 40 * k, 300 + 45 * row
+            if k % 3:
+                mask[y:y + 30, x:x + 28] = True
+            else:
+                mask[y:y + 12, x:x + 28] = True
+                mask[y + 16:y + 30, x:x + 28] = True
+    assert 28 <= ink.text_height(mask) <= 32
+
+
+def test_headline_box_is_one_piece_across_its_colon_and_word_space():
+    """A headline's ： leaves half-empty cells wider than a body character: the box is one line of
+    large type, not pieces of two columns."""
+    np = pytest.importorskip("numpy")
+    from jianbao.read import ink
+    mask = np.zeros((100, 900), dtype=bool)
+    for x in (10, 100, 190):                       # 西津区
+        mask[10:90, x:x + 76] = True
+    mask[30:42, 300:312] = True                    # ：
+    mask[60:72, 300:312] = True
+    for x in (350, 440, 530, 660, 750):            # 跑出加 | 速度 after a word space
+        mask[10:90, x:x + 76] = True
+    (p,) = ink.pieces(mask, (0, 0, 900, 100), 30.0)
+    assert (p.x0, p.x1, p.em) == (10, 826, 80)
+
+
+def test_a_piece_takes_in_the_ink_its_box_clipped():
+    np = pytest.importorskip("numpy")
+    from jianbao.read import ink
+    mask = np.zeros((100, 400), dtype=bool)
+    for x in range(20, 320, 50):
+        mask[20:66, x:x + 44] = True
+    (p,) = ink.pieces(mask, (23, 24, 400, 100), 40.0)   # the box cut the top and the first stroke
+    assert (p.x0, p.y0, p.x1, p.y1, p.em) == (20, 20, 314, 66, 46.0)
+
+
+def test_words_of_a_headline_in_two_boxes_join_and_body_columns_do_not():
+    """Two boxes round the words of one headline line are one piece; two body lines of two columns
+    level across a tight gutter stay two."""
+    from jianbao.read import ink
+    head = [ink.Piece(440, 1076, 531, 1111, 35.0, False, 430, 545),
+            ink.Piece(560, 1074, 911, 1113, 39.0, False, 545, 920)]
+    body = [ink.Piece(229, 1128, 371, 1138, 9.0, False, 229, 376),
+            ink.Piece(380, 1128, 523, 1138, 9.0, False, 376, 528)]
+    got = sorted((p.x0, p.x1) for p in ink.joined(head + body, 8.0))
+    assert got == [(229, 371), (380, 523), (440, 911)]

@@ -73,3 +73,26 @@ def test_kicker_headline_subheadline_ranked_by_size():
 def test_nothing_but_nfc_and_white_space_changes():
     page = page_from_lines([Line(0, 100, 60, 110, 10, "\uf98a量　 大")], 400, 600, "t.pdf")
     assert page.blocks[0].text == "力量 大"
+
+
+def test_short_lines_ending_together_are_not_the_column_edge():
+    """Two short lines that end at one x (a byline, a paragraph's last line) and two full ones: the
+    column ends where the full lines do, so the short last line ends its paragraph."""
+    lines = [Line(0, 0, 6 * S, S, S, "记者 王明 李华"),
+             Line(2 * S, 1.5 * S, W * S, 2.5 * S, S, "一月十四日由县文旅局主"),
+             Line(0, 3 * S, W * S, 4 * S, S, "办的义诊活动在人民广场"),
+             Line(0, 4.5 * S, 6.2 * S, 5.5 * S, S, "举行了活动。"),
+             Line(3 * S, 7 * S, 9 * S, 8 * S, S, "科技赋能添动力"),
+             Line(2 * S, 9.5 * S, W * S, 10.5 * S, S, "活动现场工作人员共提供")]
+    texts = lines_text(page_from_lines(lines, 200, 400, "x.png"))
+    assert "科技赋能添动力" in texts, texts
+
+
+def test_centred_line_under_a_strip_does_not_run_on():
+    """A subheading set in the middle of its column under a strip, in body type: the paragraph
+    above, though its last line fills the column, does not run on into it."""
+    col = col_lines(0, 200, ["会议强调，要加强统筹协调，持续深化要素保障，把好事办好、实事办实。要"])
+    sub = Line(3 * S, col[-1].y1 + 1.5 * S, 9 * S, col[-1].y1 + 2.5 * S, S, "小切口撬动大治理")
+    after = col_lines(0, sub.y1 + 1.5 * S, ["座谈中，他指出，要抓好督促落实，统筹推进各项任务。"])
+    texts = lines_text(page_from_lines(col + [sub] + after, 200, 1000, "x.png"))
+    assert "小切口撬动大治理" in texts, texts

@@ -1,10 +1,15 @@
 """Scanned page images → Pages, by OCR (RapidOCR on onnxruntime, models inside the package).
 
-The `ocr` extra brings the engine: `pip install 'jianbao[ocr]'`. The image is read in overlapping
-strips at its own resolution (the engine would otherwise shrink a broadsheet until its body text is
-unreadable), blank strips are skipped, and each recognised line keeps its box; the same layout
-analysis as for PDFs (`layout.py`) then orders the lines by geometry — OCR engines list boxes down
-the whole page, across columns. A multi-frame TIFF gives one page per frame.
+The `ocr` extra brings the engine: `pip install 'jianbao[ocr]'`. One pass: the text detector runs
+once over the whole page (blank margins cut off), scaled so that a character is about DET_HEIGHT
+pixels tall (the engine's own front end would shrink a broadsheet until its body text is
+unreadable); each box is split where its ink parts by a gutter or into the lines it holds
+(ink.py), and each piece is recognised once from the page at its own resolution. A tall narrow
+box is vertical text (竖排 headlines, column logos): its character cells are set side by side and
+read top to bottom, and it enters the layout as a title line over the module it stands beside
+(`_placed`), its size the character pitch. A rule across the top of the page marks the header
+band. The same layout analysis as for PDFs (`layout.py`) then orders the lines by geometry — OCR
+engines list boxes down the whole page, across columns. A multi-frame TIFF gives one page per frame.
 """
 from __future__ import annotations
 
@@ -16,15 +21,21 @@ from typing import Iterator
 from ..errors import BadImage, Corrupt, NoTextLayer, OcrUnavailable, TooLarge
 from ..model import Page
 from ..settings import Settings
+from . import ink
 from .layout import Line, Params, page_from_lines
 from .pdf import binary_limit
 
 MIN_SIDE = 32            # pixels: anything smaller holds no readable line
 MAX_PIXELS = 150e6       # a broadsheet at 400 dpi is ~90 Mpx
 MAX_FRAMES = 500
-STRIP = 1400             # strip height in pixels, and the overlap between strips
-OVERLAP = 220
-MIN_WIDTH = 736          # the detector scales narrower strips up; pad them instead
+DET_HEIGHT = 24.0        # detection runs where a character is about this many pixels tall (at 16
+                         # it missed whole lines of tightly set body text; 24 missed none)
+DET_SCALE = (0.5, 2.5)   # ... within these bounds (a 300-dpi broadsheet shrinks, a small scan grows)
+TEXT_SCORE = 0.5         # recognised text below this confidence is noise (photo texture, specks)
+PAD = 0.15               # a line's box: its ink and this many ems above and below
+CROP_MARGIN = 0.15       # white margin (ems) around a piece given to the recogniser (0.15 read
+                         # the synthetic scans better than 0.08, 0.3 or 0.5)
+SPACE_PITCH = 1.3        # a printed space: characters' centres this many times the line's pitch apart
 OCR_PARAMS = Params(title_ratio=1.15, head_ratio=1.45, size_tol=0.15, spill=0.6)
 
 
@@ -80,120 +91,189 @@ def page_from_image(img, source: str, settings: Settings) -> Page:
     lines = ocr_lines(gray)
     if not lines:
         raise NoTextLayer("OCR found no text in the image: is it a newspaper page, upright, 150–300 dpi?")
-    return page_from_lines(lines, float(w), float(h), source, OCR_PARAMS)
+    import numpy as np
+    rule = ink.top_rule(ink.ink_mask(np.asarray(gray)))
+    return page_from_lines(lines, float(w), float(h), source, OCR_PARAMS, ruled=float(rule or 0))
 
 
 def ocr_lines(gray) -> list[Line]:
-    """Recognised lines of a greyscale PIL image, strip by strip, each in page coordinates."""
+    """Recognised lines of a greyscale PIL image, in page coordinates: the text detector runs once
+    over the whole page (its blank margins cut off) at a scale where a character is about
+    DET_HEIGHT pixels tall; each box is split where its ink parts by a gutter (ink.pieces) and each
+    piece is recognised once, from the page at its own resolution, with the ink around it blanked."""
     import numpy as np
+    a = np.asarray(gray)
+    mask = ink.ink_mask(a)
+    if not mask.any():
+        return []
     eng = engine()
-    w, h = gray.size
-    strips = []
-    top = 0
-    while True:
-        bottom = min(h, top + STRIP)
-        strips.append((max(0, bottom - STRIP), bottom))   # the last strip as tall as the others
-        if bottom >= h:
-            break
-        top = bottom - OVERLAP
-    out: list[Line] = []
-    for k, (top, bottom) in enumerate(strips):
-        # each line belongs to the strip whose own part (overlaps halved) holds its centre
-        lo = (strips[k - 1][1] + top) / 2 if k else 0
-        hi = (bottom + strips[k + 1][0]) / 2 if k + 1 < len(strips) else h
-        strip = np.asarray(gray.crop((0, top, w, bottom)))
-        if (strip < 128).mean() < 0.0005:                     # blank strips are skipped
-            continue
-        for ln in _recognise(eng, strip, top):
-            cy = (ln.y0 + ln.y1) / 2
-            cut = (ln.y0 <= top + 1 and top > 0) or (ln.y1 >= bottom - 1 and bottom < h)
-            if lo <= cy < hi and not cut:
-                out.append(ln)
-    return _sized(out)
-
-
-def _units(text: str) -> float:
-    return sum(0.5 if ord(c) < 0x2E80 else 1.0 for c in text if not c.isspace())
-
-
-def _sized(lines: list[Line]) -> list[Line]:
-    """Font size from the character pitch (box width over characters), steadier than the box
-    height. For a short line both the pitch and its height (times the page's pitch/height ratio)
-    run high; it takes the smaller."""
-    from dataclasses import replace
-    from statistics import median
-    ratios = [(l.x1 - l.x0) / _units(l.text) / (l.y1 - l.y0) for l in lines if _units(l.text) >= 6]
-    k = median(ratios) if len(ratios) >= 5 else 1.0
-    def size(l: Line) -> float:
-        n = _units(l.text)
-        pitch = (l.x1 - l.x0) / n if n else 0.0
-        if n >= 8:
-            return pitch
-        # a short line: both estimates run high (box padding, a narrow last mark): the smaller
-        return min(pitch, (l.y1 - l.y0) * k) if n >= 2 else (l.y1 - l.y0) * k
-    return [replace(l, size=size(l)) for l in lines]
-
-
-def _recognise(eng, strip, top: int) -> list[Line]:
-    import numpy as np
-    sh, sw = strip.shape
-    if sw < MIN_WIDTH or sh < MIN_WIDTH:
-        pad = np.full((max(sh, MIN_WIDTH), max(sw, MIN_WIDTH)), 255, dtype=strip.dtype)
-        pad[:sh, :sw] = strip
-        strip = pad
-    bgr = np.ascontiguousarray(np.repeat(strip[:, :, None], 3, axis=2))
-    result, _ = eng(bgr, use_cls=False, return_word_box=True)
+    boxes, th = _detect(eng, a, mask)
+    found = ink.unique(ink.joined(ink.unique([p for box in boxes for p in ink.pieces(mask, box, th)]), th))
+    crops = [_crop(a, mask, p) for p in found]
+    if not crops:
+        return []
+    results, _ = eng.text_rec([np.ascontiguousarray(np.repeat(c[:, :, None], 3, axis=2)) for c, _ in crops],
+                              return_word_box=True)
     lines: list[Line] = []
-    for r in result or []:
-        box, text = r[0], r[1]
-        xs = [p[0] for p in box]
-        ys = [p[1] for p in box]
-        x0, x1, y0, y1 = min(xs), max(xs), min(ys) + top, max(ys) + top
-        if not text.strip() or y1 - y0 < 4:
+    upright: list[Line] = []
+    for p, (crop, left), r in zip(found, crops, results):
+        if float(r[1]) < TEXT_SCORE:
             continue
-        if y1 - y0 > 1.5 * (x1 - x0) and len(text) > 2:
-            continue   # vertical text: not read yet
-        words = list(zip(r[3], r[4])) if len(r) >= 5 and r[3] and len(r[3]) == len(r[4]) else []
-        lines.extend(_split_words(words, y0, y1) if words else
-                     [Line(float(x0), float(y0), float(x1), float(y1), float(y1 - y0), text)])
-    return lines
-
-
-def _split_words(words, y0: float, y1: float) -> list[Line]:
-    """One detected box may run across a column gutter: split it where its characters part
-    widely; a space where they part by more than half a character (the recogniser's character
-    positions are rough: smaller gaps are noise)."""
-    h = y1 - y0
-    out: list[Line] = []
-    cur: list = []                        # x0, x1, [(gap before, text)]
-    for box, text in words:
-        a, b = min(p[0] for p in box), max(p[0] for p in box)
-        if cur and a - cur[1] > 0.9 * h:
-            out.append(_spaced_line(cur, y0, y1))
-            cur = []
-        if not cur:
-            cur = [a, b, [(0.0, text)]]
+        text = r[0] if p.vertical else _spaced_text(r[0], _char_xs(r[2], crop.shape[1], left), ink.gaps(mask, p))
+        text = text.strip()
+        if not text:
+            continue
+        if p.vertical:
+            upright.append(Line(float(p.x0), float(p.y0), float(p.x1), float(p.y1),
+                                (p.y1 - p.y0) / max(1.0, _units(text)), text))
         else:
-            cur[2].append((a - cur[1], text))
-            cur[1] = max(cur[1], b)
-    if cur:
-        out.append(_spaced_line(cur, y0, y1))
-    return out
+            pad = PAD * p.em
+            lines.append(Line(float(p.x0), p.y0 - pad, float(p.x1), p.y1 + pad, p.em, text))
+    lines = _sized(lines) if lines else []
+    return lines + [_placed(v, lines) for v in upright]
 
 
-def _spaced_line(cur: list, y0: float, y1: float) -> Line:
-    h = y1 - y0
-    least = 0.55 * h
-    text = cur[2][0][1]
-    for gap, t in cur[2][1:]:
-        text += (" " if gap > least and _spaced(text[-1], t[0]) else "") + t
-    return Line(float(cur[0]), float(y0), float(cur[1]), float(y1), float(h), text)
+def _detect(eng, a, mask) -> tuple[list[tuple[int, int, int, int]], float]:
+    """Text boxes (x0, y0, x1, y1) of the whole page from one run of the detector, and the page's
+    type height in pixels (0 when unknown)."""
+    import cv2
+    import numpy as np
+    h, w = a.shape
+    ys, xs = np.flatnonzero(mask.any(axis=1)), np.flatnonzero(mask.any(axis=0))
+    m = 8
+    top, bottom = max(0, int(ys[0]) - m), min(h, int(ys[-1]) + 1 + m)
+    left, right = max(0, int(xs[0]) - m), min(w, int(xs[-1]) + 1 + m)
+    th = ink.text_height(mask[top:bottom, left:right])
+    s = min(DET_SCALE[1], max(DET_SCALE[0], DET_HEIGHT / (th or DET_HEIGHT)))
+    sub = a[top:bottom, left:right]
+    if abs(s - 1) > 0.05:
+        sub = cv2.resize(sub, None, fx=s, fy=s, interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC)
+    else:
+        s = 1.0
+    boxes, _ = eng.text_det(np.ascontiguousarray(np.repeat(sub[:, :, None], 3, axis=2)))
+    out = []
+    for q in [] if boxes is None else boxes:
+        x0, y0 = int(q[:, 0].min() / s) + left, int(q[:, 1].min() / s) + top
+        x1, y1 = int(np.ceil(q[:, 0].max() / s)) + left + 1, int(np.ceil(q[:, 1].max() / s)) + top + 1
+        out.append((max(0, x0), max(0, y0), min(w, x1), min(h, y1)))
+    return out, th
+
+
+def _crop(a, mask, p: ink.Piece):
+    """The image the recogniser reads for one piece: its pixels on white with a margin (ink of the
+    lines around it left out), and the page x of its first column; a vertical piece reflowed into
+    a horizontal line."""
+    import numpy as np
+    if p.vertical:
+        return ink.reflow(a, p, ink.cells(mask, p)), 0
+    m = max(2, int(round(CROP_MARGIN * p.em)))
+    c0, c1 = max(p.c0, p.x0 - m), min(p.c1, p.x1 + m)
+    out = np.full((p.y1 - p.y0 + 2 * m, c1 - c0 + 2 * m), 255, dtype=a.dtype)
+    out[m:m + p.y1 - p.y0, m:m + c1 - c0] = a[p.y0:p.y1, c0:c1]
+    return out, c0 - m
+
+
+def _char_xs(info, width: int, left: int) -> list[float]:
+    """The page x of each recognised character, from the recogniser's decoding steps: `info` is
+    what text_rec returns with return_word_box (the steps across this image, the step of each
+    character); the steps are spread evenly over the image's width."""
+    steps = float(info[0]) if info else 0.0
+    cols = [c for word in (info[2] if info else []) for c in word]
+    return [left + (c + 0.5) * width / steps for c in cols] if steps else []
+
+
+def _spaced_text(text: str, xs: list[float], gaps: list[tuple[int, int]]) -> str:
+    """The recognised text with a space where the ink parts widely between two characters (the
+    recogniser often drops a printed space): at a wide gap (`gaps`), between the characters either
+    side of it, when their centres stand a good deal further apart than the line's usual pitch (a
+    small mark, ，or 1, leaves a wide gap in the ink but not in the pitch), and neither is
+    punctuation nor the two are parts of a number."""
+    if len(xs) != len(text) or len(xs) < 3 or not gaps:
+        return text
+    steps = sorted(b - a for a, b in zip(xs, xs[1:]))
+    usual = steps[len(steps) // 2]
+    cut: set[int] = set()
+    for a, b in gaps:
+        k = sum(x < (a + b) / 2 for x in xs)       # the characters left of the gap's middle
+        if (0 < k < len(text) and xs[k - 1] <= a + 1 and xs[k] >= b - 1 and xs[k] - xs[k - 1] >= SPACE_PITCH * usual
+                and _spaced(text[k - 1], text[k])):
+            cut.add(k)
+    return "".join((" " if k in cut else "") + c for k, c in enumerate(text))
 
 
 def _spaced(a: str, b: str) -> bool:
-    """May a gap between these two characters be a printed space? Not next to punctuation, and not
-    inside a number."""
+    """May a gap between these two characters be a printed space? Not next to punctuation or a
+    space, and not inside a number."""
     import unicodedata
-    if unicodedata.category(a)[0] == "P" or unicodedata.category(b)[0] == "P":
+    if a.isspace() or b.isspace() or unicodedata.category(a)[0] == "P" or unicodedata.category(b)[0] == "P":
         return False
     return not (a.isdigit() and (b.isdigit() or b in ".%")) and not (a == "." and b.isdigit())
+
+
+def _placed(v: Line, lines: list[Line]) -> Line:
+    """A vertical headline or column logo as the layout takes it: a title line over the module it
+    stands beside (the text on its nearer side, the right on a tie: the columns there whose tops
+    are level with the nearest one's), as wide as that module and a strip above it, with its type
+    size from the character pitch. Beside no text, it stays where it is."""
+    beside = [l for l in lines if l.y0 < v.y1 and v.y0 - v.size <= l.y0]
+    gap = {True: [l.x0 - v.x1 for l in beside if l.x0 >= v.x1 - 0.2 * v.size],     # right
+           False: [v.x0 - l.x1 for l in beside if l.x1 <= v.x0 + 0.2 * v.size]}   # left
+    dr, dl = min(gap[True], default=1e9), min(gap[False], default=1e9)
+    if min(dl, dr) > 4 * v.size:
+        return v
+    right = dr <= dl
+    side = [l for l in beside if (l.x0 >= v.x1 - 0.2 * v.size if right else l.x1 <= v.x0 + 0.2 * v.size)]
+    near = (lambda l: l.x0 - v.x1) if right else (lambda l: v.x0 - l.x1)
+    far = (lambda l: l.x1 - v.x1) if right else (lambda l: v.x0 - l.x0)
+    module: list[Line] = []
+    top = reach = None
+    for l in sorted(side, key=near):
+        col = [m for m in side if abs(near(m) - near(l)) <= 2 * l.size]
+        col_top = min(m.y0 for m in col)
+        if top is None:
+            top, reach = col_top, max(far(m) for m in col)
+        elif near(l) > reach + 3 * l.size or abs(col_top - top) > 1.5 * l.h:
+            break
+        reach = max(reach, max(far(m) for m in col))
+        module.extend(m for m in col if m not in module)
+    first = min(module, key=lambda l: l.y0)
+    y1 = first.y0 - 1.2 * first.h          # a strip between it and the text, as under a headline
+    return Line(min(l.x0 for l in module), y1 - 0.3 * first.h, max(l.x1 for l in module), y1, v.size, v.text)
+
+
+def _units(text: str) -> float:
+    """A line's length in ems: a Chinese character or full-width mark 1, a letter, digit or space
+    1/2; brackets 1 (the recogniser reads a full-width （ as ASCII)."""
+    return sum(1.0 if ord(c) >= 0x2E80 or c in "()" else 0.5 for c in text)
+
+
+LEFT_SET = "。，、．：；）」』》〉】”’)"    # full-width marks inked in the left half of their cell
+RIGHT_SET = "（「『《〈【“‘("              # ... and in the right half
+
+
+def _ink_units(text: str) -> float:
+    """The width of a line's ink in ems: a piece is trimmed to its ink, so a full-width mark at
+    its end (。，、）) or start（“《） adds only half a cell (else a short line ending 。 reads
+    a quarter smaller than its paragraph and is cut off it)."""
+    n = _units(text)
+    s = text.strip()
+    if len(s) >= 2:
+        n -= 0.5 * (s[-1] in LEFT_SET) + 0.5 * (s[0] in RIGHT_SET)
+    return n
+
+
+def _sized(lines: list[Line]) -> list[Line]:
+    """Font size from the character pitch (ink width over characters, `_ink_units`), steadier than
+    the ink height. For a short line it takes the smaller of the pitch and its height times the
+    page's pitch/height ratio (a wide mark or a narrow one, 1 or 一, throws the pitch off)."""
+    from dataclasses import replace
+    from statistics import median
+    ratios = [(l.x1 - l.x0) / _ink_units(l.text) / (l.y1 - l.y0) for l in lines if _units(l.text) >= 6]
+    k = median(ratios) if len(ratios) >= 5 else 1.0
+    def size(l: Line) -> float:
+        n = _ink_units(l.text)
+        pitch = (l.x1 - l.x0) / n if n else 0.0
+        if n >= 8:
+            return pitch
+        return min(pitch, (l.y1 - l.y0) * k) if n >= 1.5 else (l.y1 - l.y0) * k
+    return [replace(l, size=size(l)) for l in lines]

@@ -29,6 +29,7 @@ from .text import page_from_text
 TITLE_RATIO = 1.12        # a line this much larger than the body is a title
 HEAD_RATIO = 1.4          # a head whose largest line is this much larger has a headline
 CLOSE_BRACKETS = "）)】]」』"
+MAX_RULED_ROWS = 4        # a page header above a rule has at most this many rows
 
 
 @dataclass
@@ -70,14 +71,21 @@ def body_size(lines: list[Line]) -> float:
 
 
 def page_from_lines(lines: list[Line], width: float, height: float, source: str,
-                    params: Params | None = None) -> Page:
+                    params: Params | None = None, ruled: float = 0.0) -> Page:
+    """`ruled`: the y of a rule across the top of the page (a scan's rule under its header band):
+    the few rows of lines above it are the page header, however large their type."""
     pr = params or Params()
     lines = [replace(ln, text=_clean(ln.text)) for ln in lines]
     lines = [ln for ln in lines if ln.text and ln.x1 > ln.x0 and ln.y1 > ln.y0]
     if not lines:
         return page_from_text("", source)
     body = body_size(lines)
-    header, rest, footer = bands(lines, height, body, pr.title_ratio)
+    above = [ln for ln in lines if ln.y0 + ln.y1 < 2 * ruled]
+    if len(rows(above)) > MAX_RULED_ROWS:
+        above = []
+    header, rest, footer = bands([ln for ln in lines if ln.y0 + ln.y1 >= 2 * ruled] if above else lines,
+                                 height, body, pr.title_ratio)
+    header = above + header
     spacing = line_spacing(rest, body)
     leaves = xy_cut(rest, body, spacing, pr)
     out: list[tuple[str, float]] = []       # (line, its size over the body size)
@@ -147,25 +155,45 @@ def _column_width(leaves: list[list[Line]], body: float, pr: Params) -> float:
     return ws[len(ws) * 3 // 4] if ws else 20 * body
 
 
-def _right_edge(bl: list[Line], colw: float) -> float:
-    """Where the leaf's justified lines end: the line end most lines share. A leaf of one or two
-    lines, or whose lines share no end, has none (inf) unless its lines are as wide as a column."""
+def _common_ends(leaves: list[list[Line]], body: float, pr: Params) -> list[float]:
+    """The x where at least three body lines of the page end together: the right edges of its
+    justified columns."""
+    ends = sorted(l.x1 for leaf in leaves for l in leaf if abs(l.size - body) <= pr.size_tol * body)
+    out: list[float] = []
+    k = 0
+    while k < len(ends):
+        j = k
+        while j + 1 < len(ends) and ends[j + 1] - ends[k] <= 0.5 * body:
+            j += 1
+        if j - k >= 2:
+            out.append(ends[j])
+        k = j + 1
+    return out
+
+
+def _right_edge(bl: list[Line], colw: float, edges: list[float]) -> float:
+    """Where the leaf's justified lines end: the line end most lines share (the furthest right of
+    equals). A leaf of one or two lines, or whose lines share no end, has none (inf) unless its
+    lines are as wide as a column or end where a column of the page ends (`edges`: an indented
+    first line over a column break)."""
     if len(bl) >= 3:
-        best = max(bl, key=lambda l: sum(abs(m.x1 - l.x1) <= 0.5 * l.size for m in bl))
+        # on a tie the end further right: two short lines may end together by chance
+        best = max(bl, key=lambda l: (sum(abs(m.x1 - l.x1) <= 0.5 * l.size for m in bl), l.x1))
         if sum(abs(m.x1 - best.x1) <= 0.5 * best.size for m in bl) >= 2:
             return best.x1
-    wide = [l for l in bl if l.x1 - l.x0 >= 0.85 * colw]
-    return max(l.x1 for l in wide) if wide else float("inf")
+    wide = [l.x1 for l in bl if l.x1 - l.x0 >= 0.85 * colw or any(abs(l.x1 - e) <= 0.5 * l.size for e in edges)]
+    return max(wide) if wide else float("inf")
 
 
 def render(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str, float]]:
     blocks: list[_Block] = []
     colw = _column_width(leaves, body, pr)
+    edges = _common_ends(leaves, body, pr)
     for leaf in leaves:
         leaf = _merge_rows(leaf, body)
         bl = [l for l in leaf if l.size < pr.title_ratio * body] or leaf
         left = min(l.x0 for l in bl)
-        right = _right_edge(bl, colw)
+        right = _right_edge(bl, colw, edges)
         for k, ln in enumerate(leaf):
             cur = blocks[-1] if blocks else None
             if ln.size >= pr.title_ratio * body:
@@ -177,7 +205,7 @@ def render(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str,
                 else:
                     blocks.append(_Block(True, ln.size, [ln.text], last=ln))
                 continue
-            indented = ln.x0 - left >= 1.2 * ln.size
+            indented = ln.x0 - _left(left, ln, cur) >= 1.2 * ln.size
             full = ln.x1 >= right - 0.8 * ln.size
             joins = (cur is not None and not cur.title and cur.open and not indented
                      and abs(cur.size - ln.size) <= pr.size_tol * ln.size
@@ -190,6 +218,16 @@ def render(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str,
                 alone = indented and ln.x1 - ln.x0 < 0.6 * colw
                 blocks.append(_Block(False, ln.size, [ln.text], open=full and not alone, last=ln))
     return _marked(blocks, body, pr)
+
+
+def _left(left: float, ln: Line, cur: _Block | None) -> float:
+    """The left edge a line's indent is measured from: its leaf's, or the column's above it when
+    the paragraph it might run on from ends right above it (a leaf of one line, a subheading set
+    in the middle of its column under a strip, has no edge of its own)."""
+    last = cur.last if cur else None
+    if last and last.y1 <= ln.y0 + 0.2 * ln.h and last.x0 < ln.x1 and ln.x0 < last.x1:
+        return min(left, last.x0)
+    return left
 
 
 def _merge_rows(leaf: list[Line], body: float) -> list[Line]:
