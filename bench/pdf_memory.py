@@ -1,5 +1,5 @@
 """Memory and speed on one long PDF: a 1,000-page issue printed from a handful of synthetic sheets
-(jianbao.synth.pdfpage, repeated), cut page by page through the batch API (`batch.cut_one`, what
+(jianbao.synth.pdfpage, repeated), cut page by page through the batch API (`batch.iter_path`, what
 `jianbao cut` runs), the process's peak resident set printed after 100, 500 and 1,000 pages with the
 pages per second so far; then `jianbao cut FILE --out DIR` on the whole file, its peak and its time.
 The PDF is made in a child process, so that its making does not count.
@@ -38,14 +38,14 @@ def make(path: Path, pages: int, sheets: int) -> None:
 
 
 def run_batch(path: Path, tag: bool, hold: bool, pages: int) -> None:
-    from jianbao.batch import cut_one
+    from jianbao.batch import iter_path
     from jianbao.settings import Settings
     settings = Settings(tag=tag, max_bytes=64 * 1048576)
     kept, n, failed, articles = [], 0, 0, 0
     print(f"batch API ({'documents held in a list' if hold else 'streamed'}), start: "
           f"peak RSS {peak_mb():.0f} MB", flush=True)
     start = time.perf_counter()
-    for res in cut_one(str(path), settings):
+    for res in iter_path(str(path), settings):
         n += 1
         if res.doc is None:
             failed += 1

@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
-from jianbao.batch import cut_one, process_paths
+from jianbao.batch import iter_path, process_paths
 from jianbao.cli import main
 from jianbao.errors import BlankPage, Corrupt, OcrUnavailable, Unreadable
 from jianbao.read import read_pages
@@ -103,7 +103,7 @@ def test_the_reader_yields_the_bad_page_in_its_place(issue):
 
 def test_the_batch_api_cuts_the_other_pages(issue):
     kind, path = issue
-    results = list(cut_one(str(path), SETTINGS))
+    results = list(iter_path(str(path), SETTINGS))
     assert [r.source for r in results] == ["issue.pdf#p1", "issue.pdf#p2", "issue.pdf#p3"]
     assert results[0].doc.articles and results[2].doc.articles
     assert results[1].doc is None and results[1].reason == EXPECTED[kind][0].reason
@@ -164,7 +164,7 @@ def test_a_page_with_a_few_characters_is_cut_from_them(tmp_path, monkeypatch):
     p.write_bytes(buf.getvalue())
     (page,) = list(iter_pdf(p, SETTINGS))
     assert not isinstance(page, Unreadable) and "第 159 页" in page.text
-    (res,) = list(cut_one(str(p), SETTINGS))
+    (res,) = list(iter_path(str(p), SETTINGS))
     assert res.reason == "no articles" and "page_footer" in res.error
 
 
@@ -202,6 +202,6 @@ def test_an_image_only_page_is_ocrd_when_the_extra_is_installed(tmp_path):
     pytest.importorskip("rapidocr_onnxruntime")
     p = tmp_path / "issue.pdf"
     p.write_bytes(_make("image"))
-    results = list(cut_one(str(p), SETTINGS))
+    results = list(iter_path(str(p), SETTINGS))
     assert [r.reason for r in results] == [None, "no text layer", None]
     assert "OCR found no text" in results[1].error

@@ -72,7 +72,7 @@ def test_common_words_are_counted_over_the_sample_index(db_target, monkeypatch):
     """Past COUNT_UP_TO matches the total is estimated (not exact), over the same systematic sample
     whichever index is read: SQLite's sample index holds exactly the sampled articles."""
     from jianbao.store import facets
-    from jianbao.store.schema import SAMPLE, in_sample
+    from jianbao.store.index import SAMPLE, in_sample
     fill_common(db_target)
     with open_archive(db_target, readonly=True) as a:
         ids = [r[0] for r in a.db.fetchall("SELECT id FROM articles")]

@@ -109,7 +109,7 @@ def test_the_sample_index_is_built_for_an_older_archive_and_kept_by_every_write(
     """Schema 2 had no sample index: the first writable open builds it from the stored articles; pages
     added or replaced keep it holding exactly the sampled articles (old text gone from it too)."""
     from jianbao.model import Article
-    from jianbao.store.schema import in_sample
+    from jianbao.store.index import in_sample
 
     def sampled(a, word):
         return {r[0] for r in a.db.fetchall("SELECT rowid FROM article_fts_sample WHERE article_fts_sample MATCH ?",
@@ -140,7 +140,7 @@ def test_the_sample_index_is_built_for_an_older_archive_and_kept_by_every_write(
 
 def test_migration_indexes_the_articles_a_batch_at_a_time(db_target):
     """Every article is indexed when the archive is re-indexed in batches smaller than its size."""
-    from jianbao.store.write import index_all
+    from jianbao.store.index import index_all
     from jianbao.model import Article
     with open_archive(db_target) as a:
         for k in range(7):

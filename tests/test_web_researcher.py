@@ -126,15 +126,15 @@ def test_downloads_follow_the_search(client):
 
 def test_download_streams_in_batches(client, monkeypatch):
     """Rows are made a batch of matches at a time (iter_logical), not all at once."""
-    from jianbao.export import stream
+    from jianbao.store import Archive
     seen = []
-    real = stream.iter_logical
+    real = Archive.iter_logical
 
     def spy(*a, **kw):
         for batch in real(*a, **{**kw, "batch": 5}):
             seen.append(len(batch))
             yield batch
-    monkeypatch.setattr(stream, "iter_logical", spy)
+    monkeypatch.setattr(Archive, "iter_logical", spy)
     assert len(_csv(client.get("/api/download/articles.csv", params={"q": "调研"}).text)) == 31
     assert len(seen) >= 6 and max(seen) <= 5
 

@@ -110,13 +110,13 @@ def test_totals_past_exact_counting_are_estimates(db_target, monkeypatch):
 
     from fastapi.testclient import TestClient
 
-    from jianbao.store import facets
-    from jianbao.store.search import Ranking
-    from jianbao.web import WebSettings, create_app, views
+    from jianbao import store
+    from jianbao.store import Ranking, facets
+    from jianbao.web import WebSettings, create_app
     from web_helpers import fill
     fill(db_target)
     monkeypatch.setattr(facets, "COUNT_UP_TO", 10)
-    monkeypatch.setattr(views, "Ranking", functools.partial(Ranking, window=10))
+    monkeypatch.setattr(store, "Ranking", functools.partial(Ranking, window=10))
     with TestClient(create_app(db_target, WebSettings(exact_up_to=10))) as c:
         res = c.get("/api/search", params={"q": "调研", "size": 10}).json()
         sqlite = res["facets"]["sample_every"] % 16 == 0   # PostgreSQL counts exactly, sampling facets only

@@ -8,26 +8,37 @@ is one result for the file.
 from __future__ import annotations
 
 import glob
+import multiprocessing as mp
 import sys
 from collections import deque
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .errors import InputError, JianbaoError, Unreadable
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
 from .cut.continuations import link_continuations
+from .errors import InputError, JianbaoError, Unreadable
 from .model import Page, PageDoc
 from .pipeline import read_bytes, run_page
 from .read import PAGE_SUFFIXES, PDF_SUFFIXES, read_pages
+from .read.pdf import MAX_PAGES, binary_limit, iter_pdf, pdf_page_count
 from .settings import Settings
+from .store import open_archive
 
 
 @dataclass
-class CutResult:
+class PageResult:
+    """One page's outcome: its document and text, or why it failed (a whole-file failure is one)."""
     source: str
     doc: PageDoc | None = None
+    text: str = ""
     error: str | None = None
     reason: str | None = None
+    skipped: bool = False        # already in the archive (same text)
+    articles: int = 0            # articles written, when the worker wrote the page itself
+    written: bool = False        # the worker stored the page (Parquet dataset on a cluster)
 
 
 GOLD = ".gold.json"
@@ -61,19 +72,12 @@ def expand_inputs(args: Iterable[str]) -> list[str]:
     return out
 
 
-def cut_one(source: str, settings: Settings) -> Iterator[CutResult]:
-    """Cut every page of one input, page by page; a failure is one result with its reason, never an
-    exception. The pages of one file (a PDF issue) come in order, continued articles linked across them."""
-    for r in iter_path(source, settings):
-        yield CutResult(r.source, doc=r.doc, error=r.error, reason=r.reason)
-
-
-def cut_inputs(inputs: list[str], settings: Settings, progress: bool = False) -> Iterator[CutResult]:
+def cut_inputs(inputs: list[str], settings: Settings, progress: bool = False) -> Iterator[PageResult]:
+    """Every page of every input, file after file, each file's pages as they stream (iter_path)."""
     if not progress:
         for src in inputs:
-            yield from cut_one(src, settings)
+            yield from iter_path(src, settings)
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     cols = (TextColumn("cutting"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[articles]} articles, {task.fields[errors]} errors"),
             TimeRemainingColumn())
@@ -81,7 +85,7 @@ def cut_inputs(inputs: list[str], settings: Settings, progress: bool = False) ->
     with Progress(*cols, transient=False) as bar:
         task = bar.add_task("cut", total=len(inputs), articles=0, errors=0)
         for src in inputs:
-            for res in cut_one(src, settings):
+            for res in iter_path(src, settings):
                 if res.doc is not None:
                     articles += len(res.doc.articles)
                 else:
@@ -91,27 +95,9 @@ def cut_inputs(inputs: list[str], settings: Settings, progress: bool = False) ->
             bar.update(task, advance=1)
 
 
-__all__ = ["CutResult", "cut_inputs", "cut_one", "expand_inputs", "JianbaoError"]
-
-
-# ---- ingest: cut and tag in worker processes, one writer -------------------------------------
-
-@dataclass
-class PageResult:
-    source: str
-    doc: PageDoc | None = None
-    text: str = ""
-    error: str | None = None
-    reason: str | None = None
-    skipped: bool = False        # already in the archive (same text)
-    articles: int = 0            # articles written, when the worker wrote the page itself
-    written: bool = False        # the worker stored the page (Parquet dataset on a cluster)
-
-
 def _known(db_target: str | None, sha1: str) -> bool:
     if not db_target:
         return False
-    from .store import open_archive
     global _RO
     try:
         if _RO is None or _RO[0] != db_target:
@@ -174,7 +160,6 @@ def _pages(source: str, settings: Settings, first: int = 0, stop: int | None = N
     if source == "-":
         yield read_bytes(sys.stdin.buffer.read(), "-", settings)
     elif Path(source).suffix.lower() in PDF_SUFFIXES:
-        from .read.pdf import iter_pdf
         yield from iter_pdf(Path(source), settings, first, stop)
     else:
         yield from read_pages(Path(source), settings)
@@ -216,13 +201,11 @@ def _linked(results: Iterable[PageResult]) -> Iterator[PageResult]:
 
 
 def iter_path(source: str, settings: Settings, db_target: str | None = None) -> Iterator[PageResult]:
-    """Read, cut and tag the pages of one file one by one, continued articles linked across them."""
+    """The one per-file runner: read, cut and tag the pages of one file one by one, continued
+    articles linked across them; a failure is a result with its reason, never an exception. What
+    `jianbao cut`, `ingest` (one process, or each file's pages back from the workers: process_paths)
+    and the cluster (scale.py) all run."""
     return _linked(_results(source, settings, db_target))
-
-
-def process_path(source: str, settings: Settings, db_target: str | None = None) -> list[PageResult]:
-    """Every page of one file as a list (one task of a Dask worker)."""
-    return list(iter_path(source, settings, db_target))
 
 
 def _tasks(source: str, settings: Settings) -> list[tuple[str, int, int | None]]:
@@ -230,7 +213,6 @@ def _tasks(source: str, settings: Settings) -> list[tuple[str, int, int | None]]
     (also a PDF with a whole-file problem: its one task reports it once)."""
     if source == "-" or Path(source).suffix.lower() not in PDF_SUFFIXES:
         return [(source, 0, None)]
-    from .read.pdf import MAX_PAGES, binary_limit, pdf_page_count
     try:
         binary_limit(Path(source), settings)
         n = pdf_page_count(Path(source))
@@ -254,8 +236,6 @@ def process_paths(inputs: list[str], settings: Settings, workers: int = 1,
         for src in inputs:
             yield iter_path(src, settings, db_target)
         return
-    import multiprocessing as mp
-    from functools import partial
     tasks = [(i, t) for i, src in enumerate(inputs) for t in _tasks(src, settings)]
     ctx = mp.get_context("spawn")
     with ctx.Pool(workers) as pool:

@@ -3,15 +3,18 @@ from __future__ import annotations
 
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .batch import CutResult, cut_inputs, expand_inputs
+from .batch import PageResult, cut_inputs, expand_inputs
+from .cli_archive import COMMANDS
 from .errors import JianbaoError
-from .export import RENDERERS, SUFFIX
+from .export.pages import RENDERERS, SUFFIX
 from .settings import MB, Settings
+from .web.cli import serve
 
 
 def out_stem(source: str) -> str:
@@ -23,7 +26,6 @@ def out_stem(source: str) -> str:
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
-    from datetime import date
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
@@ -90,7 +92,7 @@ def cut(pages: tuple[str, ...], fmt: str, out_dir: Path | None, paper: str | Non
     render = RENDERERS[fmt]
     many = len(inputs) > 1 or any(i.lower().endswith((".pdf", ".tif", ".tiff")) for i in inputs)
     show_progress = progress if progress is not None else bool(out_dir) and sys.stderr.isatty() and many
-    failures: list[CutResult] = []
+    failures: list[PageResult] = []
     n_pages = n_articles = 0
     for res in cut_inputs(inputs, settings, progress=show_progress):
         if res.error is not None:
@@ -122,12 +124,5 @@ def cut(pages: tuple[str, ...], fmt: str, out_dir: Path | None, paper: str | Non
         sys.exit(1)
 
 
-def _register() -> None:
-    from .cli_archive import COMMANDS
-    for cmd in COMMANDS:
-        main.add_command(cmd)
-    from .web.cli import serve  # the web UI (fastapi, uvicorn) is imported only when `serve` runs
-    main.add_command(serve)
-
-
-_register()
+for _cmd in (*COMMANDS, serve):   # serve imports the web UI (fastapi, uvicorn) only when it runs
+    main.add_command(_cmd)

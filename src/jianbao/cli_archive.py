@@ -1,17 +1,24 @@
 """`jianbao ingest | search | person | events | export`: the archive commands."""
 from __future__ import annotations
 
+import csv
 import json
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import click
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from .batch import expand_inputs, process_paths
 from .errors import JianbaoError
+from .export.archive import export_archive
+from .export.archive.terminal import print_events, print_hits, print_profile
+from .export.pages.pagefiles import write_page_parquet
+from .scale import run_dask
 from .settings import MB, Settings
-from .store import ArchiveError, Filters, QueryError, open_archive
+from .store import EVENT_COLUMNS, ArchiveError, Filters, QueryError, date_bound, open_archive
 
 DB_HELP = "Archive: an SQLite file (default jianbao.db, or $JIANBAO_DB) or a postgresql:// URL."
 
@@ -25,10 +32,8 @@ def _date(ctx, param, value):
     """A day (YYYY-MM-DD); for --from/--to also a year or a month (the first or last day of it)."""
     if value is None:
         return None
-    from .store.search import date_bound
     try:
         if param.name == "date_":   # ingest --date: one issue date
-            from datetime import date
             return date.fromisoformat(value).isoformat()
         return date_bound(value, end=param.name == "date_to", name=param.opts[0])
     except (ValueError, QueryError):
@@ -93,7 +98,6 @@ def ingest(pages, db, workers, paper, date_, max_mb, dask_address, parquet, no_t
         raise click.UsageError(str(e))
     arch = None if parquet else _open(db)
     if dask_address:
-        from .scale import run_dask
         stream = run_dask(inputs, settings, dask_address, parquet)
     else:
         stream = process_paths(inputs, settings, workers, None if parquet else db)
@@ -103,8 +107,6 @@ def ingest(pages, db, workers, paper, date_, max_mb, dask_address, parquet, no_t
     start = time.monotonic()
     bar = task = None
     if show:
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn,
-                                   TimeRemainingColumn)
         bar = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
                        TextColumn("{task.fields[articles]} articles · {task.fields[errors]} errors · "
                                   "{task.fields[rate]:.1f} pages/s"), TimeElapsedColumn(), TimeRemainingColumn())
@@ -125,7 +127,6 @@ def ingest(pages, db, workers, paper, date_, max_mb, dask_address, parquet, no_t
                     counts["added"] += 1
                     counts["articles"] += r.articles
                 elif parquet:
-                    from .export.pagefiles import write_page_parquet
                     write_page_parquet(r.doc, parquet)
                     counts["added"] += 1
                     counts["articles"] += len(r.doc.articles)
@@ -186,7 +187,6 @@ def search(query, db, limit, offset, sort, as_json, **kw):
                                    "date": h.date, "page": h.page, "kicker": h.kicker, "headline": h.headline,
                                    "snippet": h.snippet, "marks": h.marks, "parts": h.parts}, ensure_ascii=False))
         return
-    from .export.terminal import print_hits
     print_hits(hits, total, offset)
 
 
@@ -196,20 +196,17 @@ def search(query, db, limit, offset, sort, as_json, **kw):
 @click.option("--json", "as_json", is_flag=True)
 def person(name, db, as_json):
     """A person's titles over time, activities by month, places visited and companions."""
-    from .store.people import identities, profile
     arch = _open(db, readonly=True)
     try:
-        groups = identities(arch.db, name)
-        if not groups:
+        profiles = arch.people(name)
+        if not profiles:
             raise click.ClickException(f"no person called {name} in {db}; try `jianbao search {name}`")
-        profiles = [profile(arch.db, ids) for ids in groups]
     finally:
         arch.close()
     if as_json:
         for p in profiles:
             click.echo(json.dumps(p.__dict__, ensure_ascii=False, default=list))
         return
-    from .export.terminal import print_profile
     for p in profiles:
         print_profile(p, len(profiles))
 
@@ -222,14 +219,12 @@ def person(name, db, as_json):
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per record.")
 def events(db, limit, as_csv, as_json, **kw):
     """Officials' activity records (调研, 会议, 会见 …), newest first."""
-    from .store.people import EVENT_COLUMNS, events as list_events
     arch = _open(db, readonly=True)
     try:
-        rows = list_events(arch.db, _filters(kw), limit)
+        rows = arch.events(_filters(kw), limit)
     finally:
         arch.close()
     if as_csv:
-        import csv
         w = csv.writer(sys.stdout)
         w.writerow(EVENT_COLUMNS)
         for r in rows:
@@ -238,7 +233,6 @@ def events(db, limit, as_csv, as_json, **kw):
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
     else:
-        from .export.terminal import print_events
         print_events(rows)
 
 
@@ -251,10 +245,9 @@ def events(db, limit, as_csv, as_json, **kw):
 def export(db, fmt, out, **kw):
     """Export the archive: page documents (jsonl), IPTC ninjs per article, CSV tables,
     a Parquet dataset partitioned by paper and year, or Markdown articles."""
-    from . import export as ex
     arch = _open(db, readonly=True)
     try:
-        n = ex.export_archive(arch, fmt, out, _filters(kw))
+        n = export_archive(arch, fmt, out, _filters(kw))
     except JianbaoError as e:
         raise click.ClickException(str(e))
     finally:

@@ -15,7 +15,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
-from .batch import PageResult, process_path
+from .batch import PageResult, iter_path
+from .export.pages.pagefiles import write_page_parquet
 from .settings import Settings
 
 WINDOW_PER_WORKER = 4
@@ -63,14 +64,13 @@ def process_chunk(chunk: list[str], settings: Settings, outdir: str | None) -> l
     """One task: several files, each cut and tagged (and written, with a Parquet output)."""
     if outdir:
         return [process_to_parquet(src, settings, outdir) for src in chunk]
-    return [process_path(src, settings, None) for src in chunk]
+    return [list(iter_path(src, settings)) for src in chunk]
 
 
 def process_to_parquet(source: str, settings: Settings, outdir: str) -> list[PageResult]:
     """Cut and tag one file and write its pages to the dataset; return results without documents."""
-    from .export.pagefiles import write_page_parquet
     out = []
-    for r in process_path(source, settings, None):
+    for r in iter_path(source, settings):
         if r.doc is not None:
             write_page_parquet(r.doc, Path(outdir))
             out.append(PageResult(r.source, articles=len(r.doc.articles), written=True))

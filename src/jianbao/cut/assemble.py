@@ -5,7 +5,7 @@ import hashlib
 import re
 
 from ..model import Article, Furniture, Join, Page, PageDoc, PageMeta, Span
-from ..read.text import clean_offsets
+from ..textutil import clean_offsets
 from . import lines as L
 from .geometry import Geometry
 from .segment import Cut, Draft, Piece

@@ -9,6 +9,8 @@ from importlib import resources
 
 import opencc
 
+from ..textutil import common_chars
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -95,7 +97,6 @@ class T:
 
 def _char_table(t2s: "opencc.OpenCC") -> dict[int, str]:
     """Traditional → simplified, one character for one, so offsets stay valid (本報訊 → 本报讯)."""
-    from ..read.encoding import common_chars
     table: dict[int, str] = {}
     for c in common_chars():
         s = t2s.convert(c)

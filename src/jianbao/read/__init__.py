@@ -12,6 +12,10 @@ from typing import Iterator
 from ..errors import InputError
 from ..model import Page
 from ..settings import Settings
+from .formats import read_json_path
+from .image import read_image
+from .pdf import read_pdf
+from .text import read_text_path
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".text", ""}
 PDF_SUFFIXES = {".pdf"}
@@ -24,16 +28,12 @@ def read_pages(path: Path, settings: Settings) -> Iterator[Page]:
     """Every page in the file, in order."""
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
-        from .text import read_text_path
         yield read_text_path(path, settings)
     elif suffix in PDF_SUFFIXES:
-        from .pdf import read_pdf  # type: ignore[import-not-found]
         yield from read_pdf(path, settings)
     elif suffix in IMAGE_SUFFIXES:
-        from .image import read_image  # type: ignore[import-not-found]
         yield from read_image(path, settings)
     elif suffix in JSON_SUFFIXES:
-        from .formats import read_json_path
         yield from read_json_path(path, settings)
     else:
         raise InputError(f"unsupported file type {suffix!r}: give a .md, .txt, .pdf, image or parser's .json page")

@@ -6,19 +6,12 @@ Chinese characters are more often common ones wins (common_chars.txt: simplified
 from __future__ import annotations
 
 import codecs
-from functools import lru_cache
-from importlib import resources
 
 from ..errors import BinaryInput, EmptyInput, EncodingUnknown
+from ..textutil import common_chars
 
 LEGACY = ("gb18030", "big5")
 _CONTROL_OK = {"\n", "\r", "\t", "\f", "\v"}
-
-
-@lru_cache(maxsize=1)
-def common_chars() -> frozenset[str]:
-    text = resources.files("jianbao.data").joinpath("common_chars.txt").read_text(encoding="utf-8")
-    return frozenset(text.strip())
 
 
 def _common_ratio(text: str) -> float:

@@ -12,6 +12,7 @@ page costs only itself. Only whole-file problems (not a PDF, encrypted, no pages
 """
 from __future__ import annotations
 
+import ctypes
 from pathlib import Path
 from typing import Iterator
 
@@ -143,7 +144,6 @@ def photos(page, width: float, height: float) -> list[Line]:
     if n > 20000:
         return out
     left, bottom, right, top = (raw.FS_FLOAT() for _ in range(4))
-    import ctypes
     for i in range(n):
         obj = raw.FPDFPage_GetObject(page.raw, i)
         if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_IMAGE:

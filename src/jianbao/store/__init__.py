@@ -2,20 +2,78 @@
 
     arch = open_archive("jianbao.db")            # or "postgresql://user@host/db"
     arch.add(doc, page_text)                      # one page, one transaction, idempotent
-    arch.search("衡山科学城 调研")
-    arch.person("秦国文"); arch.events(Filters(type="调研"))
+    arch.search("衡山科学城 调研", Filters(section="要闻"))
+    arch.logical(7)                               # an article with its continued parts joined
+    arch.people("秦国文"); arch.events(Filters(type="调研"))
+
+`Archive` is the one way to read the archive: the web pages and their API, the commands and the
+archive exporters read through its methods, with one `Filters` (filters.py), and hold no SQL of
+their own. The modules behind it (search, facets, people, browse) are its parts. Continued articles
+are paired when a page is written (links.py) and their parts joined into one article here, in
+`merge_parts`, and nowhere else.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from ..model import Article, PageDoc
+from ..model import Article, PageDoc, PageMeta
+from . import browse, facets, people
+from .browse import IssuePage, PaperRow
 from .db import ArchiveError, DB, connect, is_url, redact
+from .facets import COUNT_UP_TO, FACETS, SORTS, FacetCounts, find, margin
+from .filters import Filters
+from .people import EVENT_COLUMNS, Profile
 from .schema import SCHEMA_VERSION, ensure
-from .search import Filters, Hit, QueryError, count, search
+from .search import MAX_QUERY, Hit, QueryError, Ranking, _filters, count, date_bound, parse, search
 from .write import write_page
+
+
+@dataclass
+class Part:
+    """One stored part of a logical article: the article as cut on its page."""
+    article_id: int
+    page_id: int
+    paper: str | None
+    date: str | None
+    page: str | None
+    article: Article
+
+
+@dataclass
+class StoredPage:
+    """A stored page: its metadata, text, page document (as stored) and each article's logical id."""
+    page_id: int
+    meta: PageMeta
+    text: str
+    doc: dict
+    logical_ids: dict[int, int]        # the article's place on the page (seq) → its logical article
+
+
+def merge_parts(parts: list[Article]) -> Article:
+    """The parts of a continued article (上接/下转) as one article: the head of the first part that
+    has a headline, the paragraphs, subheadings and events of every part in order, each person once
+    with the titles of every part, each place and organisation once, the last part's jump onward."""
+    if len(parts) == 1:
+        return parts[0]
+    whole = Article.from_dict(parts[0].to_dict(with_spans=True))
+    head = next((a for a in parts if a.headline), whole)
+    whole.kicker, whole.headline, whole.subheadline = head.kicker, head.headline, head.subheadline
+    for p in parts[1:]:
+        whole.paragraphs += p.paragraphs
+        whole.subheadings += p.subheadings
+        for x in p.persons:
+            same = next((y for y in whole.persons if y.name == x.name), None)
+            if same is None:
+                whole.persons.append(replace(x, titles=list(x.titles)))
+            else:
+                same.titles += [t for t in x.titles if t not in same.titles]
+        whole.places += [x for x in p.places if x not in whole.places]
+        whole.orgs += [x for x in p.orgs if x not in whole.orgs]
+        whole.events += p.events
+    whole.continued_on = parts[-1].continued_on
+    return whole
 
 
 @dataclass
@@ -27,6 +85,7 @@ class LogicalArticle:
     pages: list[str]
     article: Article
     part_ids: list[int]
+    parts: list[Part] = field(default_factory=list)
 
 
 class Archive:
@@ -56,7 +115,6 @@ class Archive:
         """Hits best first, or by issue date (sort "newest" or "oldest"; facets.SORTS)."""
         if sort == "relevance":
             return search(self.db, query, filters, limit, offset)
-        from .facets import find
         return find(self.db, query, filters, None, limit, offset, sort=sort)
 
     def count(self, query: str, filters: Filters = Filters()) -> int:
@@ -69,33 +127,77 @@ class Archive:
         return out
 
     def logical(self, logical_id: int) -> LogicalArticle | None:
-        rows = self.db.fetchall(
-            "SELECT a.id, a.uid, a.kind, a.kicker, a.headline, a.subheadline, a.byline, a.dateline, "
-            "a.continued_from, a.continued_on, a.paper, a.date, a.page FROM articles a "
-            "WHERE a.logical_id=? ORDER BY a.part", (logical_id,))
+        """An article with its continued parts joined (merge_parts), and the parts as cut."""
+        rows = self.db.fetchall("SELECT id, page_id, seq, paper, date, page FROM articles WHERE logical_id=? "
+                                "ORDER BY part", (logical_id,))
         if not rows:
             return None
-        parts = [self._article(r[0]) for r in rows]
-        whole = parts[0]
-        for p in parts[1:]:
-            whole.paragraphs += p.paragraphs
-            whole.subheadings += p.subheadings
-            whole.persons += [x for x in p.persons if x.name not in {y.name for y in whole.persons}]
-            whole.places += [x for x in p.places if x not in whole.places]
-            whole.orgs += [x for x in p.orgs if x not in whole.orgs]
-            whole.events += p.events
-            whole.headline = whole.headline or p.headline
-        whole.continued_on = parts[-1].continued_on if len(parts) > 1 else whole.continued_on
-        return LogicalArticle(logical_id, rows[0][10], rows[0][11], [r[12] or "" for r in rows], whole,
-                              [r[0] for r in rows])
+        docs: dict[int, dict] = {}
+        parts = []
+        for aid, page_id, seq, paper, day, page in rows:
+            doc = docs.get(page_id) or docs.setdefault(page_id, self._doc(page_id))
+            parts.append(Part(int(aid), int(page_id), paper, day, page, Article.from_dict(doc["articles"][seq])))
+        return LogicalArticle(logical_id, rows[0][3], rows[0][4], [r[5] or "" for r in rows],
+                              merge_parts([p.article for p in parts]), [p.article_id for p in parts], parts)
 
-    def _article(self, aid: int) -> Article:
-        page_id, seq = self.db.fetchone("SELECT page_id, seq FROM articles WHERE id=?", (aid,))
-        doc = json.loads(self.db.fetchone("SELECT doc FROM pages WHERE id=?", (page_id,))[0])
-        return Article.from_dict(doc["articles"][seq])
+    def logical_of(self, article_id: int) -> int | None:
+        """The logical article that a stored article (any part) belongs to."""
+        row = self.db.fetchone("SELECT logical_id FROM articles WHERE id=?", (article_id,))
+        return int(row[0] or article_id) if row else None
+
+    def _doc(self, page_id: int) -> dict:
+        return json.loads(self.db.fetchone("SELECT doc FROM pages WHERE id=?", (page_id,))[0])
+
+    def page(self, page_id: int) -> StoredPage | None:
+        row = self.db.fetchone("SELECT paper, date, page, section, source, text, doc FROM pages WHERE id=?",
+                               (page_id,))
+        if not row:
+            return None
+        lids = {int(k): int(v or 0) for k, v in
+                self.db.fetchall("SELECT seq, logical_id FROM articles WHERE page_id=?", (page_id,))}
+        return StoredPage(page_id, PageMeta(*row[:5]), row[5] or "", json.loads(row[6]), lids)
+
+    # ---- the search page: hits with a page section and an order, facets, a download's ids --------
+    def ranking(self, query: str, filters: Filters = Filters()) -> Ranking:
+        """The query's ranked walk, to share between the hits and the facet counts (facets.py)."""
+        return Ranking(self.db, query, filters)
+
+    def find(self, query: str | None, filters: Filters = Filters(), limit: int = 20, offset: int = 0,
+             ranking: Ranking | None = None, sort: str = "relevance") -> list[Hit]:
+        """Hits of a query (none: every article, newest first), page section and order included."""
+        return find(self.db, query, filters, None, limit, offset, ranking, sort)
+
+    def facets(self, query: str | None, filters: Filters = Filters(), limit: int = 10,
+               exact_up_to: int = COUNT_UP_TO, walked: tuple[int, bool] | None = None) -> FacetCounts:
+        """The search's total and the counts of each facet (paper, year, month … : facets.FACETS)."""
+        return facets.facet_counts(self.db, query, filters, None, limit, exact_up_to, walked)
+
+    def iter_logical(self, query: str | None, filters: Filters = Filters(), batch: int = 500) -> Iterator[list[int]]:
+        """The matching logical articles' ids, in batches, each once (a download)."""
+        return facets.iter_logical(self.db, query, filters, None, batch)
+
+    # ---- people, activities, browsing -------------------------------------------------------
+    def people(self, name: str, limit: int = 20) -> list[Profile]:
+        """Everyone called `name` (one profile per person: people.py tells them apart)."""
+        return [people.profile(self.db, ids, limit) for ids in people.identities(self.db, name)]
+
+    def events(self, filters: Filters = Filters(), limit: int | None = None) -> list[dict]:
+        """Activity records (EVENT_COLUMNS), newest first."""
+        return people.events(self.db, filters, limit)
+
+    def papers(self) -> list[PaperRow]:
+        return browse.papers(self.db)
+
+    def unnamed_pages(self) -> int:
+        return browse.unnamed_pages(self.db)
+
+    def issue_dates(self, paper: str) -> list[tuple[str, int]]:
+        return browse.issue_dates(self.db, paper)
+
+    def issue_pages(self, paper: str, day: str) -> list[IssuePage]:
+        return browse.issue_pages(self.db, paper, day)
 
     def logical_ids(self, filters: Filters = Filters()) -> Iterator[int]:
-        from .search import _filters
         where, args = _filters(filters)
         rows = self.db.fetchall("SELECT DISTINCT a.logical_id, a.date FROM articles a WHERE 1=1" + where +
                                 " ORDER BY a.date, a.logical_id", args)
@@ -104,7 +206,6 @@ class Archive:
 
     def page_docs(self, filters: Filters = Filters()) -> Iterator[dict]:
         """Stored page documents holding an article that passes the filters, by date."""
-        from .search import _filters
         where, args = _filters(filters)
         sql = ("SELECT p.id, min(p.date), min(p.paper) FROM pages p JOIN articles a ON a.page_id = p.id "
                "WHERE 1=1" + where + " GROUP BY p.id ORDER BY 2, 3, 1")
@@ -139,5 +240,7 @@ def open_archive(target: str, readonly: bool = False) -> Archive:
     return Archive(connect(target, readonly), where)
 
 
-__all__ = ["Archive", "ArchiveError", "Filters", "Hit", "LogicalArticle", "QueryError", "SCHEMA_VERSION",
-           "open_archive"]
+__all__ = ["Archive", "ArchiveError", "COUNT_UP_TO", "EVENT_COLUMNS", "FACETS", "FacetCounts", "MAX_QUERY", "SORTS",
+           "margin", "parse", "Filters", "Hit", "IssuePage", "LogicalArticle",
+           "PaperRow", "Part", "Profile", "QueryError", "Ranking", "SCHEMA_VERSION", "StoredPage", "date_bound",
+           "merge_parts", "open_archive"]

@@ -6,6 +6,7 @@ Each backend knows its own dialect for the few things that differ (ids, full-tex
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -189,7 +190,6 @@ class PostgresDB(DB):
 
 def redact(url: str) -> str:
     """A URL fit for a message: the password hidden."""
-    import re
     return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)
 
 

@@ -17,7 +17,7 @@ from typing import Iterator
 from math import sqrt
 
 from .db import DB
-from .schema import SAMPLE, scrambled
+from .index import SAMPLE, scrambled
 from .search import (Filters, Hit, QueryError, Ranking, _filters, _fts5, _tsquery, articles_join, fts_match, has,
                      hits, one_per_article, parse, rank_sql)
 
@@ -31,6 +31,7 @@ def matching(db: DB, query: str | None, filters: Filters = Filters(), section: s
     every > 1 keeps a systematic sample: the matches whose scrambled id is a multiple of `every`
     (in SQLite a multiple of SAMPLE is read from the sample index, which holds just those articles).
     In SQLite a query's filters are checked in the full-text index where they can be (keys.py)."""
+    section = section or filters.section   # the page section: a filter, or given apart
     fts = query and query.strip() and db.dialect == "sqlite"
     if fts:
         terms = parse(query)
@@ -58,6 +59,7 @@ def _unfiltered(filters: Filters, section: str | None) -> bool:
 
 
 def count(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None) -> int:
+    section = section or filters.section   # the page section: a filter, or given apart
     if query and query.strip() and db.dialect == "sqlite" and _unfiltered(filters, section):
         # the index alone: no article row is read
         return int(db.fetchone("SELECT count(*) FROM article_fts WHERE article_fts MATCH ?", (_fts5(parse(query)),))[0])
@@ -78,6 +80,7 @@ def reach(db: DB, query: str | None, filters: Filters = Filters(), section: str 
     COUNT_UP_TO (and beyond, where no sample can stand in); above, in SQLite, an estimate from the
     sample index. `walked`: (matches seen, whether that was all) by a walk of the query with these
     filters already made (a Ranking's)."""
+    section = section or filters.section   # the page section: a filter, or given apart
     if walked is not None and walked[1]:
         return walked[0], True
     if (not query or not query.strip()) and filters == Filters() and not section:
@@ -144,6 +147,7 @@ def facet_counts(db: DB, query: str | None, filters: Filters = Filters(), sectio
     Exact while the query matches at most `exact_up_to` articles with its filters (`reach`, to which
     `walked` goes); above that, counted over a systematic sample of about `exact_up_to` matches and
     scaled (`every` > 1; `margin` bounds the error), so the cost stays flat."""
+    section = section or filters.section   # the page section: a filter, or given apart
     n, known = reach(db, query, filters, section, walked)
     every = 1 if n <= exact_up_to else -(-n // exact_up_to)
     if not known:   # a common word in SQLite: its sample is read from the sample index
@@ -196,6 +200,7 @@ def find(db: DB, query: str | None, filters: Filters = Filters(), section: str |
     """Like store.search.search, plus a page-section filter and an order (SORTS: best first, or by issue
     date); with no query, the newest articles first unless `sort` is "oldest".
     `ranking`: the query's Ranking (with these filters), where the caller has made it already."""
+    section = section or filters.section   # the page section: a filter, or given apart
     terms = parse(query) if query and query.strip() else []
     if sort not in SORTS:
         raise QueryError(f"sort={sort} is not an order: give one of {', '.join(SORTS)}")
@@ -220,6 +225,7 @@ def iter_logical(db: DB, query: str | None, filters: Filters = Filters(), sectio
     """The logical articles that the query and filters match, in batches of ids (oldest stored first),
     each once: a download walks 100,000 matches with a few hundred in memory at a time (the ids seen
     are kept, not the rows). Keyset paging on the article id, which is the full-text index's rowid."""
+    section = section or filters.section   # the page section: a filter, or given apart
     frm, args, _ = matching(db, query, filters, section)
     ident = "article_fts.rowid" if query and query.strip() and db.dialect == "sqlite" else "a.id"
     sql = f"SELECT {ident}, a.logical_id {frm} AND {ident} > ? ORDER BY {ident} LIMIT ?"

@@ -20,10 +20,9 @@ import re
 from dataclasses import replace
 from datetime import date
 from hashlib import blake2b
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-if TYPE_CHECKING:
-    from .search import Filters
+from .filters import Filters
 
 PREFIX = {"paper": "kp", "section": "ks", "person": "kn", "place": "kl", "type": "kt"}
 _ISO = re.compile(r"^(\d{4})-(\d{2})")

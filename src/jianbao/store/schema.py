@@ -12,6 +12,7 @@ open adds those missing, so an older archive gains them the first time it is ing
 from __future__ import annotations
 
 from .db import DB, ArchiveError
+from .index import index_all
 
 SCHEMA_VERSION = 6
 APP = "jianbao-archive"
@@ -84,26 +85,12 @@ SEARCH = {
 }
 
 
-# A fixed systematic sample of the archive: the articles whose scrambled id is a multiple of SAMPLE.
-# SQLite keeps a full-text index of them alone, so that a statement over a sample of a common word's
-# matches (facets.py) walks a sixteenth of its postings instead of all of them.
-SAMPLE = 16
+# SQLite keeps a full-text index of a fixed systematic sample of the archive (index.py: SAMPLE)
 SAMPLE_INDEX = ("CREATE VIRTUAL TABLE IF NOT EXISTS article_fts_sample USING fts5("
                 "head, body{V4_KEYS}, content='', tokenize='unicode61 remove_diacritics 0')")
 
 # Version 4: both full-text indexes have a third column, `keys`, of filter words (keys.py)
 V4_KEYS = ", keys"
-
-
-def scrambled(ident: str) -> str:
-    """SQL: the id scrambled to 0 … 65535 (Knuth's multiplicative hash, its high bits: the low ones
-    would be the id's own), so that the ids whose scrambled value is a multiple of k form an even
-    sample of any set of articles, whatever the pattern of ids (four articles a page, say)."""
-    return f"((({ident} * 2654435761) % 4294967296) / 65536)"
-
-
-def in_sample(article_id: int) -> bool:
-    return (article_id * 2654435761) % 4294967296 // 65536 % SAMPLE == 0
 
 
 # a narrow copy of the columns that searches filter and count by: walking 50,000 matches of a common
@@ -206,7 +193,6 @@ def migrate(db: DB, version: int) -> None:
             db.execute(stmt)
         if version < 6:   # v4: the keys column (SQLite); v5: BOUNDARY between runs; v6: traditional folded
             # to simplified (tokens.py): indexes anew
-            from .write import index_all
             if db.dialect == "sqlite":
                 db.execute("DROP TABLE IF EXISTS article_fts")
                 db.execute("DROP TABLE IF EXISTS article_fts_sample")

@@ -16,6 +16,8 @@ from typing import Callable, Sequence
 
 from ..errors import JianbaoError
 from .db import DB
+from .filters import Filters
+from .keys import narrow
 from .rank import AVAILABLE
 from .tokens import norm, run_tokens, runs
 
@@ -24,19 +26,6 @@ MAX_QUERY = 200
 
 class QueryError(JianbaoError):
     """A query that cannot be searched; the message says what to change."""
-
-
-@dataclass(frozen=True)
-class Filters:
-    paper: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    person: str | None = None
-    place: str | None = None
-    type: str | None = None
-    kind: str | None = None       # article kind (model.ARTICLE_KINDS: news, photo, notice …)
-    undated: bool = False         # only articles with no issue date
-    untyped: bool = False         # only articles with no activity (event) recorded
 
 
 @dataclass
@@ -147,11 +136,10 @@ def fts_match(db: DB, terms: list[list[str]], filters: Filters = Filters(),
               section: str | None = None) -> tuple[str, Filters]:
     """SQLite: (the MATCH expression: the query's terms and the filters the index can check as words
     (keys.py), the filters left for SQL). The page section is always checked in the index."""
-    from .keys import narrow
     bounds: tuple[str | None, str | None] = (None, None)
     if bool(filters.date_from) != bool(filters.date_to):   # a range open at one end: the archive's ends
         bounds = tuple(db.fetchone("SELECT min(date), max(date) FROM articles"))  # type: ignore[assignment]
-    words, rest = narrow(filters, section, bounds)
+    words, rest = narrow(filters, section or filters.section, bounds)
     match = _fts5(terms)
     return (f"{match} AND {words}" if words else match), rest
 

@@ -19,6 +19,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import opencc
+
 _RUN = re.compile(r"[^\W_]+")
 
 
@@ -30,7 +32,6 @@ _CJK = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000))
 def t2s_table() -> dict[int, str]:
     """Code point of a traditional character → its simplified form, where OpenCC's t2s gives exactly
     one character (so folding keeps every offset). Built once, in about 0.1 s."""
-    import opencc
     conv = opencc.OpenCC("t2s")
     table = {}
     for block in _CJK:

@@ -10,8 +10,9 @@ from datetime import datetime, timezone
 
 from ..model import Article, PageDoc
 from .db import DB
+from .index import fts_rows, index_all, indexes, set_tsv
 from .keys import keys_text
-from .schema import in_sample
+from .links import link_ids, link_issue
 from .tokens import tokens
 
 
@@ -43,8 +44,8 @@ def _id(db: DB, table: str, column: str, value: str, extra: dict | None = None) 
 
 def delete_page(db: DB, page_id: int) -> None:
     if db.dialect == "sqlite":
-        for aid, a_head, a_body, a_keys in _fts_rows(db, "page_id=?", (page_id,)):
-            for index in _indexes(aid):
+        for aid, a_head, a_body, a_keys in fts_rows(db, "page_id=?", (page_id,)):
+            for index in indexes(aid):
                 db.execute(f"INSERT INTO {index}({index}, rowid, head, body, keys) VALUES ('delete', ?, ?, ?, ?)",
                            (aid, a_head, a_body, a_keys))
     db.execute("DELETE FROM event_roles WHERE event_id IN (SELECT e.id FROM events e JOIN articles a "
@@ -56,50 +57,6 @@ def delete_page(db: DB, page_id: int) -> None:
     db.execute("DELETE FROM articles WHERE page_id=?", (page_id,))
     db.execute("DELETE FROM furniture WHERE page_id=?", (page_id,))
     db.execute("DELETE FROM pages WHERE id=?", (page_id,))
-
-
-def _fts_rows(db: DB, where: str, args: tuple = ()) -> list[tuple[int, str, str, str]]:
-    """(id, head tokens, body tokens, filter words) of the stored articles that `where` selects, as
-    indexed: a contentless index deletes a row only when given the very words it was given."""
-    rows = db.fetchall(f"SELECT id, kicker, headline, subheadline, paper, date, section FROM articles WHERE {where}", args)
-    out = []
-    for aid, k, h, s, paper, day, section in rows:
-        paras = [r[0] for r in db.fetchall("SELECT text FROM paragraphs WHERE article_id=? ORDER BY seq", (aid,))]
-        subs = [r[0] for r in db.fetchall("SELECT text FROM subheadings WHERE article_id=? ORDER BY seq", (aid,))]
-        persons = [r[0] for r in db.fetchall("SELECT p.name FROM mentions m JOIN persons p ON p.id = m.person_id "
-                                             "WHERE m.article_id=?", (aid,))]
-        places = [r[0] for r in db.fetchall("SELECT pl.name FROM article_places ap JOIN places pl "
-                                            "ON pl.id = ap.place_id WHERE ap.article_id=?", (aid,))]
-        types = [r[0] for r in db.fetchall("SELECT type FROM events WHERE article_id=?", (aid,))]
-        head = "\n".join(x for x in (k, h, s) if x)
-        out.append((aid, tokens(head), tokens("\n".join(paras + subs)),
-                    keys_text(paper, day, section, persons, places, types)))
-    return out
-
-
-def _indexes(article_id: int) -> list[str]:
-    """SQLite: the full-text indexes an article is in: every article's, and the sample's if sampled."""
-    return ["article_fts", "article_fts_sample"] if in_sample(article_id) else ["article_fts"]
-
-
-def index_all(db: DB, batch: int = 1000) -> None:
-    """Index every stored article anew (a migrated archive; in SQLite both indexes are empty), a
-    batch of articles at a time, so that memory stays flat whatever the archive's size."""
-    last = 0
-    while rows := _fts_rows(db, f"id > ? ORDER BY id LIMIT {int(batch)}", (last,)):
-        for row in rows:
-            if db.dialect == "sqlite":
-                for index in _indexes(row[0]):
-                    db.execute(f"INSERT INTO {index}(rowid, head, body, keys) VALUES (?,?,?,?)", row)
-            else:
-                _set_tsv(db, row[0], row[1], row[2])
-        last = rows[-1][0]
-
-
-def _set_tsv(db: DB, article_id: int, head: str, body: str) -> None:
-    """PostgreSQL: the article's search vector, head tokens weighted A and body tokens B."""
-    db.execute("UPDATE articles SET tsv = setweight(to_tsvector('simple', ?), 'A') || "
-               "setweight(to_tsvector('simple', ?), 'B') WHERE id=?", (head, body, article_id))
 
 
 def write_page(db: DB, doc: PageDoc, text: str) -> str:
@@ -126,7 +83,6 @@ def write_page(db: DB, doc: PageDoc, text: str) -> str:
                        [(page_id, k, f.kind, f.text) for k, f in enumerate(doc.furniture)])
         for seq, a in enumerate(doc.articles):
             _write_article(db, page_id, seq, a, doc)
-        from .links import link_ids, link_issue
         if issue_id is not None:
             link_issue(db, issue_id)
         link_ids(db, doc)
@@ -146,10 +102,10 @@ def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc) -> 
     if db.dialect == "sqlite":
         words = keys_text(m.paper, m.date, m.section, [p.name for p in a.persons], a.places,
                           [e.type for e in a.events])
-        for index in _indexes(aid):
+        for index in indexes(aid):
             db.execute(f"INSERT INTO {index}(rowid, head, body, keys) VALUES (?,?,?,?)", (aid, head, body, words))
     else:
-        _set_tsv(db, aid, head, body)
+        set_tsv(db, aid, head, body)
     db.executemany("INSERT INTO paragraphs(article_id, seq, text) VALUES (?,?,?)",
                    [(aid, k, p) for k, p in enumerate(a.paragraphs)])
     db.executemany("INSERT INTO subheadings(article_id, seq, text) VALUES (?,?,?)",

@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .paper import Op, Sheet
+from .pdfpage import _metrics, sheet
 
 PX = 200 / 72                  # pixels per point of a 200-dpi render
 ASCENT, DESCENT = 0.9, 0.15    # a line's box around its baseline, in type sizes
@@ -59,7 +60,6 @@ def line_box(op: Op, measure) -> tuple[float, float, float, float]:
 
 def blocks(sh: Sheet) -> list[Block]:
     """The sheet's blocks in reading order: header band, body, footer band."""
-    from .pdfpage import _metrics
     measure = _metrics()[0]
     f = sh.options.get("body_size") or 10.0
     furn = sh.gold.get("furniture") or []
@@ -247,7 +247,6 @@ WRITERS = {"ppstructure": ppstructure, "mineru_content_list": mineru_content_lis
 
 def format_page(seed: int, fmt: str, sh: Sheet | None = None) -> tuple[bytes, dict]:
     """JSON bytes of page `seed` as tool `fmt` writes it, and the gold page document."""
-    from .pdfpage import sheet
     sh = sh or sheet(seed)
     gold = dict(sh.gold)
     gold["page"] = dict(gold["page"], source=f"synth-{seed:06d}.json")

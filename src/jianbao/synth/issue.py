@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 
 from .page import _article, generate_page
+from .pdfpage import draw_pages, sheet
 from .vocab import SECTIONS, cn_number
 
 
@@ -32,7 +33,6 @@ def _one_page(seed: int, number: int) -> dict:
 
 
 def continued_issue(seed: int) -> tuple[bytes, list[dict]]:
-    from .pdfpage import draw_pages, sheet
     for s in range(seed, seed + 100):   # a page with a story long enough to continue
         first = _one_page(s, 1)
         lead = next((a for a in first["articles"] if a["kind"] == "news" and a.get("headline")

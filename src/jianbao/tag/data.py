@@ -5,7 +5,10 @@ last column is a note saying which phenomenon the row handles. Nothing here touc
 """
 from __future__ import annotations
 
+import re
+import tomllib
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -45,8 +48,6 @@ SPEECH = {"speech_verbs": "events", "speech_names": "name"}
 
 
 def _shared(filename: str) -> dict:
-    import tomllib
-    from importlib import resources
     with resources.files("jianbao.data").joinpath(filename).open("rb") as f:
         return tomllib.load(f)
 
@@ -91,7 +92,6 @@ def examples(name: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
 def pattern(name: str) -> str:
     """The regular expression of row `name` in patterns.tsv, each `{row}` that names another row
     replaced by that row's pattern; other placeholders are left for the caller to `fill`."""
-    import re
     text = mapping("patterns")[name]
     return re.sub(r"\{([a-z_]+)\}", lambda m: pattern(m.group(1)) if m.group(1) in mapping("patterns")
                   else m.group(), text)
@@ -99,7 +99,6 @@ def pattern(name: str) -> str:
 
 def fill(template: str, values: dict[str, str]) -> str:
     """`template` with each placeholder `{key}` of `values` replaced (regex quantifiers, all digits, stay)."""
-    import re
     return re.sub(r"\{([a-z_]+)\}", lambda m: values.get(m.group(1), m.group()), template)
 
 

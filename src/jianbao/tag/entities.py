@@ -3,6 +3,7 @@ overlaps resolved (a person's name beats all; the longer name wins), list member
 names written once per article in reading order."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -59,7 +60,6 @@ def _split_joined(text: str, raw: list[Cand]) -> None:
     candidate of the same family (place or org) ends inside a longer one that starts where it does,
     and the rest still ends in the longer one's suffix, the longer one starts after it. A county or
     larger in front of a site stays part of it ("汤原县黑木耳深加工项目")."""
-    from . import lexicon
     g = lexicon.gazetteer().full
     by_start: dict[int, list[Cand]] = {}
     for c in raw:
@@ -125,7 +125,6 @@ def _split_sites(c: Cand, raw: list[Cand]) -> None:
 
 
 def _in_quotes(text: str) -> list[tuple[int, int]]:
-    import re
     return [(m.start(), m.end()) for m in re.finditer(r"“[^“”]{0,80}”|《[^《》]{0,60}》", text)]
 
 

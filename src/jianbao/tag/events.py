@@ -19,8 +19,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..model import Event
 from . import data, lexicon, titles
 from .dates import DateMention
+from .ner import _segment
 from .spans import Cand, list_etc
 
 
@@ -154,7 +156,6 @@ def _others(gap: str) -> bool:
     if not gap.startswith(tuple(_list_joins())) or re.search(r"[。；：！？]", gap):
         return False
     d = lexicon.dictionary()
-    from .ner import _segment
     return all((d.get(w) or ("", "n"))[1] in _NOMINAL or (d.get(w) or ("", "n"))[1][:1] in _NOMINAL
                for w in _segment(gap) if w not in "，、")
 
@@ -434,7 +435,6 @@ def led_groups(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str
 def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
     """Merge activities of one type into one model.Event; apply role clauses; drop the ones no named
     official carries out."""
-    from ..model import Event
     merged: dict[str, Act] = {}
     longest = _types("longest")
     for a in acts:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import data, lexicon
+from . import data, lexicon, titles
+from .ner import _char_dist
 from .text import is_name_char
 
 
@@ -103,7 +104,6 @@ JOINS = "·•‧"  # the dot between the parts of a foreign name (罗兰·魏�
 def sound_chars() -> frozenset[str]:
     """Characters that write foreign names by sound: data/translit_chars.tsv and the characters
     that stand in the foreign person names of jieba's dictionary (tag nrt/nrfg) often enough."""
-    from .ner import _char_dist
     return data.keys("translit_chars") | _sound_words() | frozenset(
         c for c, attrs in _char_dist().items() if any(a[0] == "f" for a in attrs))
 
@@ -132,7 +132,6 @@ def foreign_at(text: str, pos: int, first_max: int = 8, min_sound: float = 0.4) 
     `min_sound` of all its characters write by sound (not "圣城有约·儒商回家", a slogan)."""
     if not dot_near(text, pos, first_max):
         return 0  # the common case, decided without a walk
-    from . import titles
     i, n = pos, len(text)
     parts = 0
     while True:

@@ -19,7 +19,10 @@ ModelError that names the file and how to rebuild it.
 """
 from __future__ import annotations
 
+import logging
+import os
 import threading
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,7 +79,6 @@ def _place_heads() -> dict[str, int]:
 def _given_chars() -> frozenset[str]:
     """Characters often seen in given names: those standing second or third in at least 15 of
     the three-character person names (tag nr) of jieba's dictionary that open with a surname."""
-    from collections import Counter
     sur = data.keys("surnames")
     c: Counter[str] = Counter()
     for w, (_, pos) in lexicon.dictionary().items():
@@ -105,7 +107,6 @@ def _char_dist() -> dict[str, tuple[str, ...]]:
     f foreign person, s place, t organisation, z other) and place in the word (B first, M inside,
     E last), the share of the dictionary's words with the character there that are of that kind,
     in four steps. Lets the model read a character it never saw in training like those it did."""
-    from collections import defaultdict
     cnt: dict = defaultdict(lambda: defaultdict(int))
     for w, (_, pos) in lexicon.dictionary().items():
         L = len(w)
@@ -168,8 +169,6 @@ def _load_tokenizer():
     follows jieba 0.39, whose pattern of word characters lacks the "-" that 0.42 added; it is given
     0.42's, and then the two cut alike (10,746 of CLUENER's 10,748 lines; the other two differ on a
     tie between equally likely cuts of "买买买" and on a character the HMM never saw)."""
-    import logging
-    import os
     import jieba
     jieba.setLogLevel(logging.CRITICAL)
     try:

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from . import data, names, titles
+from . import data, lexicon, names, titles
 from .spans import crosses_right
 from .text import is_name_char
 
@@ -223,7 +223,6 @@ def _loose(text: str, known: set[str], add) -> None:
     """Names without a title: a word the general dictionary marks as a person ("杨尚昆", or a
     foreign name written by sound, "叶利钦"), or a surname and given name standing between a
     clause boundary and a word that follows names ("……，李长云说")."""
-    from . import lexicon
     d = lexicon.dictionary()
     sur = data.keys("surnames")
     trans = data.keys("translit_chars")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import data
+from . import data, lexicon
 from .text import is_word_char
 
 MAX_TITLE = 32
@@ -79,7 +79,6 @@ _FUNCTION_TAGS = frozenset({"p", "c", "r", "d", "u", "uj", "ul", "uz", "ud", "ug
 def _function_word(text: str, i: int) -> str | None:
     """A function word of the dictionary (preposition, conjunction, pronoun, adverb, particle, time
     word) ending at text[i]: no organisation or place name runs across one ("此案经|海口市…")."""
-    from . import lexicon
     d = lexicon.dictionary()
     for n in (3, 2):
         if n <= i:
@@ -94,7 +93,6 @@ def _function_word(text: str, i: int) -> str | None:
 def _in_name(text: str, a: int, b: int) -> bool:
     """True when the stop word text[a:b] is part of a place name or proper word that crosses its
     edges ("同江", "汤原县", "和平区")."""
-    from . import lexicon
     g, d = lexicon.gazetteer(), lexicon.dictionary()
     for s in range(max(0, a - 3), a + 1):
         for e in range(b, min(len(text), b + 3) + 1):

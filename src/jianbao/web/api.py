@@ -6,11 +6,8 @@ from typing import AsyncIterator, Literal
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from ..store import Archive, Filters
-from ..export.stream import download
-from ..store.facets import FACETS
-from ..store.people import events as list_events
-from ..store.search import parse
+from ..export.archive.stream import download
+from ..store import FACETS, Archive, Filters, parse
 from . import views
 from .models import (ArticleOut, EventOut, FacetOut, IssueOut, PageOut, PaperIssues, PaperOut, PersonOut, Problem,
                      SearchOut, StatsOut)
@@ -73,7 +70,7 @@ def api_download(request: Request, what: Literal["articles", "events", "persons"
 
     def chunks():
         with pool.archive() as arch:
-            yield from download(arch, what, fmt, p.q, p.filters, p.section)
+            yield from download(arch, what, fmt, p.q, p.filters)
     media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson; charset=utf-8"
     name = f"jianbao-{what}.{'csv' if fmt == 'csv' else 'jsonl'}"
     return StreamingResponse(chunks(), media_type=media,
@@ -82,7 +79,7 @@ def api_download(request: Request, what: Literal["articles", "events", "persons"
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, summary="One article, its continued parts joined")
 def api_article(aid: int = Depends(article_id), arch: Archive = Depends(archive)):
-    lid = views.logical_of(arch, aid)
+    lid = arch.logical_of(aid)
     got = views.article(arch, lid) if lid else None
     if got is None:
         raise HTTPException(404, f"no article {aid} in this archive")
@@ -109,7 +106,7 @@ def api_person(request: Request, name: str = Depends(person_name), arch: Archive
 @router.get("/events", response_model=list[Record], summary="Activity records, newest first")
 def api_events(f: Filters = Depends(filter_params), limit: int = Query(100, ge=1, le=1000),
                arch: Archive = Depends(archive)):
-    rows = list_events(arch.db, f, limit)
+    rows = arch.events(f, limit)
     return [Record(**r) for r in rows]
 
 

@@ -24,8 +24,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..store import Archive, ArchiveError, QueryError, open_archive
+from .api import router as api_router
 from .cache import TTLCache
 from .messages import HEADINGS, chinese, invalid as explain
+from .pages import router as pages_router
 
 HERE = Path(__file__).resolve().parent
 LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
@@ -188,8 +190,6 @@ def create_app(target: str, settings: WebSettings = WebSettings()) -> FastAPI:
     except ImportError:  # pragma: no cover - psycopg is a dependency
         pass
 
-    from .api import router as api_router
-    from .pages import router as pages_router
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

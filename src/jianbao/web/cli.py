@@ -6,6 +6,7 @@ import ipaddress
 import click
 
 from ..cli_archive import db_option
+from ..store import ArchiveError
 
 
 def _loopback(host: str) -> bool:
@@ -40,7 +41,6 @@ def serve(db: str, host: str, port: int, connections: int, workers: int) -> None
       jianbao serve --db news.db                 # then open http://127.0.0.1:8000/
       jianbao serve --db postgresql://reader@dbhost/news --port 8080
     """
-    from ..store import ArchiveError
     if workers is None:
         from .serve import default_workers
         workers = default_workers()

@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from ..store import Filters
+
 
 class Count(BaseModel):
     value: str
@@ -35,19 +37,6 @@ class Facets(BaseModel):
     place: list[FacetCount] = []
 
 
-class SearchFilters(BaseModel):
-    paper: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    person: str | None = None
-    place: str | None = None
-    type: str | None = None
-    section: str | None = None
-    kind: str | None = None
-    undated: bool = False
-    untyped: bool = False
-
-
 class HitOut(BaseModel):
     article_id: int = Field(description="the logical article: /api/articles/{article_id}")
     score: float
@@ -64,7 +53,7 @@ class HitOut(BaseModel):
 
 class SearchOut(BaseModel):
     query: str
-    filters: SearchFilters
+    filters: Filters
     total: int = Field(description="matching stored articles (a continued article's parts count apart)")
     total_exact: bool = Field(description="false: estimated (more than 10,000 matches, SQLite)")
     total_margin: int = Field(0, description="0: exact; else the estimate's 95% error bound (total ± margin)")

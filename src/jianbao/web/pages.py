@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from markupsafe import Markup  # the charts: SVG built with every label escaped (charts.py)
 
-from ..store import Archive
+from ..store import Archive, Filters
 from . import views
 from .api import archive
 from .charts import _months, activity_bars, hits_timeline, titles_timeline
@@ -47,16 +47,18 @@ def facet_item(p: SearchParams, key: str, c) -> Obj:
     if not v and key in UNKNOWN:
         label, flag = UNKNOWN[key]
         drop = {"date_from": None, "date_to": None} if flag == "undated" else {"type": None}
-        url, active = p.url(**{flag: True, "page": 1, **drop}), getattr(p, flag)
+        url, active = p.url(**{flag: True, "page": 1, **drop}), getattr(p.filters, flag)
         return Obj(value=label, count=c.count, margin=c.margin, url=url, active=active, unknown=True)
     if key == "year":
         a, b = f"{v}-01-01", f"{v}-12-31"
-        url, active = p.url(date_from=a, date_to=b, undated=None, page=1), (p.date_from, p.date_to) == (a, b)
+        url = p.url(date_from=a, date_to=b, undated=None, page=1)
+        active = (p.filters.date_from, p.filters.date_to) == (a, b)
     elif key == "month":
         a, b = _month_range(v)
-        url, active = p.url(date_from=a, date_to=b, undated=None, page=1), (p.date_from, p.date_to) == (a, b)
+        url = p.url(date_from=a, date_to=b, undated=None, page=1)
+        active = (p.filters.date_from, p.filters.date_to) == (a, b)
     else:
-        url, active = p.url(**{key: v, "page": 1}), getattr(p, key) == v
+        url, active = p.url(**{key: v, "page": 1}), getattr(p.filters, key) == v
     return Obj(value=KIND_LABELS.get(v, v) if key == "kind" else v, count=c.count, margin=c.margin, url=url,
                active=active, unknown=False)
 
@@ -99,14 +101,14 @@ def active_filters(p: SearchParams) -> list[Obj]:
     names = (("paper", "报纸"), ("section", "版面"), ("person", "人物"), ("place", "地点"), ("type", "活动"),
              ("kind", "体裁"))
     for key, label in names:
-        if getattr(p, key):
-            value = KIND_LABELS.get(p.kind, p.kind) if key == "kind" else getattr(p, key)
+        if getattr(p.filters, key):
+            value = KIND_LABELS.get(p.filters.kind, p.filters.kind) if key == "kind" else getattr(p.filters, key)
             out.append(Obj(label=label, value=value, remove=p.url(**{key: None, "page": 1})))
     for flag, (label, value) in (("undated", ("日期", "不详")), ("untyped", ("活动", "无记录"))):
-        if getattr(p, flag):
+        if getattr(p.filters, flag):
             out.append(Obj(label=label, value=value, remove=p.url(**{flag: None, "page": 1})))
-    if p.date_from or p.date_to:
-        out.append(Obj(label="日期", value=f"{p.date_from or '…'} – {p.date_to or '…'}",
+    if p.filters.date_from or p.filters.date_to:
+        out.append(Obj(label="日期", value=f"{p.filters.date_from or '…'} – {p.filters.date_to or '…'}",
                        remove=p.url(date_from=None, date_to=None, page=1)))
     return out
 
@@ -139,7 +141,7 @@ def search_page(request: Request, p: SearchParams = Depends(search_params), arch
 
 @router.get("/article/{article_id}")
 def article_page(request: Request, aid: int = Depends(article_id), arch: Archive = Depends(archive)):
-    lid = views.logical_of(arch, aid)
+    lid = arch.logical_of(aid)
     if lid is None:
         raise HTTPException(404, f"no article {aid} in this archive; find one from the search page")
     if lid != aid:
@@ -177,7 +179,7 @@ def person_page(request: Request, name: str = Depends(person_name), arch: Archiv
                        "timeline": Markup(titles_timeline([(t.title, t.first, t.last, t.articles)
                                                            for t in prof.titles])),
                        "activity": Markup(activity_bars({m.month: m.counts for m in prof.activity})),
-                       "more": SearchParams(person=name).url()})
+                       "more": SearchParams(filters=Filters(person=name)).url()})
     return render(request, "person.html", name=name, people=people, person_url=person_url)
 
 
@@ -209,9 +211,8 @@ def facet_page(request: Request, name: str, p: SearchParams = Depends(search_par
 
 @router.get("/papers")
 def papers_page(request: Request, arch: Archive = Depends(archive)):
-    from ..store.browse import unnamed_pages
     return render(request, "papers.html", papers=views.papers(arch, request.app.state.cache),
-                  unnamed=unnamed_pages(arch.db))
+                  unnamed=arch.unnamed_pages())
 
 
 @router.get("/paper/{name}")

@@ -5,7 +5,7 @@ The dependencies are `async def`: checked in the event loop, not each sent to a 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from functools import cached_property, lru_cache
 from typing import Literal
 from urllib.parse import urlencode
@@ -13,8 +13,7 @@ from urllib.parse import urlencode
 from fastapi import Depends, HTTPException, Path, Query
 
 from ..model import ARTICLE_KINDS, EVENT_TYPES
-from ..store.facets import SORTS
-from ..store.search import MAX_QUERY, Filters, QueryError, date_bound
+from ..store import MAX_QUERY, SORTS, Filters, QueryError, date_bound
 
 TEXT = r"^[^\x00-\x1f\x7f]*$"   # no control characters
 QUERY = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"   # a query may hold tabs and line ends: white space
@@ -42,32 +41,20 @@ def _date(name: str, value: str | None, end: bool = False) -> str | None:
 
 @dataclass(frozen=True)
 class SearchParams:
+    """A search as the pages and the API take it: the query, the archive's one Filters, the pager."""
     q: str = ""
-    paper: str | None = None
-    date_from: str | None = None
-    date_to: str | None = None
-    person: str | None = None
-    place: str | None = None
-    type: str | None = None
-    section: str | None = None
+    filters: Filters = Filters()
     page: int = 1
     size: int = 20
     sort: str = "relevance"
-    kind: str | None = None
-    undated: bool = False
-    untyped: bool = False
-
-    @property
-    def filters(self) -> Filters:
-        return Filters(self.paper, self.date_from, self.date_to, self.person, self.place, self.type, self.kind,
-                       self.undated, self.untyped)
 
     @property
     def offset(self) -> int:
         return (self.page - 1) * self.size
 
     def url(self, path: str = "/search", **change) -> str:
-        """This search as a shareable URL, with some parameters changed (None removes one)."""
+        """This search as a shareable URL, with some parameters changed (None removes one): a filter's
+        by its Filters name (paper=…, date_from=…), the others by theirs (q, page, size, sort)."""
         pairs = [_pair(k, change[k]) if k in change else q for k, q in self._pairs.items()]
         pairs = [x for x in pairs if x]
         return path + ("?" + "&".join(pairs) if pairs else "")
@@ -76,7 +63,14 @@ class SearchParams:
     def _pairs(self) -> dict[str, str]:
         """Each parameter as it stands in a URL, "" where it is left out: quoted once, not once a link
         (a search page has some 80 links)."""
-        return {f.name: _pair(f.name, getattr(self, f.name)) for f in fields(self)}
+        return {name: _pair(name, getattr(self.filters if name in FILTER_NAMES else self, name)) for name in URL_ORDER}
+
+
+FILTER_NAMES = frozenset(f.name for f in fields(Filters))
+# the order of a search URL's parameters (as it has always been: links and bookmarks stay the same)
+URL_ORDER = ("q", "paper", "date_from", "date_to", "person", "place", "type", "section", "page", "size", "sort",
+             "kind", "undated", "untyped")
+assert set(URL_ORDER) == FILTER_NAMES | {"q", "page", "size", "sort"}
 
 
 @lru_cache(maxsize=8192)
@@ -112,8 +106,9 @@ async def filter_params(
     untyped: bool = Query(False, description="only articles with no activity recorded (the activity facet's "
                                              "unknown bucket)"),
 ) -> Filters:
-    f = Filters(paper or None, _date("from", date_from), _date("to", date_to, end=True), person or None, place or None,
-                type or None, kind or None, undated, untyped)
+    f = Filters(paper=paper or None, date_from=_date("from", date_from), date_to=_date("to", date_to, end=True),
+                person=person or None, place=place or None, type=type or None, kind=kind or None, undated=undated,
+                untyped=untyped)
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise bad(f"from={f.date_from} is after to={f.date_to}: swap them")
     return f
@@ -131,8 +126,7 @@ async def search_params(
                                                 "newest or oldest: by issue date, undated last"),
     f: Filters = Depends(filter_params),
 ) -> SearchParams:
-    p = SearchParams(" ".join(q.split()), f.paper, f.date_from, f.date_to, f.person, f.place, f.type, section or None,
-                     page, size, sort, f.kind, f.undated, f.untyped)
+    p = SearchParams(" ".join(q.split()), replace(f, section=section or None), page, size, sort)
     if p.page * p.size > MAX_RESULTS:
         raise bad(f"only the first {MAX_RESULTS:,} results are served (page × size); narrow the search")
     return p

@@ -11,6 +11,7 @@ the app runs in this process alone.
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import errno
 import multiprocessing as mp
 import os
@@ -51,7 +52,6 @@ def _taken(host: str, port: int) -> bool:
 def _die_with_parent(parent: int) -> None:
     """Linux: this process gets SIGTERM when the serving command dies, even by SIGKILL."""
     try:
-        import ctypes
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)   # PR_SET_PDEATHSIG
     except (OSError, AttributeError):   # not Linux: the parent's own handler stops the workers
         return

@@ -7,7 +7,7 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from ..model import Article, PageDoc
+from ...model import Article, PageDoc
 from .markdown import body_in_order
 
 

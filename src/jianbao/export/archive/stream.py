@@ -11,17 +11,16 @@ import io
 import json
 from typing import Iterator
 
-from ..store import Archive, Filters
-from ..store.facets import iter_logical
+from ...store import Archive, Filters
 from .tables import ARTICLE_COLUMNS, EVENT_COLUMNS, PERSON_COLUMNS, article_row, event_rows
 
 WHAT = {"articles": ARTICLE_COLUMNS, "events": EVENT_COLUMNS, "persons": PERSON_COLUMNS}
 FORMATS = ("csv", "json")
 
 
-def _rows(arch: Archive, what: str, query: str | None, filters: Filters, section: str | None) -> Iterator[list]:
+def _rows(arch: Archive, what: str, query: str | None, filters: Filters) -> Iterator[list]:
     persons: dict[tuple[str, str], int] = {}
-    for batch in iter_logical(arch.db, query, filters, section):
+    for batch in arch.iter_logical(query, filters):
         for lid in batch:
             la = arch.logical(lid)
             if la is None:
@@ -39,7 +38,7 @@ def _rows(arch: Archive, what: str, query: str | None, filters: Filters, section
 
 
 def download(arch: Archive, what: str, fmt: str, query: str | None = None, filters: Filters = Filters(),
-             section: str | None = None, rows_at_once: int = 200) -> Iterator[str]:
+             rows_at_once: int = 200) -> Iterator[str]:
     """The text of the download, in chunks: CSV with a header row (UTF-8 with a BOM, for spreadsheets),
     or JSON lines (one object per row, keys as the CSV's header)."""
     columns = WHAT[what]
@@ -49,7 +48,7 @@ def download(arch: Archive, what: str, fmt: str, query: str | None = None, filte
         buf.write("\ufeff")
         w.writerow(columns)
     n = 0
-    for row in _rows(arch, what, query, filters, section):
+    for row in _rows(arch, what, query, filters):
         if fmt == "csv":
             w.writerow(row)
         else:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import PageDoc
+from ...model import PageDoc
 
 
 def to_json(doc: PageDoc, *, spans: bool = False, indent: int | None = 1) -> str:

@@ -6,15 +6,13 @@ Persons, mentions and events are written beside it as single files.
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-from ..errors import JianbaoError
-from ..store import Archive, Filters
+from ...errors import JianbaoError
+from ...store import Archive, Filters
+from ..pages.pagefiles import safe_name
 from .tables import rows
-
-
-def _safe(name: str) -> str:
-    return "".join("_" if c in '/\\=%:*?"<>|' else c for c in name)
 
 
 def write_parquet(arch: Archive, folder: Path, filters: Filters = Filters()) -> int:
@@ -23,14 +21,13 @@ def write_parquet(arch: Archive, folder: Path, filters: Filters = Filters()) -> 
         import pyarrow.parquet as pq
     except ImportError:
         raise JianbaoError("Parquet export needs pyarrow: pip install 'jianbao[parquet]'") from None
-    import shutil
     tables = rows(arch, filters)
     header, data = tables["articles"]
     groups: dict[tuple[str, str], list[list]] = {}
     p_at = header.index("paper")
     d_at = header.index("date")
     for r in data:
-        key = (_safe(r[p_at] or "unknown"), (r[d_at] or "")[:4] or "unknown")
+        key = (safe_name(r[p_at] or "unknown"), (r[d_at] or "")[:4] or "unknown")
         groups.setdefault(key, []).append(r)
     base = folder / "articles"
     if base.exists():

@@ -6,7 +6,7 @@ gives, joined with 、) and as `literal` (title and name as printed together).
 """
 from __future__ import annotations
 
-from ..store import LogicalArticle
+from ...store import LogicalArticle
 
 
 def to_ninjs(la: LogicalArticle, base: str = "urn:jianbao:article:") -> dict:

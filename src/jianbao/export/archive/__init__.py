@@ -1,4 +1,5 @@
-"""Export an archive: jsonl (page documents), ninjs, csv tables, parquet dataset, markdown."""
+"""Archive exporters: jsonl (page documents), ninjs, csv tables, parquet dataset, markdown; each reads the
+archive through `store`'s API (logical articles, continued parts joined by `Archive.logical`)."""
 from __future__ import annotations
 
 import csv
@@ -6,8 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import JianbaoError
-from ..store import Archive, Filters
+from ...errors import JianbaoError
+from ...store import Archive, Filters
+from ..pages.markdown import article_markdown
+from .ninjs import to_ninjs
+from .parquet import write_parquet
+from .tables import rows
 
 
 def _folder(out: Path | None, fmt: str) -> Path:
@@ -42,16 +47,13 @@ def export_archive(arch: Archive, fmt: str, out: Path | None, filters: Filters =
                 f.close()
         return n
     if fmt == "ninjs":
-        from .ninjs import to_ninjs
         return _per_article(arch, filters, _folder(out, fmt), ".json",
                             lambda la: json.dumps(to_ninjs(la), ensure_ascii=False, indent=1))
     if fmt == "md":
-        from .markdown import article_markdown
         return _per_article(arch, filters, _folder(out, fmt), ".md",
                             lambda la: f"<!-- {la.paper or ''} {la.date or ''} 第{'、'.join(la.pages)}版 -->\n\n"
                                        + article_markdown(la.article))
     if fmt == "csv":
-        from .tables import rows
         folder = _folder(out, fmt)
         tables = rows(arch, filters)
         for name, (header, data) in tables.items():
@@ -61,6 +63,5 @@ def export_archive(arch: Archive, fmt: str, out: Path | None, filters: Filters =
                 w.writerows(data)
         return len(tables["articles"][1])
     if fmt == "parquet":
-        from .parquet import write_parquet
         return write_parquet(arch, _folder(out, fmt), filters)
     raise JianbaoError(f"unknown export format {fmt!r}")

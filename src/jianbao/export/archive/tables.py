@@ -1,7 +1,7 @@
 """The archive as flat tables (articles, persons, mentions, events), for CSV and Parquet."""
 from __future__ import annotations
 
-from ..store import Archive, Filters, LogicalArticle
+from ...store import Archive, Filters, LogicalArticle
 
 ARTICLE_COLUMNS = ["article_id", "paper", "date", "pages", "kind", "kicker", "headline", "subheadline",
                    "byline", "reporters", "dateline", "text", "persons", "places", "orgs"]

@@ -8,14 +8,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..model import PageDoc
+from ...model import PageDoc
 
 COLUMNS = ["article_id", "date", "page", "section", "seq", "kind", "kicker", "headline", "subheadline", "byline",
            "reporters", "dateline", "continued_from", "continued_on", "text", "persons", "places", "orgs",
            "events", "source"]
 
 
-def _safe(name: str) -> str:
+def safe_name(name: str) -> str:
+    """A name as a folder name of the hive layout: no separators, no = or %."""
     return "".join("_" if c in '/\\=%:*?"<>|' else c for c in name)
 
 
@@ -36,7 +37,7 @@ def write_page_parquet(doc: PageDoc, outdir: Path) -> Path:
     import pyarrow as pa
     import pyarrow.parquet as pq
     m = doc.meta
-    part = outdir / "articles" / f"paper={_safe(m.paper or 'unknown')}" / f"year={(m.date or '')[:4] or 'unknown'}"
+    part = outdir / "articles" / f"paper={safe_name(m.paper or 'unknown')}" / f"year={(m.date or '')[:4] or 'unknown'}"
     part.mkdir(parents=True, exist_ok=True)
     final = part / f"{doc.sha1}.parquet"
     tmp = part / f".{doc.sha1}.{os.getpid()}.tmp"

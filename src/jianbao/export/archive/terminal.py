@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..store.search import Hit
+from ...store import Hit
 
 
 def _console() -> Console:

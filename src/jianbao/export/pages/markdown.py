@@ -1,7 +1,7 @@
 """Clean Markdown: one section per article, furniture listed at the end."""
 from __future__ import annotations
 
-from ..model import Article, PageDoc
+from ...model import Article, PageDoc
 
 
 def _page_line(doc: PageDoc) -> str:
