@@ -5,13 +5,17 @@ quotes, bullets, escapes, hard-break spaces; only non-alphanumeric characters ar
 `clean_offsets` maps what is left back to offsets into the page: the reader makes a line's block
 with the one, the cutter gives every field its spans with the other, so both see the same text.
 `common_chars` is the list of common Chinese characters (simplified and traditional) that tells
-encodings apart and that the cutter folds traditional forms over.
+encodings apart. `t2s_table` folds traditional characters to simplified ones, one for one, so that
+offsets stay valid: the cutter reads its tables over it (本報訊 → 本报讯), the archive indexes with it
+(秦國文 finds 秦国文).
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 from importlib import resources
+
+import opencc
 
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})(?:[ \t]+|$)")
 _QUOTE = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
@@ -25,6 +29,24 @@ _SPACE = re.compile(r"[ \t\u3000\u00a0\u2002-\u200b\ufeff]+")
 def common_chars() -> frozenset[str]:
     text = resources.files("jianbao.data").joinpath("common_chars.txt").read_text(encoding="utf-8")
     return frozenset(text.strip())
+
+
+# the CJK blocks whose characters OpenCC may simplify: Extension A, the Unified Ideographs
+_CJK = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000))
+
+
+@lru_cache(maxsize=1)
+def t2s_table() -> dict[int, str]:
+    """Code point of a traditional character → its simplified form, where OpenCC's t2s gives exactly
+    one character (so folding keeps every offset). Built once, in about 0.1 s; for str.translate."""
+    conv = opencc.OpenCC("t2s")
+    table = {}
+    for block in _CJK:
+        for cp in block:
+            s = conv.convert(chr(cp))
+            if len(s) == 1 and s != chr(cp):
+                table[cp] = s
+    return table
 
 
 def clean_line(line: str) -> tuple[str, int, bool, bool]:

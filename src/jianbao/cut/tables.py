@@ -9,7 +9,7 @@ from importlib import resources
 
 import opencc
 
-from ..textutil import common_chars
+from ..textutil import t2s_table
 
 
 @dataclass(frozen=True)
@@ -92,17 +92,7 @@ class T:
         self.surnames = frozenset("".join((sur["single"] + sur["rare"]).split()))
         self.compound_surnames = frozenset(sur["compound"] + sur["rare_compound"])
         self.t2s = opencc.OpenCC("t2s")
-        self.simplify = _char_table(self.t2s)
-
-
-def _char_table(t2s: "opencc.OpenCC") -> dict[int, str]:
-    """Traditional → simplified, one character for one, so offsets stay valid (本報訊 → 本报讯)."""
-    table: dict[int, str] = {}
-    for c in common_chars():
-        s = t2s.convert(c)
-        if len(s) == 1 and s != c:
-            table[ord(c)] = s
-    return table
+        self.simplify = t2s_table()  # one for one, offsets kept (本報訊 → 本报讯)
 
 
 @lru_cache(maxsize=1)

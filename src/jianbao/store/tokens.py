@@ -17,29 +17,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
-import opencc
+from ..textutil import t2s_table
 
 _RUN = re.compile(r"[^\W_]+")
-
-
-# the CJK blocks whose characters OpenCC may simplify: Extension A, the Unified Ideographs
-_CJK = (range(0x3400, 0x4DC0), range(0x4E00, 0xA000))
-
-
-@lru_cache(maxsize=1)
-def t2s_table() -> dict[int, str]:
-    """Code point of a traditional character → its simplified form, where OpenCC's t2s gives exactly
-    one character (so folding keeps every offset). Built once, in about 0.1 s."""
-    conv = opencc.OpenCC("t2s")
-    table = {}
-    for block in _CJK:
-        for cp in block:
-            s = conv.convert(chr(cp))
-            if len(s) == 1 and s != chr(cp):
-                table[cp] = s
-    return table
 
 
 def norm(text: str) -> str:
