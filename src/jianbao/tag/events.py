@@ -153,7 +153,7 @@ def _others(gap: str) -> bool:
     部门主要负责人，各有关企业参加会议" — the named ones still take the role. Not "A、B与干部群众一起参加"
     (together with: they are the doers), nor "A、B以及县政协部分领导在县教育局同志的陪同下" (a
     preposition, a particle or a verb opens a new phrase)."""
-    if not gap.startswith(tuple(_list_joins())) or re.search(r"[。；：！？]", gap):
+    if not gap.startswith(tuple(_other_joins())) or re.search(r"[。；：！？]", gap):
         return False
     d = lexicon.dictionary()
     return all((d.get(w) or ("", "n"))[1] in _NOMINAL or (d.get(w) or ("", "n"))[1][:1] in _NOMINAL
@@ -167,7 +167,7 @@ _NOMINAL = frozenset({"n", "vn", "a", "b", "m", "q", "r", "c", "j", "f", "s"})
 
 
 @lru_cache(maxsize=1)
-def _list_joins() -> frozenset[str]:
+def _other_joins() -> frozenset[str]:
     """Conjunctions that join named officials to others (data/conjunctions.tsv, others)."""
     return frozenset(data.marked("conjunctions", "others"))
 
