@@ -154,3 +154,21 @@ def test_migration_indexes_the_articles_a_batch_at_a_time(db_target):
         assert a.count("秋收") == 0
         index_all(a.db, batch=3)
         assert a.count("秋收") == 14 and a.count("进度过半") == 7
+
+
+def test_every_step_after_the_base_runs_on_create_and_on_migrate(tmp_path):
+    """A new archive and a version-6 archive migrated end with the same tables and columns."""
+    from jianbao.store.db import connect
+    from jianbao.store.schema import BASE_VERSION
+
+    def layout(db):
+        return sorted(db.fetchall("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p "
+                                  "WHERE m.type='table' AND m.name NOT LIKE 'article_fts%'"))
+    old = connect(str(tmp_path / "old.db"))
+    create(old, version=BASE_VERSION)
+    old.close()
+    with open_archive(str(tmp_path / "old.db")) as a:
+        migrated = layout(a.db)
+        assert a.db.fetchone("SELECT value FROM meta WHERE key='schema_version'")[0] == str(SCHEMA_VERSION)
+    with open_archive(str(tmp_path / "new.db")) as a:
+        assert layout(a.db) == migrated
