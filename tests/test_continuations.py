@@ -8,7 +8,7 @@ import json
 from click.testing import CliRunner
 
 from jianbao.cli import main
-from jianbao.cut.continuations import link_continuations
+from jianbao.cut.continuations import Part, link_continuations, pair_parts
 from jianbao.model import Article, PageDoc, PageMeta
 from jianbao.pipeline import run_issue
 from read_helpers import SETTINGS, need_pages
@@ -66,6 +66,24 @@ def test_a_chain_over_three_pages_and_ids_in_the_page_document():
     assert "continued_on_id" not in page("9", art("q")).to_dict()["articles"][0]   # only where linked
     again = PageDoc.from_dict(docs[1].to_dict()).articles[0]
     assert (again.continued_from_id, again.continued_on_id) == ("a", "c")
+
+
+def test_the_rule_compares_page_numbers_however_printed():
+    parts = [Part("A1", "春耕", None, "第3版"), Part("3", "备耕", "1", None), Part("B03", "春耕", "A1", None)]
+    assert pair_parts(parts) == [(0, 2)]                 # 第3版 = 3 = B03, A1 = 1; the headline decides
+
+
+def test_a_part_on_a_page_of_no_known_number_is_not_paired():
+    # the archive can store a dated page whose number was not printed: its jump answers nothing,
+    # and a part on page 3 without a 上接 line never continues it
+    parts = [Part(None, "甲", None, "3"), Part("3", "甲", None, None), Part("3", "乙", "", None)]
+    assert pair_parts(parts) == []
+
+
+def test_parts_known_to_be_linked_are_not_paired_again():
+    parts = [Part("1", "甲", None, "2", has_next=True), Part("1", "乙", None, "2"),
+             Part("2", "甲", "1", None, has_previous=True), Part("2", "丙", "1", None)]
+    assert pair_parts(parts) == [(1, 3)]
 
 
 def _issue(tmp_path, seed: int):

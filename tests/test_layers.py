@@ -25,6 +25,8 @@ entry when it is fixed (the test then fails on a stale entry, so the list only s
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -62,23 +64,7 @@ HEAVY = {
 OPTIONAL_EXTENSIONS = {"jianbao.store._rank", "_sqlite3"}
 
 # (importer, imported): known violations, fixed by the change named
-PENDING: dict[tuple[str, str], str] = {
-    # read/image.py, ink.py, layout.py and order.py are being reworked by the OCR change (issue 21
-    # part 2 leaves them to it); its fixes remove these
-    ("jianbao.read.pdf", "jianbao.read.image"):
-        "read/image ↔ read/pdf cycle: pdf.py renders a page without a text layer through image.py's "
-        "OCR, image.py uses pdf.py's rendering; issue 21",
-    ("jianbao.read.order", "jianbao.read.layout"):
-        "read/layout ↔ read/order cycle: order.py names layout's Line and Params for its types; issue 21",
-    ("jianbao.read.layout", "jianbao.cut.lines"):
-        "read → cut: layout.py borrows the cutter's line tests (jump lines, furniture); issue 21",
-    ("jianbao.read.order", "jianbao.cut.lines"):
-        "read → cut: order.py borrows the cutter's jump-line test; issue 21",
-    ("jianbao.read.image", "*"):
-        "function-level imports of the standard library in read/image.py (being reworked); issue 21",
-    ("jianbao.read.ink", "*"):
-        "function-level imports in read/ink.py (new, being written); issue 21",
-}
+PENDING: dict[tuple[str, str], str] = {}
 
 
 def _module(path: Path) -> str:
@@ -255,6 +241,21 @@ def test_no_import_cycles():
 
 def test_no_function_level_imports_but_of_heavy_optional_dependencies():
     assert hidden_imports() == []
+
+
+def test_the_stages_load_no_heavy_dependency_until_a_page_needs_one():
+    """`import jianbao.read` … `jianbao.pipeline`, and the command line (`jianbao --help`, `jianbao cut`)
+    load no numpy, image library or OCR engine: only reading an image, or a PDF page with no text
+    layer, does (read/image.py, imported there), and storing a page (store/reprints.py, on first use).
+    Checked on the syntax trees and by importing them in a fresh interpreter."""
+    stages = ("jianbao.read", "jianbao.read.parsers.ocr", "jianbao.cut", "jianbao.tag", "jianbao.pipeline",
+              "jianbao.cli")
+    heavy = heavy_loads()
+    assert {m: heavy[m] for m in stages if heavy[m]} == {}
+    code = (f"import sys; import {', '.join(stages)}; "
+            f"print(sorted(m for m in {sorted(HEAVY)!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_the_archive_is_read_through_its_package():

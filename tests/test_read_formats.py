@@ -118,6 +118,18 @@ def test_mineru_middle_samples(rel):
         assert titles and all(b.heading == 1 and b.size > 0 for b in titles)
 
 
+def test_mineru_middle_discarded_blocks_are_furniture():
+    """Every discarded block that holds text is a header or a footer (by where it stands), and no
+    body block is."""
+    from jianbao.read.parsers.mineru import _block
+    _, obj, pages = _load("mineru/v2.7.6_pipeline_zh_thesis/middle.json", "mineru_middle")
+    for pg, page in zip(obj["pdf_info"], pages):
+        discarded = [" ".join(it.text.split()) for b in pg["discarded_blocks"] for it in _block(b) if it.text.strip()]
+        zoned = [" ".join(b.text.split()) for b in page.blocks if b.zone]
+        assert sorted(zoned) == sorted(discarded), page.meta.source
+        assert all(b.zone in ("header", "footer") for b in page.blocks if b.zone)
+
+
 @pytest.mark.parametrize("rel", ["docling/2305.03393v1-pg9.json", "docling/2206.01062.json"])
 def test_docling_samples(rel):
     _, doc, pages = _load(rel, "docling")

@@ -206,10 +206,10 @@ def test_printed_space_restored_where_the_pitch_opens():
 
 def test_short_line_ending_in_a_stop_keeps_its_paragraph_size():
     """Pieces are trimmed to their ink: 作。 is one and a half cells wide, not two."""
-    from jianbao.read.image import _sized
     from jianbao.read.layout import Line
+    from jianbao.read.ocrlines import sized
     body = [Line(0, 42 * k, 390, 42 * k + 40, 30, "一二三四五六七八九十一二三") for k in range(6)]
-    (short,) = _sized(body + [Line(0, 300, 45, 340, 30, "作。")])[-1:]
+    (short,) = sized(body + [Line(0, 300, 45, 340, 30, "作。")])[-1:]
     assert abs(short.size - 30) <= 0.1 * 30
 
 

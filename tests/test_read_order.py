@@ -137,7 +137,7 @@ def test_two_titles_one_under_the_other_but_side_by_side_are_not_one_wrapped_tit
 
 def test_ocr_boxes_running_into_a_gutter_still_leave_it_a_gutter():
     """OCR boxes are loose: a line of the left column may reach past where the right one starts."""
-    from jianbao.read.image import OCR_PARAMS
+    from jianbao.read.ocrlines import OCR_PARAMS
     a, b = "甲" * (W * 6 - 3) + "。", "乙" * (W * 6 - 3) + "。"     # last lines short: paragraphs end
     left, right = flow([0], 100, a, 99), flow([1], 100, b, 99)
     left[2].x1 = col(1) - 6                    # a box running most of the way across the gutter

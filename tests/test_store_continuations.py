@@ -1,6 +1,7 @@
 """Continued articles (下转第二版 … 上接第一版) are one logical article in search and export."""
 from __future__ import annotations
 
+from jianbao.model import Article, PageDoc, PageMeta
 from jianbao.pipeline import read_path, run_page
 from jianbao.settings import Settings
 from jianbao.store import open_archive
@@ -42,3 +43,34 @@ def test_replacing_a_part_keeps_the_link(db_target, tmp_path):
         [hit] = a.search("協同联动")
         assert hit.parts == 2
         assert a.stats()["pages"] == 2
+
+
+def _page(number: str, *articles: Article) -> PageDoc:
+    meta = PageMeta(paper="临江日报", date="2023-06-01", page=number, source=f"p{number}.md")
+    return PageDoc(meta=meta, articles=list(articles), sha1=f"sha-{number}")
+
+
+def test_the_archive_pairs_by_the_cuts_rule(db_target):
+    """The stored parts of an issue are paired by cut/continuations.py's rule: page numbers as
+    numbers (A1 is page 1), then the part whose headline shares most with the first part's."""
+    first = Article(id="a", headline="全力推进城市更新", continued_on="第3版", paragraphs=["开头。"])
+    p3 = _page("3", Article(id="x", headline="乡村振兴见成效", continued_from="A1", paragraphs=["别的。"]),
+               Article(id="y", headline="城市更新", continued_from="A1", paragraphs=["接着。"]))
+    with open_archive(db_target) as a:
+        a.add(p3, "page 3")
+        a.add(_page("A1", first), "page 1")
+        parts = dict(a.db.fetchall("SELECT uid, part FROM articles"))
+        roots = dict(a.db.fetchall("SELECT a.uid, r.uid FROM articles a JOIN articles r ON r.id = a.logical_id"))
+    assert parts == {"a": 1, "x": 1, "y": 2}
+    assert roots == {"a": "a", "x": "x", "y": "a"}
+
+
+def test_a_jump_from_a_page_of_no_number_joins_nothing(db_target):
+    """A dated page stored without its number: its 转第3版 part cannot be told from which page it
+    jumps, so no part of page 3 (one without any 上接 line least of all) becomes its continuation."""
+    loose = PageDoc(meta=PageMeta(paper="临江日报", date="2023-06-01", source="loose.md"), sha1="sha-loose",
+                    articles=[Article(id="a", headline="城市更新", continued_on="3", paragraphs=["开头。"])])
+    with open_archive(db_target) as a:
+        a.add(loose, "loose page")
+        a.add(_page("3", Article(id="y", headline="城市更新", paragraphs=["另一篇。"])), "page 3")
+        assert dict(a.db.fetchall("SELECT uid, part FROM articles")) == {"a": 1, "y": 1}

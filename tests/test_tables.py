@@ -12,6 +12,7 @@ from importlib import resources
 import pytest
 
 from jianbao.cut.tables import entries, tables
+from jianbao.textutil import jumps
 
 FILES = ["furniture.toml", "bylines.toml", "datelines.toml", "jumps.toml", "logos.toml",
          "titles.toml", "notices.toml"]
@@ -46,6 +47,12 @@ def test_jumps_name_their_direction_and_page():
     for e in entries("jumps.toml"):
         assert e.direction in ("from", "on")
         assert "(?P<page>" in e.pattern
+
+
+def test_the_reader_and_the_cutter_read_one_jump_table():
+    """data/jumps.toml is read by textutil (for the reader and the cutter alike) and checked here
+    through `entries`: both loaders see the same entries in the same order."""
+    assert [(d, rx.pattern) for d, rx in jumps()] == [(e.direction, e.pattern) for e in entries("jumps.toml")]
 
 
 def test_furniture_tokens_have_unique_names():

@@ -40,9 +40,13 @@ class Block:
     indent: bool = False    # the line starts with an indent (　　 or spaces): a paragraph start in OCR text
     zone: str | None = None  # "header" / "footer" when a layout reader placed the line in that band
     size: float = 0.0       # type size over the body text size, as a layout reader measured it; 0: unknown
-    # what a document parser's JSON said of the block (read/formats.py); None for markdown and PDF pages
-    box: tuple[float, float, float, float] | None = None   # x0, y0, x1, y1 in the JSON's page units, y down
+    # where the block is printed: x0, y0, x1, y1, y down, in the JSON's page units (a parser's JSON,
+    # read/formats.py) or in Page.image's unit (PDF and scan pages: the union of `boxes`); None for markdown
+    box: tuple[float, float, float, float] | None = None
     category: str | None = None   # the parser's label, normalised (read/parsers/base.py CATEGORIES)
+    # PDF and scan pages: the box of each printed line the block was made of (a paragraph may run on
+    # into the next column), in Page.image's unit; the cutter outlines articles with them (cut/regions.py)
+    boxes: tuple[tuple[float, float, float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,27 @@ class PageMeta:
                 "section": self.section, "source": self.source}
 
 
+Box = tuple[float, float, float, float]   # x0, y0, x1, y1, y down
+
+
+@dataclass(frozen=True)
+class PageImage:
+    """The picture of a PDF or scanned page and the frame its boxes are in: `width` × `height` in
+    `unit` ("pt": a PDF's text layer; "px": the pixels OCR read). `path` (absolute) and `page` (1-based
+    page of the PDF, frame of the TIFF) say where to find it again; `kind` is "pdf" or "image"."""
+    kind: str
+    path: str
+    page: int
+    width: float
+    height: float
+    unit: str
+
+    def to_dict(self) -> dict[str, Any]:
+        # the path stays out of the page document: the same file gives the same document wherever it lies
+        return {"kind": self.kind, "page": self.page, "width": self.width, "height": self.height,
+                "unit": self.unit}
+
+
 @dataclass
 class Page:
     """A page as read: the decoded text, its lines as blocks, and what the reader learned."""
@@ -65,6 +90,7 @@ class Page:
     blocks: list[Block]
     meta: PageMeta = field(default_factory=PageMeta)
     encoding: str = "utf-8"
+    image: PageImage | None = None   # PDF and scan pages: the page's picture and its frame
 
     def span_text(self, span: Span) -> str:
         return self.text[span[0]:span[1]]
@@ -110,6 +136,25 @@ class Event:
                 "places": list(self.places)}
 
 
+@dataclass
+class PlaceRef:
+    """One place the article names, resolved to an administrative division (tag/divisions.py): its
+    code (six digits down to counties, GB/T 2260; nine for townships), level and the names of its
+    province, prefecture and county; or no code, and `reason` says why ("unknown", "ambiguous: 3
+    candidates", "not a division" …)."""
+    name: str
+    code: str | None = None
+    level: str | None = None      # province | prefecture | county | township
+    province: str = ""
+    prefecture: str = ""
+    county: str = ""
+    reason: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "code": self.code, "level": self.level, "province": self.province,
+                "prefecture": self.prefecture, "county": self.county, "reason": self.reason}
+
+
 TEXT_FIELDS = ("kicker", "headline", "subheadline", "byline", "dateline")
 
 
@@ -134,8 +179,11 @@ class Article:
     places: list[str] = field(default_factory=list)
     orgs: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    place_refs: list[PlaceRef] = field(default_factory=list)  # `places` resolved to divisions
     # provenance: field name ("headline", "paragraphs[3]", "byline" …) → spans into Page.text
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    # where it is printed (PDF and scan pages): rectangles in PageDoc.image's frame (cut/regions.py)
+    regions: list[Box] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -155,6 +203,10 @@ class Article:
         for k in ("continued_from_id", "continued_on_id"):
             if getattr(self, k):
                 d[k] = getattr(self, k)
+        if self.place_refs:
+            d["place_refs"] = [r.to_dict() for r in self.place_refs]
+        if self.regions:
+            d["regions"] = [list(r) for r in self.regions]
         if with_spans:
             d["spans"] = {k: [list(s) for s in v] for k, v in self.spans.items()}
         return d
@@ -174,6 +226,9 @@ class Article:
             events=[Event(**{k: e.get(k) for k in Event.__dataclass_fields__ if k in e})
                     for e in d.get("events") or []],
             spans={k: [tuple(s) for s in v] for k, v in (d.get("spans") or {}).items()},
+            regions=[tuple(r) for r in d.get("regions") or []],
+            place_refs=[PlaceRef(**{k: r.get(k) for k in PlaceRef.__dataclass_fields__ if k in r})
+                        for r in d.get("place_refs") or []],
         )
 
 
@@ -199,6 +254,7 @@ class PageDoc:
     joins: list[Join] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     sha1: str = ""
+    image: PageImage | None = None   # PDF and scan pages: the picture the articles' regions are on
 
     def to_dict(self, with_spans: bool = False) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -212,6 +268,8 @@ class PageDoc:
             d["warnings"] = list(self.warnings)
         if self.sha1:
             d["sha1"] = self.sha1
+        if self.image:
+            d["image"] = self.image.to_dict()
         return d
 
     @classmethod
@@ -225,4 +283,5 @@ class PageDoc:
                        for f in d.get("furniture") or []],
             joins=[Join(j["left"], j["right"], j["reason"]) for j in d.get("joins") or []],
             warnings=list(d.get("warnings") or []), sha1=d.get("sha1") or "",
+            image=PageImage(**{"path": "", **d["image"]}) if d.get("image") else None,
         )

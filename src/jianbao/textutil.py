@@ -7,11 +7,14 @@ with the one, the cutter gives every field its spans with the other, so both see
 `common_chars` is the list of common Chinese characters (simplified and traditional) that tells
 encodings apart. `t2s_table` folds traditional characters to simplified ones, one for one, so that
 offsets stay valid: the cutter reads its tables over it (本報訊 → 本报讯), the archive indexes with it
-(秦國文 finds 秦国文).
+(秦國文 finds 秦国文). `jump_in` finds a jump marker (上接第一版, 下转第3版; the table data/jumps.toml)
+and `is_jump_line` says a line is one and nothing more: the reader keeps such a line a paragraph of
+its own, the cutter makes it the jump of its article.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from functools import lru_cache
 from importlib import resources
 
@@ -103,3 +106,36 @@ def clean_offsets(line: str, line_start: int) -> list[int]:
             pending = None
         out.append(off)
     return out
+
+
+@lru_cache(maxsize=1)
+def jumps() -> tuple[tuple[str, re.Pattern], ...]:
+    """(direction, pattern) of every entry of data/jumps.toml, in order: "from" (上接第一版) or "on"
+    (下转第3版); each pattern names the page as printed (`page`)."""
+    with resources.files("jianbao.data").joinpath("jumps.toml").open("rb") as f:
+        data = tomllib.load(f)
+    return tuple((it.get("direction", ""), re.compile(it.get("pattern") or re.escape(it.get("text", ""))))
+                 for items in data.values() if isinstance(items, list) for it in items)
+
+
+def jump_in(text: str) -> tuple[str, str, int, int] | None:
+    """A jump marker in the line: (direction, page as printed, start, end) including its brackets."""
+    for direction, rx in jumps():
+        m = rx.search(text)
+        if m:
+            a, b = m.start(), m.end()
+            while a > 0 and text[a - 1] in "（([【〔<〈 ":
+                a -= 1
+            while b < len(text) and text[b] in "）)]】〕>〉 ":
+                b += 1
+            return direction, m.group("page"), a, b
+    return None
+
+
+def is_jump_line(text: str) -> bool:
+    """Is the line a jump marker and nothing more (（下转第三版）, ▶上接1版)?"""
+    j = jump_in(text)
+    if not j:
+        return False
+    rest = text[:j[2]] + text[j[3]:]
+    return not any(c.isalnum() for c in rest)

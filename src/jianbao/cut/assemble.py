@@ -51,8 +51,9 @@ def _joinable(prev: str, nxt: str, verse: bool) -> bool:
         return False
     if " " in prev and all(c.isalnum() or c == " " for c in prev):
         return False  # a phrase standing alone (不等不靠 苦干实干), not a sentence cut short
-    if tables().section_label.search(prev) or tables().closer.search(prev):
-        return False  # 核心阅读 / （作者为…）: a label or a closing note is a paragraph of its own
+    t = tables()
+    if t.section_label.search(prev) or t.closer.search(prev) or t.figure_callout.match(prev):
+        return False  # 核心阅读 / （作者为…） / 7.9%: a label, a closing note, a callout figure stand alone
     # an enumerated line (一、… / 1.… / （二）…) starts a paragraph of its own
     return not prev.endswith(("：", ":")) and not tables().numbered.match(nxt)
 

@@ -68,6 +68,19 @@ FEATURES = (
     "plain_after_subs",      # on such a page, a run after the article already had subheadings
     "like_subs",             # opens or ends with the words the article's subheadings share (…的理论底蕴 / …的实践展开)
     "unlike_subs",           # the article's subheadings share words, and the run does not
+    "run_halves",            # a run of two lines that are the parallel halves of one phrase (文化大餐暖意浓 /
+                             # 天南海北共欢庆): a subheading's couplet more often than a kicker over a headline
+    "photo_below",           # a photographer's credit (某某摄（影像中国）) closes the few lines under the run:
+                             # a photo story's head (灯笼高挂年味浓 / two lines / 蒋某某摄)
+    "cur_dateline",          # the article in progress opened with a dateline (本报北京1月31日电): a news
+                             # report, which holds subheadings more rarely than a feature
+    "words_above",           # on a page without markup, the share of the run's character pairs found in the
+                             # article so far: a subheading speaks of its article's matter, a new headline
+                             # of another (where lines are marked, the marks say more)
+    "words_below",           # on such a page, the share of the run's character pairs found in the text right
+                             # under it (a headline's words come back in its lead)
+    "known_logo",            # the run opens with a known banner or standing column's name (logos.toml:
+                             # 新春走基层, 人民论坛), which stands over an article, never inside one
 )
 
 

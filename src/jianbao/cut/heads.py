@@ -143,6 +143,18 @@ FEATURES = (
     "part_wrapped",         # a kicker or subheadline printed on two lines of one block, the first unfinished
     "cut_in_block",         # a part ends inside a block (no blank line, the same markup): a wrapped line cut
     "cut_at_fragment",      # a part starts with a stub of one or two characters then a space (a word cut)
+    "kicker_unmarked_alike",  # an unmarked kicker line over a marked headline, on a page that marks
+                              # every title part alike (all bold, all #): there a plain line is no title part
+    "sub_unmarked_alike",     # an unmarked subheadline line under a marked headline, on such a page
+    "logo_unmarked_alike",    # an unmarked logo over a marked headline, on such a page
+    "logo_bracketed",         # a logo wholly in 【】 (【两会进行时】: how a column's name is printed)
+    "kicker_mixed_marks",     # a kicker of a plain and a marked line (the parser set them apart)
+    "kicker_marked_heads_only",  # a kicker marked as the headline, on a page that marks headlines only
+                                 # (MinerU: kicker and subheadline plain): a headline's second line rather
+    "logo_recurring",       # a logo whose words stand as a title line again elsewhere on the page (a
+                            # column's name printed over each of its articles: 为了民族复兴·英雄烈士谱)
+    "kicker_recurring",     # a kicker line whose words stand again elsewhere on the page (a column's
+                            # name more likely than an article's own lead-in)
 )
 
 
@@ -184,12 +196,15 @@ class Split:
     subheadline: list[int]
 
 
-def candidates(blocks: list[Block], idx: list[int]) -> list[tuple[Split, list[float]]]:
-    """Every split the model weighs, with its feature vector."""
+def candidates(blocks: list[Block], idx: list[int], alike: bool | None = None,
+               recurring: frozenset[int] = frozenset()) -> list[tuple[Split, list[float]]]:
+    """Every split the model weighs, with its feature vector. `alike`: the page marks every title
+    part alike (True), its headlines only (False), or nothing is known (None); `recurring`: the
+    lines whose words stand as another title line of the page too."""
     rule_logos, rest = split_logos(blocks, idx)
     ruled = len(idx) - len(rest)
     peeled = set(idx[:ruled])
-    lines = [_Line(blocks[i], i in peeled) for i in idx]
+    lines = [_Line(blocks[i], i in peeled, i in recurring) for i in idx]
     top = min(x.level for x in lines)
     n = len(idx)
     out = []
@@ -205,17 +220,19 @@ def candidates(blocks: list[Block], idx: list[int]) -> list[tuple[Split, list[fl
                 if n - b > most_s:
                     continue
                 split = Split(logos, idx[nl:a], idx[a:b], idx[b:])
-                out.append((split, _features(lines, nl, a, b, top)))
+                out.append((split, _features(lines, nl, a, b, top, alike)))
     return out
 
 
-def assign_head(blocks: list[Block], idx: list[int], model: HeadModel | None = None) -> Head:
-    """Logos, kicker, headline and subheadline of one article's run of title lines."""
+def assign_head(blocks: list[Block], idx: list[int], model: HeadModel | None = None,
+                alike: bool | None = None, recurring: frozenset[int] = frozenset()) -> Head:
+    """Logos, kicker, headline and subheadline of one article's run of title lines (`alike`: how the
+    page marks title parts, `recurring`: lines printed again on the page, see candidates)."""
     if not idx:
         return Head()
     override, record = _OVERRIDE.get()
     model = model or override or default_model()
-    cands = candidates(blocks, idx)
+    cands = candidates(blocks, idx, alike, recurring)
     if record is not None:
         record.append((blocks, list(idx), cands))
     best, best_score = cands[0][0], float("-inf")
@@ -249,9 +266,10 @@ _QUOTE = re.compile(r"^[“「‘\"].*[”」’\"]$")
 class _Line:
     """What the features read of one title line, computed once per head."""
     __slots__ = ("level", "len", "gap", "kend", "sstart", "send", "speech", "activity", "couplet",
-                 "comma", "dot", "series", "punct", "quote", "question", "ruled", "alnum", "end", "stub", "place", "bracketed")
+                 "comma", "dot", "series", "punct", "quote", "question", "ruled", "alnum", "end", "stub", "place", "bracketed",
+                 "lenticular", "recurring")
 
-    def __init__(self, b: Block, ruled: bool) -> None:
+    def __init__(self, b: Block, ruled: bool, recurring: bool = False) -> None:
         t = tables()
         x = b.text
         self.level = rank(b)
@@ -275,6 +293,8 @@ class _Line:
         self.stub = bool(_STUB.match(x))
         self.place = bool(t.place_end.search(x))
         self.bracketed = x[:1] in "（(【[" and x[-1:] in "）)】]"
+        self.lenticular = x[:1] == "【"
+        self.recurring = recurring
 
 
 def _wrapped(x: _Line, y: _Line) -> bool:
@@ -287,7 +307,13 @@ def _parallel(x: _Line, y: _Line) -> bool:
             and abs(x.len - y.len) <= 1 and x.alnum and y.alnum)
 
 
-def _features(lines: list[_Line], nl: int, a: int, b: int, top: int) -> list[float]:
+def halves(a: Block, b: Block) -> bool:
+    """Two lines of one markup that read as the two parallel halves of one headline (推动政策红利直达
+    / 服务企业零距离), not as two title parts: what a page's markup convention may not be read from."""
+    return _parallel(_Line(a, False), _Line(b, False))
+
+
+def _features(lines: list[_Line], nl: int, a: int, b: int, top: int, alike: bool | None = None) -> list[float]:
     L, K, H, S = lines[:nl], lines[nl:a], lines[a:b], lines[b:]
     f = dict.fromkeys(FEATURES, 0.0)
     title = lines[nl:]
@@ -302,6 +328,9 @@ def _features(lines: list[_Line], nl: int, a: int, b: int, top: int) -> list[flo
         f["logo_long"] += x.len > 14
         f["logo_punct"] += x.punct
         f["logo_place"] += x.place
+        f["logo_bracketed"] += x.bracketed and x.lenticular
+        f["logo_recurring"] += x.recurring
+    f["kicker_recurring"] = sum(x.recurring for x in K)
     for part, P in (("logo", L), ("kicker", K), ("sub", S)):
         for x in P:
             f[part + "_marked_lower"] += hlevel < x.level < 7
@@ -362,6 +391,14 @@ def _features(lines: list[_Line], nl: int, a: int, b: int, top: int) -> list[flo
         f["sub_activity"] += x.activity
     f["sub_longer"] = bool(S) and slen > hlen
     f["sub_parallel"] = len(H) == 1 and bool(S) and _parallel(H[0], S[0])
+    if alike is not None and hlevel < 9:
+        if alike:
+            f["kicker_unmarked_alike"] = sum(x.level == 9 for x in K)
+            f["sub_unmarked_alike"] = sum(x.level == 9 for x in S)
+            f["logo_unmarked_alike"] = sum(x.level == 9 for x in L)
+        else:
+            f["kicker_marked_heads_only"] = sum(x.level == hlevel for x in K)
+    f["kicker_mixed_marks"] = len({x.level for x in K}) > 1
     f["part_mixed_marks"] = sum(len({x.level for x in P}) > 1 for P in (K, H, S))
     f["part_wrapped"] = sum(_wrapped(P[0], P[1]) for P in (K, S[:2]) if len(P) == 2)
     for cut in {nl, a, b} - {0, len(lines)}:

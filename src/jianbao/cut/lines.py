@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..textutil import is_jump_line, jump_in  # noqa: F401  (shared with the reader: textutil.py; L.jump_in in segment.py)
 from .tables import tables
 
 TERMINAL = set("。！？；…!?;")
@@ -89,28 +90,6 @@ def header_kind(text: str) -> tuple[str, frozenset[str]] | None:
     return kind, frozenset(classes)
 
 
-def jump_in(text: str) -> tuple[str, str, int, int] | None:
-    """A jump marker in the line: (direction, page as printed, start, end) including its brackets."""
-    for direction, rx in tables().jumps:
-        m = rx.search(text)
-        if m:
-            a, b = m.start(), m.end()
-            while a > 0 and text[a - 1] in "（([【〔<〈 ":
-                a -= 1
-            while b < len(text) and text[b] in "）)]】〕>〉 ":
-                b += 1
-            return direction, m.group("page"), a, b
-    return None
-
-
-def is_jump_line(text: str) -> bool:
-    j = jump_in(text)
-    if not j:
-        return False
-    rest = text[:j[2]] + text[j[3]:]
-    return not any(c.isalnum() for c in rest)
-
-
 def logo_shaped(text: str, loose: bool = False) -> bool:
     """A column logo: a known slogan, or short parallel phrases without punctuation.
 
@@ -118,8 +97,8 @@ def logo_shaped(text: str, loose: bool = False) -> bool:
     """
     t = tables()
     flat = re.sub(r"\s+", "", text)
-    if flat in t.slogans:
-        return True
+    if flat in t.slogans or t.slogan_series.match(flat):
+        return True  # (a known banner, or one with its series after a dash or dot: …指引下——新时代新作为新篇章)
     if any(not (c.isalnum() or c in " ·") for c in text):
         return False
     parts = text.split()
@@ -136,10 +115,18 @@ def name_like(token: str) -> bool:
     if not _CJK_NAME.fullmatch(token):
         return False
     if "·" in token:
-        return True
+        return all(_sound_part(p, t.sound_chars) for p in token.split("·"))
     if token[:2] in t.compound_surnames:
         return len(token) <= 4
     return token[0] in t.surnames and len(token) <= 3
+
+
+def _sound_part(part: str, sound: frozenset[str]) -> bool:
+    """One part of a name printed with a middle dot, written by sound (菲利普, 阿不都热合曼): made of
+    the characters that transliterate (bylines.toml sound_char), one other allowed in a part of three
+    or more (方汉勒米尔斯). A column name's words (新春走基层·脱贫攻坚一线见闻, 倾听·关注基层治理) are not."""
+    other = sum(c not in sound for c in part)
+    return bool(part) and (other == 0 or other == 1 and len(part) >= 3)
 
 
 @dataclass(frozen=True)
@@ -211,8 +198,8 @@ def parse_byline(text: str, glued: bool = False, label: bool = False,
     core = strip_decoration(text)
     decorated = len(core) < len(text)
     core = core.strip()
-    if not core or len(core) > 48 or ends_terminal(core):
-        return None
+    if not core or len(core) > 48 or ends_terminal(core) or core.endswith(_COLONS):
+        return None  # (a line ending in a colon leads into what follows: 钟锐： / 临危不惧…, a kicker)
     toks = [(m.group(), core[m.end():m.end() + 1], core[m.start() - 1:m.start()] if m.start() else "")
             for m in _TOKEN.finditer(core)]
     names: list[str] = []
@@ -264,10 +251,10 @@ def parse_byline(text: str, glued: bool = False, label: bool = False,
                     want_source, has_role = "outlet", True
                     break
                 return None
-            elif r:
+            elif r and r[1] > 1:
                 kind, end = r
             else:
-                kind, end = "", 0
+                kind, end = "", 0  # a one-character mark run into more words (文化脉动) is no role
             if kind:
                 if kind == "source":
                     if end != len(tok) or after not in _COLONS:

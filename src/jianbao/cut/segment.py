@@ -16,7 +16,7 @@ from ..model import Block, Page
 from . import lines as L
 from .boundary import FEATURES, Model, default_model
 from .geometry import Geometry, measure
-from .heads import Head, assign_head, rank
+from .heads import Head, assign_head, halves, rank
 from .tables import tables
 
 HEADLINE_SIZE = 1.45  # type this much larger than the body (as a layout reader measured it) is a headline's
@@ -26,6 +26,9 @@ DATE_ONLY = re.compile(r"^(?:[0-9〇○零一二三四五六七八九]{4}|二〇
                        r"[0-9一二三四五六七八九十]{1,3}日$")
 PARALLEL_AHEAD = 40  # lines looked ahead for a subheading's siblings
 MAX_HEAD = 8   # logos, kicker, headline, subheadline lines: more starts another head
+ABOVE = 3000   # characters of the article in progress whose words a run is compared with
+BELOW = 300    # characters under a run whose words it is compared with
+LOOK = 20      # lines looked at under a run for its lead's words or a photo credit (linear on any page)
 
 
 @dataclass
@@ -83,6 +86,7 @@ class Segmenter:
         self.decisions: list[tuple[list[float], bool]] = []
         self.page_style: int | None = None  # markup rank of the page's first headline
         self._verse_ends: tuple[list[int], list[bool]] | None = None  # (built on first use)
+        self._above: tuple[tuple[int, int], set[str]] | None = None  # words of the article in progress
         self.plain_page = not any(b.heading or b.bold for b in page.blocks)  # no line is marked
         # roles are judged on a simplified copy of each line (same length, so offsets hold)
         simplify = tables().simplify
@@ -103,6 +107,16 @@ class Segmenter:
                 self.fkind[i] = "page_footer"
         self.byl = [self._byline(i) for i in range(self.n)]
         self.geo = measure(self.blocks, [i for i in range(self.n) if self.fkind[i] is None])
+        self._title = [self._title_line(i) for i in range(self.n)]
+        for i in range(self.n - 1, -1, -1):
+            # a sentence ending in a colon leads into what follows it: over a title it is a kicker
+            # (某某调研时强调：), over body text it opens that text (这次走访，记者又获知了这样的消息：)
+            t = self.blocks[i].text
+            if self._title[i] and t.endswith(("：", ":")) and ("，" in t or "," in t) and not self.blocks[i].heading:
+                nxt = self.next_content(i + 1)
+                self._title[i] = nxt < self.n and self._title[nxt]
+        self.parts_alike = self._marks_parts_alike()
+        self.recurring = self._recurring_titles()
 
     # ---- per-line judgements ------------------------------------------------------------
     def _furniture_kind(self, i: int) -> str | None:
@@ -136,12 +150,67 @@ class Segmenter:
         return L.parse_byline(b.text)
 
     def title(self, i: int) -> bool:
+        return self._title[i]
+
+    def _title_line(self, i: int) -> bool:
         b = self.blocks[i]
         return (self.fkind[i] is None and self.byl[i] is None and not L.is_caption(b.text)
                 and L.title_like(b.text, b.heading) and L.dateline_at(b.text) == 0
                 and not tables().contact_line.search(b.text) and not self._closer(i)
+                and not tables().salutation.search(b.text)
                 and not (self.geo.indents and b.indent and not b.heading)
-                and (b.heading > 0 or not L.lead_like(b.text)))
+                and (b.heading > 0 or b.bold or not L.lead_like(b.text)
+                     and not tables().figure_callout.match(b.text) and not self._credit(b.text)))
+
+    def _marks_parts_alike(self) -> bool | None:
+        """How the page marks an article's title lines: every part alike (kicker, headline and
+        subheadline all bold, or all `#`: True) or its headlines only (kicker and subheadline plain, as
+        MinerU gives them: False); None when the page does not tell. Read from the runs of title
+        lines: two marked lines of one rank in a row say "alike" (unless they are the two parallel
+        halves of one headline, heads.halves), a plain line right under a marked one says "headlines
+        only". A convention is a page's, so it takes two heads or more (on a page
+        of one article, two marked lines may as well be one headline printed on two lines)."""
+        votes = [0, 0, 0]  # runs that say alike, headlines only, runs with a marked line
+        prev: int | None = None  # rank of the title line before, within a run
+        last = 0  # that line
+        seen = [False, False, False]
+        for i in range(self.n + 1):
+            if i < self.n and self.fkind[i]:
+                continue
+            if i == self.n or not self._title[i]:
+                votes = [v + s for v, s in zip(votes, seen)]
+                prev, seen = None, [False, False, False]
+                continue
+            r = rank(self.blocks[i])
+            if prev is not None:
+                # two marked lines of one rank say "alike" unless they are one headline's halves
+                seen[0] = seen[0] or r == prev < 9 and not halves(self.blocks[last], self.blocks[i])
+                seen[1] = seen[1] or prev < 9 == r
+            seen[2] = seen[2] or r < 9
+            prev, last = r, i
+        alike, only, marked = votes
+        return None if alike == only or marked < 2 else alike > only
+
+    def _recurring_titles(self) -> frozenset[int]:
+        """Title lines whose words stand as another title line of the page too: a column's name
+        printed over each of its articles (为了民族复兴·英雄烈士谱), which the head model weighs as a logo."""
+        seen: dict[str, list[int]] = {}
+        for i in range(self.n):
+            if self._title[i]:
+                seen.setdefault("".join(self.blocks[i].text.split()), []).append(i)
+        return frozenset(i for key, ks in seen.items() if len(ks) >= 2 and len(key) >= 2 for i in ks)
+
+    @staticmethod
+    def _credit(text: str) -> bool:
+        """A credit or signature the byline grammar did not read: a photographer's (新华社记者 某 某摄:
+        no title ends in the photo mark after a space-separated name) or a letter writer's, where
+        from and who (某某省某某市 张某某, as readers' letters are signed)."""
+        t = tables()
+        m = t.photo_mark.search(text)
+        if m is not None and m.end() == len(text) and " " in text[:m.start()]:
+            return True
+        where, _, who = text.partition(" ")
+        return bool(who) and bool(t.place_end.match(where)) and L.name_like(who)
 
     def _closer(self, i: int) -> bool:
         """A line that closes an article (an author's note, a credit, a bracketed byline: （记者 李某）),
@@ -174,6 +243,9 @@ class Segmenter:
             elif L.is_caption(self.blocks[i].text):
                 self._caption(i)
                 i += 1
+            elif self._closing_note(i):
+                self._body(i)
+                i += 1
             elif self.title(i) and not self._continues(i) and not self._first_para(i):
                 i = self._titles(i)
             else:
@@ -181,6 +253,17 @@ class Segmenter:
                 i += 1
         self._lone_logos()
         return Cut(self.drafts, self.furniture, self.geo)
+
+    def _closing_note(self, i: int) -> bool:
+        """A note wholly in brackets between an article's body and the next title lines (（综合本报记者
+        某某、某某报道）, （《条例》全文见第十五版）): it closes the article above, never opens a head
+        (no kicker or headline of the gold pages opens with a bracket)."""
+        t = self.blocks[i].text
+        cur = self.cur
+        if cur is None or not cur.body or cur.closed or t[:1] not in "（(" or t[-1:] not in "）)":
+            return False
+        nxt = self.next_content(i + 1)
+        return nxt < self.n and self.title(nxt)
 
     def _lone_logos(self) -> None:
         """A head with nothing under it that is shaped like a logo is a logo (e.g. at the page foot)."""
@@ -223,8 +306,8 @@ class Segmenter:
         if last is None or self.blocks[i].heading or self.cur is None or self.cur.closed:
             return False
         prev = self.blocks[last]
-        if last in self.cur.subheadings:
-            return False
+        if last in self.cur.subheadings or rank(prev) != rank(self.blocks[i]) or self._complete(prev.text):
+            return False  # a paragraph cut by a column break keeps its markup on both sides
         if self.geo.column and self.geo.full(prev) and not self.blocks[i].indent:
             return True  # the previous line fills the column: this one goes on with it
         if L.ends_terminal(prev.text):
@@ -233,6 +316,12 @@ class Segmenter:
             return False
         nxt = self.next_content(i + 1)
         return not (nxt < self.n and (self.byl[nxt] is not None or self._dateline(nxt)))
+
+    @staticmethod
+    def _complete(text: str) -> bool:
+        """A line that is a whole unit in brackets (（新华社北京2月3日电 记者某某）, （作者为…）) or a
+        closing line: nothing on the next line goes on with it."""
+        return text[:1] in "（(" and text[-1:] in "）)" or bool(tables().closer.search(text))
 
     def _verse(self, i: int) -> bool:
         """Is line i part of a run of short unterminated lines (verse, a list, a slogan block)?"""
@@ -254,7 +343,7 @@ class Segmenter:
         """A short unterminated line (a title, a lone name, dots) that may belong to verse."""
         b = self.blocks[k]
         return (self.fkind[k] is None and len(b.text) <= 20 and not self.geo.full(b)
-                and not L.ends_terminal(b.text) and not L.is_caption(b.text)
+                and not L.ends_terminal(b.text) and not L.is_caption(b.text) and not self._closer(k)
                 and (self.byl[k] is None or not (self.byl[k].has_role or self.byl[k].decorated)))
 
     def _verse_runs(self) -> tuple[list[int], list[bool]]:
@@ -369,7 +458,7 @@ class Segmenter:
             self._verse_ends = self._verse_runs()
         end, marked = self._verse_ends
         verse = range(i, end[i])
-        if len(verse) >= VERSE_RUN and not marked[i]:
+        if len(verse) >= VERSE_RUN and not marked[i] and not self._reporter_follows(verse[-1] + 1):
             for k in verse:
                 self._body(k)
             return verse[-1] + 1
@@ -382,6 +471,10 @@ class Segmenter:
         if j == i:
             self._body(i)
             return i + 1
+        # on a page that marks every title part alike, plain lines under the run's last marked line
+        # are no title part: the in-article subheadings of a composite report (黑龙江 / 报告起草…)
+        tail = self._unmarked_tail(i, j)
+        j -= len(tail)
         run = list(range(i, j))
         cur = self.cur
         if cur is None or (not cur.body and not cur.has_head and not cur.closed) or cur.closed \
@@ -390,7 +483,7 @@ class Segmenter:
                 d = cur  # bylines came first (a repost without headline, then a head)
             else:
                 d = self._new(i)
-            d.head = assign_head(self.blocks, run)
+            d.head = assign_head(self.blocks, run, alike=self.parts_alike, recurring=self.recurring)
             if self.page_style is None and d.head.headline:
                 self.page_style = min(rank(self.blocks[k]) for k in d.head.headline)
             for logo in d.head.logos:
@@ -401,11 +494,29 @@ class Segmenter:
             for k in run:
                 cur.body.append(whole(self.blocks, k))
                 cur.subheadings.add(k)
-        return j
+        for k in tail:
+            self.cur.body.append(whole(self.blocks, k))
+            self.cur.subheadings.add(k)
+        return j + len(tail)
+
+    def _unmarked_tail(self, i: int, j: int) -> list[int]:
+        """The plain lines after the last marked line of the run [i, j), on a page that marks every
+        title part alike (parts_alike); none elsewhere, or when the run has no marked line."""
+        if self.parts_alike is not True:
+            return []
+        last = next((k for k in range(j - 1, i - 1, -1) if rank(self.blocks[k]) < 9), None)
+        return [] if last is None else list(range(last + 1, j))
 
     def _plain_sentence(self, k: int) -> bool:
         b = self.blocks[k]
         return not (b.heading or b.bold) and L.sentence_like(b.text)
+
+    def _reporter_follows(self, j: int) -> bool:
+        """A reporter's byline (a role printed: 本报记者 某某) or a dateline right after line j-1: the
+        short lines above are an article's head (logo, headline, a subheadline in three lines), not
+        verse or a list."""
+        nxt = self.next_content(j)
+        return nxt < self.n and (self.byl[nxt] is not None and self.byl[nxt].has_role or self._dateline(nxt))
 
     def _byline_follows(self, j: int) -> bool:
         nxt = self.next_content(j)
@@ -475,7 +586,7 @@ class Segmenter:
         if last is not None:
             lt = blocks[last].text
             f["prev_colon"] = float(lt.endswith(("：", ":")))
-            f["prev_closer"] = float(bool(t.closer.search(lt)) or any(
+            f["prev_closer"] = float(bool(t.closer.search(lt)) or self._credit(lt) or any(
                 self.byl[k] is not None or L.is_caption(blocks[k].text) for k in range(last + 1, i)))
             f["prev_unterminated"] = float(not L.ends_terminal(lt) and not f["prev_closer"])
         styled = [d for d in self.drafts if d.kind == "news" and d.has_head]
@@ -510,9 +621,62 @@ class Segmenter:
         f["plain_after_subs"] = f["plain_page"] * f["has_subs"]
         f["parallel_before"] = float(size <= 16 and any(same(k) for k in cur.subheadings))
         f["like_subs"], f["unlike_subs"] = self._siblings(cur, last_line.text)
+        f["run_halves"] = float(j - i == 2 and halves(blocks[i], blocks[i + 1]))
+        f["photo_below"] = float(self._photo_below(nxt))
+        f["cur_dateline"] = float(cur.dateline is not None)
+        if self.plain_page:
+            f["words_above"], f["words_below"] = self._shared_words(cur, text, body)
+        f["known_logo"] = float("".join(blocks[i].text.split()) in t.slogans)
         f["parallel_ahead"] = float(size <= 16 and any(
             same(k) and self.title(k) for k in range(j + 1, min(j + PARALLEL_AHEAD, self.n))))
         return [f[name] for name in FEATURES]
+
+    def _shared_words(self, cur: Draft, text: str, k: int) -> tuple[float, float]:
+        """(above, below): the share of the run's character pairs (text) that the article in progress
+        holds (its head and its last ABOVE characters of body), and that the text under the run holds
+        (up to BELOW characters from line k, before the next title line). Lexical cohesion: a
+        subheading speaks of what its article is about; a headline's words come back in its own lead."""
+        pairs = _pairs(text)
+        if not pairs:
+            return 0.0, 0.0
+        blocks = self.blocks
+        key = (id(cur), len(cur.body))
+        if self._above is None or self._above[0] != key:
+            parts, size = [], 0
+            for piece in reversed(cur.body):
+                parts.append(blocks[piece.block].text[piece.a:piece.b])
+                size += piece.b - piece.a
+                if size >= ABOVE:
+                    break
+            parts += [blocks[b].text for b in cur.head.kicker + cur.head.headline + cur.head.subheadline]
+            self._above = (key, _pairs("".join(parts)))
+        below, size, stop = [], 0, min(self.n, k + LOOK)
+        while k < stop and size < BELOW and not (self.title(k) and size):
+            if not self.fkind[k]:
+                below.append(blocks[k].text)
+                size += len(blocks[k].text)
+            k += 1
+        n = len(pairs)
+        return len(pairs & self._above[1]) / n, len(pairs & _pairs("".join(below)[:BELOW])) / n
+
+    def _photo_below(self, k: int, most: int = 4) -> bool:
+        """Does a photographer's credit (某某摄, 某 某摄（影像中国）) stand among the next `most` content
+        lines from k, before any title line?"""
+        mark = tables().photo_mark
+        seen, stop = 0, min(self.n, k + LOOK)
+        while k < stop and seen < most:
+            if not self.fkind[k]:
+                s = self.blocks[k].text.strip()
+                if s[-1:] in "）)":
+                    s = s[:max(s.rfind("（"), s.rfind("("))].rstrip()
+                m = mark.search(s, max(0, len(s) - 2))
+                if 2 < len(s) <= 24 and m is not None and m.end() == len(s):
+                    return True
+                if self.title(k):
+                    return False
+                seen += 1
+            k += 1
+        return False
 
     def _siblings(self, cur: Draft, line: str) -> tuple[float, float]:
         """(like, unlike): subheadings of one article often share their opening or closing words
@@ -584,6 +748,15 @@ class Segmenter:
             end -= 1
         if a < end:
             cur.body.append(Piece(i, a, end))
+
+
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def _pairs(text: str) -> set[str]:
+    """The pairs of adjacent Chinese characters of a text (its words, roughly, without a dictionary)."""
+    han = _NOT_HAN.sub("", text)
+    return {han[k:k + 2] for k in range(len(han) - 1)}
 
 
 def digits(page: str) -> str:

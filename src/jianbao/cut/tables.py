@@ -29,10 +29,14 @@ def _load(package: str, name: str) -> dict:
         return tomllib.load(f)
 
 
+# tables the reader uses too, kept below both stages in jianbao/data (textutil.py reads them there)
+SHARED = {"jumps.toml"}
+
+
 @lru_cache(maxsize=None)
 def entries(filename: str) -> tuple[Entry, ...]:
     """Every entry of one table file, in order, as Entry records."""
-    data = _load("jianbao.cut.data", filename)
+    data = _load("jianbao.data" if filename in SHARED else "jianbao.cut.data", filename)
     out = []
     for table, items in data.items():
         if not isinstance(items, list):
@@ -65,15 +69,20 @@ class T:
         self.source_role = re.compile(union("bylines.toml", "source_role"))
         self.source_prefix = re.compile(union("bylines.toml", "source_prefix"))
         self.office = re.compile(union("bylines.toml", "office"))
+        # characters that write names by sound: one class, read as a set (lines.name_like)
+        self.sound_chars = frozenset("".join(e.pattern.strip("[]") for e in entries("bylines.toml")
+                                             if e.table == "sound_char"))
         self.editor_role = re.compile(union("bylines.toml", "editor_role"))
         self.decoration = re.compile(union("bylines.toml", "decoration"))
         self.photo_credit = re.compile(union("bylines.toml", "photo_credit"))
         self.dateline = re.compile(f"(?:{union('datelines.toml', 'dateline')})")
         self.datelines = tuple(re.compile(e.pattern) for e in entries("datelines.toml")
                                if e.table == "dateline")
-        self.jumps = [(e.direction, re.compile(e.pattern)) for e in entries("jumps.toml")]
         self.slogans = frozenset(re.sub(r"\s+", "", e.pattern.replace("\\", ""))
                                  for e in entries("logos.toml"))
+        # a known banner with its series after a dash or dot (…指引下——新时代新作为新篇章)
+        self.slogan_series = re.compile("(?:%s)[—·]" % "|".join(
+            re.escape(x) for x in sorted(self.slogans, key=len, reverse=True)))
         self.kicker_end = re.compile(union("titles.toml", "kicker_end"))
         self.sub_start = re.compile(union("titles.toml", "subheadline_start"))
         self.sub_end = re.compile(union("titles.toml", "subheadline_end"))
@@ -82,9 +91,11 @@ class T:
         self.place_end = re.compile(union("titles.toml", "place_end"))
         self.numbered = re.compile(union("titles.toml", "numbered"))
         self.lead_time = re.compile(union("titles.toml", "lead_time"))
+        self.figure_callout = re.compile(union("titles.toml", "figure_callout"))
         self.activity = re.compile(union("titles.toml", "activity"))
         self.closer = re.compile(union("titles.toml", "closer"))
         self.section_label = re.compile(union("titles.toml", "section_label"))
+        self.salutation = re.compile(union("titles.toml", "salutation"))
         self.notice_title = re.compile(union("notices.toml", "notice_title"))
         self.ad_cue = re.compile(union("notices.toml", "ad_cue"))
         self.contact_line = re.compile(union("notices.toml", "contact_line"))

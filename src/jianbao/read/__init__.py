@@ -13,7 +13,6 @@ from ..errors import InputError
 from ..model import Page
 from ..settings import Settings
 from .formats import read_json_path
-from .image import read_image
 from .pdf import read_pdf
 from .text import read_text_path
 
@@ -32,6 +31,9 @@ def read_pages(path: Path, settings: Settings) -> Iterator[Page]:
     elif suffix in PDF_SUFFIXES:
         yield from read_pdf(path, settings)
     elif suffix in IMAGE_SUFFIXES:
+        # the OCR reader loads numpy and the image libraries: imported only for an image, so that
+        # reading text, a parser's output or a PDF's text layer loads none of them
+        from .image import read_image
         yield from read_image(path, settings)
     elif suffix in JSON_SUFFIXES:
         yield from read_json_path(path, settings)

@@ -91,6 +91,10 @@ def detect(obj: Any) -> str:
                 return ocr.line_shape(inner)     # one list of lines per page
             if inner is None and all(isinstance(p, list) for p in items):
                 return "empty"
+            if isinstance(inner, dict) and isinstance(inner.get("type"), str) and isinstance(inner.get("content"), dict):
+                # pages of {type, content: {…_content: spans}, bbox}: MinerU 3.x content_list_v2.json
+                raise UnknownJson("MinerU content_list_v2.json (new in 3.0, still changing) is not read: give "
+                                  "the content_list.json or middle.json MinerU writes beside it")
     raise UnknownJson(f"JSON from another tool ({_seen(obj)}): jianbao reads {ACCEPTED}, or a page as markdown")
 
 

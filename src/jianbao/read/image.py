@@ -7,23 +7,31 @@ unreadable); each box is split where its ink parts by a gutter or into the lines
 (ink.py), and each piece is recognised once from the page at its own resolution. A tall narrow
 box is vertical text (竖排 headlines, column logos): its character cells are set side by side and
 read top to bottom, and it enters the layout as a title line over the module it stands beside
-(`_placed`), its size the character pitch. A rule across the top of the page marks the header
+(ocrlines.py), its size the character pitch. A rule across the top of the page marks the header
 band. The same layout analysis as for PDFs (`layout.py`) then orders the lines by geometry — OCR
 engines list boxes down the whole page, across columns. A multi-frame TIFF gives one page per frame.
+Each page keeps where its picture is (`Page.image`: the file, the frame, its size in pixels, the
+frame of its blocks' boxes).
 """
 from __future__ import annotations
 
 import importlib.util
+import logging
+import unicodedata
+import warnings
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import BadImage, Corrupt, NoTextLayer, OcrUnavailable, TooLarge
-from ..model import Page
+from ..model import Page, PageImage
 from ..settings import Settings
 from . import ink
-from .layout import Line, Params, page_from_lines
-from .pdf import binary_limit
+from .layout import page_from_lines
+from .limits import binary_limit
+from .lines import Line
+from .ocrlines import OCR_PARAMS, placed, sized, units
 
 MIN_SIDE = 32            # pixels: anything smaller holds no readable line
 MAX_PIXELS = 150e6       # a broadsheet at 400 dpi is ~90 Mpx
@@ -36,7 +44,6 @@ PAD = 0.15               # a line's box: its ink and this many ems above and bel
 CROP_MARGIN = 0.15       # white margin (ems) around a piece given to the recogniser (0.15 read
                          # the synthetic scans better than 0.08, 0.3 or 0.5)
 SPACE_PITCH = 1.3        # a printed space: characters' centres this many times the line's pitch apart
-OCR_PARAMS = Params(title_ratio=1.15, head_ratio=1.45, size_tol=0.15, spill=0.6)
 
 
 def ocr_available() -> bool:
@@ -47,7 +54,6 @@ def ocr_available() -> bool:
 def engine():
     if not ocr_available():
         raise OcrUnavailable("reading images needs the OCR extra: pip install 'jianbao[ocr]'")
-    import logging
     from rapidocr_onnxruntime import RapidOCR
     logging.getLogger("RapidOCR").setLevel(logging.WARNING)
     return RapidOCR()
@@ -58,9 +64,13 @@ def read_image(path: Path, settings: Settings) -> Iterator[Page]:
     from PIL import Image, ImageSequence, UnidentifiedImageError
     bad = "not a readable image (damaged, or not PNG/JPEG/TIFF): export or download the page again"
     try:
-        img = Image.open(path)
+        with warnings.catch_warnings():
+            # Pillow warns (two lines on stderr) above its own bound; MAX_PIXELS is checked below
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            img = Image.open(path)
     except Image.DecompressionBombError:
-        raise TooLarge("the image has too many pixels to be a page: scan at 300 dpi or less") from None
+        raise TooLarge(f"the image has more than {2 * Image.MAX_IMAGE_PIXELS / 1e6:.0f} Mpx, too many to be a "
+                       f"page (at most {MAX_PIXELS / 1e6:.0f}): scan at 300 dpi or less, or cut it into pages") from None
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise Corrupt(bad) from None
     with img:
@@ -74,7 +84,9 @@ def read_image(path: Path, settings: Settings) -> Iterator[Page]:
             except (OSError, SyntaxError, ValueError, EOFError, StopIteration):
                 raise Corrupt(bad) from None
             source = f"{path.name}#p{k + 1}" if n > 1 else path.name
-            yield page_from_image(frame, source, settings)
+            page = page_from_image(frame, source, settings)
+            page.image = replace(page.image, path=str(path.resolve()), page=k + 1)
+            yield page
 
 
 def page_from_image(img, source: str, settings: Settings) -> Page:
@@ -93,7 +105,9 @@ def page_from_image(img, source: str, settings: Settings) -> Page:
         raise NoTextLayer("OCR found no text in the image: is it a newspaper page, upright, 150–300 dpi?")
     import numpy as np
     rule = ink.top_rule(ink.ink_mask(np.asarray(gray)))
-    return page_from_lines(lines, float(w), float(h), source, OCR_PARAMS, ruled=float(rule or 0))
+    page = page_from_lines(lines, float(w), float(h), source, OCR_PARAMS, ruled=float(rule or 0))
+    page.image = PageImage("image", "", 1, float(w), float(h), "px")
+    return page
 
 
 def ocr_lines(gray) -> list[Line]:
@@ -125,12 +139,12 @@ def ocr_lines(gray) -> list[Line]:
             continue
         if p.vertical:
             upright.append(Line(float(p.x0), float(p.y0), float(p.x1), float(p.y1),
-                                (p.y1 - p.y0) / max(1.0, _units(text)), text))
+                                (p.y1 - p.y0) / max(1.0, units(text)), text))
         else:
             pad = PAD * p.em
             lines.append(Line(float(p.x0), p.y0 - pad, float(p.x1), p.y1 + pad, p.em, text))
-    lines = _sized(lines) if lines else []
-    return lines + [_placed(v, lines) for v in upright]
+    lines = sized(lines) if lines else []
+    return lines + [placed(v, lines) for v in upright]
 
 
 def _detect(eng, a, mask) -> tuple[list[tuple[int, int, int, int]], float]:
@@ -204,76 +218,6 @@ def _spaced_text(text: str, xs: list[float], gaps: list[tuple[int, int]]) -> str
 def _spaced(a: str, b: str) -> bool:
     """May a gap between these two characters be a printed space? Not next to punctuation or a
     space, and not inside a number."""
-    import unicodedata
     if a.isspace() or b.isspace() or unicodedata.category(a)[0] == "P" or unicodedata.category(b)[0] == "P":
         return False
     return not (a.isdigit() and (b.isdigit() or b in ".%")) and not (a == "." and b.isdigit())
-
-
-def _placed(v: Line, lines: list[Line]) -> Line:
-    """A vertical headline or column logo as the layout takes it: a title line over the module it
-    stands beside (the text on its nearer side, the right on a tie: the columns there whose tops
-    are level with the nearest one's), as wide as that module and a strip above it, with its type
-    size from the character pitch. Beside no text, it stays where it is."""
-    beside = [l for l in lines if l.y0 < v.y1 and v.y0 - v.size <= l.y0]
-    gap = {True: [l.x0 - v.x1 for l in beside if l.x0 >= v.x1 - 0.2 * v.size],     # right
-           False: [v.x0 - l.x1 for l in beside if l.x1 <= v.x0 + 0.2 * v.size]}   # left
-    dr, dl = min(gap[True], default=1e9), min(gap[False], default=1e9)
-    if min(dl, dr) > 4 * v.size:
-        return v
-    right = dr <= dl
-    side = [l for l in beside if (l.x0 >= v.x1 - 0.2 * v.size if right else l.x1 <= v.x0 + 0.2 * v.size)]
-    near = (lambda l: l.x0 - v.x1) if right else (lambda l: v.x0 - l.x1)
-    far = (lambda l: l.x1 - v.x1) if right else (lambda l: v.x0 - l.x0)
-    module: list[Line] = []
-    top = reach = None
-    for l in sorted(side, key=near):
-        col = [m for m in side if abs(near(m) - near(l)) <= 2 * l.size]
-        col_top = min(m.y0 for m in col)
-        if top is None:
-            top, reach = col_top, max(far(m) for m in col)
-        elif near(l) > reach + 3 * l.size or abs(col_top - top) > 1.5 * l.h:
-            break
-        reach = max(reach, max(far(m) for m in col))
-        module.extend(m for m in col if m not in module)
-    first = min(module, key=lambda l: l.y0)
-    y1 = first.y0 - 1.2 * first.h          # a strip between it and the text, as under a headline
-    return Line(min(l.x0 for l in module), y1 - 0.3 * first.h, max(l.x1 for l in module), y1, v.size, v.text)
-
-
-def _units(text: str) -> float:
-    """A line's length in ems: a Chinese character or full-width mark 1, a letter, digit or space
-    1/2; brackets 1 (the recogniser reads a full-width （ as ASCII)."""
-    return sum(1.0 if ord(c) >= 0x2E80 or c in "()" else 0.5 for c in text)
-
-
-LEFT_SET = "。，、．：；）」』》〉】”’)"    # full-width marks inked in the left half of their cell
-RIGHT_SET = "（「『《〈【“‘("              # ... and in the right half
-
-
-def _ink_units(text: str) -> float:
-    """The width of a line's ink in ems: a piece is trimmed to its ink, so a full-width mark at
-    its end (。，、）) or start（“《） adds only half a cell (else a short line ending 。 reads
-    a quarter smaller than its paragraph and is cut off it)."""
-    n = _units(text)
-    s = text.strip()
-    if len(s) >= 2:
-        n -= 0.5 * (s[-1] in LEFT_SET) + 0.5 * (s[0] in RIGHT_SET)
-    return n
-
-
-def _sized(lines: list[Line]) -> list[Line]:
-    """Font size from the character pitch (ink width over characters, `_ink_units`), steadier than
-    the ink height. For a short line it takes the smaller of the pitch and its height times the
-    page's pitch/height ratio (a wide mark or a narrow one, 1 or 一, throws the pitch off)."""
-    from dataclasses import replace
-    from statistics import median
-    ratios = [(l.x1 - l.x0) / _ink_units(l.text) / (l.y1 - l.y0) for l in lines if _units(l.text) >= 6]
-    k = median(ratios) if len(ratios) >= 5 else 1.0
-    def size(l: Line) -> float:
-        n = _ink_units(l.text)
-        pitch = (l.x1 - l.x0) / n if n else 0.0
-        if n >= 8:
-            return pitch
-        return min(pitch, (l.y1 - l.y0) * k) if n >= 1.5 else (l.y1 - l.y0) * k
-    return [replace(l, size=size(l)) for l in lines]

@@ -14,7 +14,9 @@
 5. The page text is rendered as a parser would: one line per title line or paragraph, blank lines
    between, `#` on the largest title of a head and `##` on the rest of it, `###` on small titles.
    What the geometry knew goes with each block: its band (`zone`) and its type size over the body
-   size (`size`), which the cutter weighs (a headline's type is a new article, a subheading's not).
+   size (`size`), which the cutter weighs (a headline's type is a new article, a subheading's not),
+   and the boxes of the printed lines it was made of (`boxes`, `box` their union), which outline
+   the articles on the page's picture (cut/regions.py).
 """
 from __future__ import annotations
 
@@ -22,39 +24,14 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ..model import Page
+from ..model import Box, Page
+from ..textutil import is_jump_line
+from .lines import Line, Params
 from .order import bands, line_spacing, rows, xy_cut
 from .text import page_from_text
 
-TITLE_RATIO = 1.12        # a line this much larger than the body is a title
-HEAD_RATIO = 1.4          # a head whose largest line is this much larger has a headline
 CLOSE_BRACKETS = "）)】]」』"
 MAX_RULED_ROWS = 4        # a page header above a rule has at most this many rows
-
-
-@dataclass
-class Line:
-    x0: float
-    y0: float            # top; y grows down the page
-    x1: float
-    y1: float
-    size: float          # font size (PDF) or a size estimated from the box (OCR)
-    text: str
-
-    @property
-    def h(self) -> float:
-        return self.y1 - self.y0
-
-
-@dataclass
-class Params:
-    title_ratio: float = TITLE_RATIO
-    head_ratio: float = HEAD_RATIO
-    gutter: float = 0.75          # a column gutter is at least this many body sizes wide
-    strip: float = 0.45           # an empty strip is this many body sizes wider than line spacing
-    size_tol: float = 0.04        # lines of one paragraph differ in size by at most this share
-    tier: float = 0.9             # a strip between tiers of articles is this many body sizes wider
-    spill: float = 0.0            # OCR boxes may run this many body sizes into a gutter
 
 
 def body_size(lines: list[Line]) -> float:
@@ -88,28 +65,33 @@ def page_from_lines(lines: list[Line], width: float, height: float, source: str,
     header = above + header
     spacing = line_spacing(rest, body)
     leaves = xy_cut(rest, body, spacing, pr)
-    out: list[tuple[str, float]] = []       # (line, its size over the body size)
+    out: list[tuple[str, float, tuple[Box, ...]]] = []   # (line, its size over the body size, its lines' boxes)
     zones: dict[int, str] = {}
     for row in rows(header):
         for ln in row:
             zones[len(out)] = "header"
-            out.append((ln.text, ln.size / body))
-    out.extend(render(leaves, body, pr))
+            out.append((ln.text, ln.size / body, (ln.box,)))
+    out.extend(render_boxed(leaves, body, pr))
     for row in rows(footer):
         for ln in row:
             zones[len(out)] = "footer"
-            out.append((ln.text, ln.size / body))
-    page = page_from_text("\n\n".join(s for s, _ in out) + "\n", source)
+            out.append((ln.text, ln.size / body, (ln.box,)))
+    page = page_from_text("\n\n".join(s for s, _, _ in out) + "\n", source)
     starts = {}
     pos = 0
-    for k, (s, _) in enumerate(out):
+    for k, (s, _, _) in enumerate(out):
         starts[pos] = k
         pos += len(s) + 2
-    # what the geometry knew goes with each block: its band, its type size
+    # what the geometry knew goes with each block: its band, its type size, where its lines are
     blocks = []
     for b in page.blocks:
         k = starts.get(b.start, -1)
-        blocks.append(replace(b, zone=zones.get(k), size=round(out[k][1], 3) if k >= 0 else 0.0))
+        if k < 0:
+            blocks.append(replace(b, zone=zones.get(k), size=0.0))
+            continue
+        boxes = out[k][2]
+        box = (min(x[0] for x in boxes), min(x[1] for x in boxes), max(x[2] for x in boxes), max(x[3] for x in boxes))
+        blocks.append(replace(b, zone=zones.get(k), size=round(out[k][1], 3), box=box, boxes=boxes))
     page.blocks = blocks
     return page
 
@@ -133,20 +115,24 @@ class _Block:
     parts: list[str]
     open: bool = False       # the last line filled its column: the paragraph may run on
     last: Line | None = None
+    boxes: list[Box] | None = None   # the printed lines' boxes
+
+    def add(self, text: str, ln: Line) -> None:
+        self.parts.append(text)
+        self.last = ln
+        self.boxes.append(ln.box)
 
 
 def _runs_on(s: str) -> bool:
     """May this short line end the paragraph above it? Not when it reads as a line of its own: a
     jump line, a byline in brackets."""
-    from ..cut import lines as L
-    return not (s[-1] in CLOSE_BRACKETS or L.is_jump_line(s))
+    return not (s[-1] in CLOSE_BRACKETS or is_jump_line(s))
 
 
 def _starts_own(s: str) -> bool:
     """Does this line open a paragraph of its own whatever the line above did? A caption (▲ …), a
     jump line."""
-    from ..cut import lines as L
-    return s[0] in "▲△▼▽" or L.is_jump_line(s)
+    return s[0] in "▲△▼▽" or is_jump_line(s)
 
 
 def _column_width(leaves: list[list[Line]], body: float, pr: Params) -> float:
@@ -186,6 +172,12 @@ def _right_edge(bl: list[Line], colw: float, edges: list[float]) -> float:
 
 
 def render(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str, float]]:
+    """The leaves' markdown lines, each with its size over the body size."""
+    return [(t, s) for t, s, _ in render_boxed(leaves, body, pr)]
+
+
+def render_boxed(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str, float, tuple[Box, ...]]]:
+    """`render`, each line with the boxes of the printed lines it was made of."""
     blocks: list[_Block] = []
     colw = _column_width(leaves, body, pr)
     edges = _common_ends(leaves, body, pr)
@@ -200,10 +192,9 @@ def render(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str,
                 if (cur and cur.title and cur.last and abs(cur.size - ln.size) <= 0.06 * ln.size
                         and k > 0 and 0 <= ln.y0 - cur.last.y1 <= 0.8 * ln.size
                         and ln.x0 < cur.last.x1 and cur.last.x0 < ln.x1):
-                    cur.parts.append(ln.text)   # a title printed on two lines, one under the other
-                    cur.last = ln
+                    cur.add(ln.text, ln)   # a title printed on two lines, one under the other
                 else:
-                    blocks.append(_Block(True, ln.size, [ln.text], last=ln))
+                    blocks.append(_Block(True, ln.size, [ln.text], last=ln, boxes=[ln.box]))
                 continue
             indented = ln.x0 - _left(left, ln, cur) >= 1.2 * ln.size
             full = ln.x1 >= right - 0.8 * ln.size
@@ -211,12 +202,12 @@ def render(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str,
                      and abs(cur.size - ln.size) <= pr.size_tol * ln.size
                      and (full or _runs_on(ln.text)) and not _starts_own(ln.text))
             if joins:
-                cur.parts.append(ln.text)
-                cur.open, cur.last = full, ln
+                cur.add(ln.text, ln)
+                cur.open = full
             else:
                 # a short line set to the right (a jump line) ends what it is in
                 alone = indented and ln.x1 - ln.x0 < 0.6 * colw
-                blocks.append(_Block(False, ln.size, [ln.text], open=full and not alone, last=ln))
+                blocks.append(_Block(False, ln.size, [ln.text], open=full and not alone, last=ln, boxes=[ln.box]))
     return _marked(blocks, body, pr)
 
 
@@ -250,14 +241,14 @@ def _join(parts: list[str]) -> str:
     return s
 
 
-def _marked(blocks: list[_Block], body: float, pr: Params) -> list[tuple[str, float]]:
-    """Markdown lines, each with its size over the body size: a run of title blocks is a head,
-    its largest lines '#' and the rest '##'."""
-    out: list[tuple[str, float]] = []
+def _marked(blocks: list[_Block], body: float, pr: Params) -> list[tuple[str, float, tuple[Box, ...]]]:
+    """Markdown lines, each with its size over the body size and its lines' boxes: a run of title
+    blocks is a head, its largest lines '#' and the rest '##'."""
+    out: list[tuple[str, float, tuple[Box, ...]]] = []
     i = 0
     while i < len(blocks):
         if not blocks[i].title:
-            out.append((_join(blocks[i].parts), blocks[i].size / body))
+            out.append((_join(blocks[i].parts), blocks[i].size / body, tuple(blocks[i].boxes)))
             i += 1
             continue
         j = i
@@ -270,7 +261,7 @@ def _marked(blocks: list[_Block], body: float, pr: Params) -> list[tuple[str, fl
             else:
                 mark = "#" if b.size >= top * 0.94 else "##"
             text = " ".join(b.parts) if _parallel(b.parts) else "".join(b.parts)
-            out.append((f"{mark} {text}", b.size / body))
+            out.append((f"{mark} {text}", b.size / body, tuple(b.boxes)))
         i = j
     return out
 

@@ -3,10 +3,9 @@ XY cut into regions (see layout.py for the whole analysis)."""
 from __future__ import annotations
 
 from statistics import median
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .layout import Line, Params
+from ..textutil import is_jump_line
+from .lines import Line, Params
 
 BAND_SHARE = 0.1          # header / footer bands lie in the top / bottom tenth of the page
 
@@ -63,7 +62,6 @@ def bands(lines: list[Line], height: float, body: float,
 def _running(s: str) -> bool:
     """Running text (a clause, a sentence's end) or a jump line: the top or foot of an article,
     never a page header or footer."""
-    from ..cut.lines import is_jump_line
     return any(c in s for c in "，。；！？") or is_jump_line(s)
 
 

@@ -5,6 +5,9 @@ advancing, no wide gap), and the runs go to the layout analysis (`layout.py`), w
 geometry alone. A page with no text layer (a scan saved as PDF) is rendered and OCR'd when the
 `ocr` extra is installed, else it is reported with what to do.
 
+Each page keeps its picture's whereabouts (`Page.image`: the PDF, the page number, its size in
+points; in pixels of the render when it was OCR'd), in the frame of its blocks' boxes.
+
 A PDF is read page by page: `iter_pdf` yields, in a bad page's place, an `Unreadable` (its source
 `issue.pdf#p159` and the reason) and goes on with the next page, so one damaged, blank or unreadable
 page costs only itself. Only whole-file problems (not a PDF, encrypted, no pages, too many) raise.
@@ -13,28 +16,22 @@ page costs only itself. Only whole-file problems (not a PDF, encrypted, no pages
 from __future__ import annotations
 
 import ctypes
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
 from ..errors import (BlankPage, Corrupt, Encrypted, InputError, NoTextLayer, OcrUnavailable, TooLarge,
                       Unreadable)
-from ..model import Page
+from ..model import Page, PageImage
 from ..settings import Settings
-from .layout import Line, page_from_lines
+from .layout import page_from_lines
+from .limits import binary_limit
+from .lines import Line
 
-BINARY_FACTOR = 16      # PDFs and images may be this many times --max-mb (scans are large)
 MAX_PAGES = 2000
 MIN_TEXT = 20           # fewer letters than this on a page: no text layer
 OCR_DPI = 200
 REOPEN_EVERY = 100      # pages read before the document is opened afresh: memory stays flat
-
-
-def binary_limit(path: Path, settings: Settings) -> None:
-    size = path.stat().st_size
-    limit = settings.max_bytes * BINARY_FACTOR
-    if size > limit:
-        raise TooLarge(f"too large ({size / 1048576:.1f} MB; PDFs and images may have "
-                       f"{BINARY_FACTOR} × --max-mb = {limit / 1048576:.0f} MB): split it or raise --max-mb")
 
 
 def open_pdf(source):
@@ -66,7 +63,10 @@ def iter_pdf(path: Path, settings: Settings, first: int = 0, stop: int | None = 
             if i > first and (i - first) % REOPEN_EVERY == 0:
                 doc.close()     # PDFium keeps what it parsed (fonts, objects) while the document is open
                 doc = open_pdf(str(path))
-            yield _read_page(doc, i, f"{path.name}#p{i + 1}" if n > 1 else path.name, settings)
+            got = _read_page(doc, i, f"{path.name}#p{i + 1}" if n > 1 else path.name, settings)
+            if isinstance(got, Page) and got.image is not None:
+                got.image = replace(got.image, kind="pdf", path=str(path.resolve()), page=i + 1)
+            yield got
     finally:
         doc.close()
 
@@ -112,8 +112,12 @@ def pdf_page(page, source: str, settings: Settings) -> Page:
     lines = text_lines(page, height)
     pictures = photos(page, width, height)
     if sum(sum(c.isalnum() for c in ln.text) for ln in lines) < MIN_TEXT:
-        return _little_text(page, lines, pictures, source, settings)
-    return page_from_lines(lines + pictures, width, height, source)
+        out = _little_text(page, lines, pictures, source, settings)
+    else:
+        out = page_from_lines(lines + pictures, width, height, source)
+    if out.image is None:      # OCR'd, it is in the pixels of the render already
+        out.image = PageImage("pdf", "", 0, round(width, 2), round(height, 2), "pt")
+    return out
 
 
 def _little_text(page, lines: list[Line], pictures: list[Line], source: str, settings: Settings) -> Page:
@@ -158,6 +162,7 @@ def photos(page, width: float, height: float) -> list[Line]:
 
 
 def _ocr_fallback(page, source: str, settings: Settings) -> Page:
+    # image.py loads numpy (through ink.py): imported where a page needs OCR, so pdf.py loads none itself
     from .image import ocr_available, page_from_image
     if not ocr_available():
         raise OcrUnavailable("the PDF page has no text layer (a scan): install the OCR extra "

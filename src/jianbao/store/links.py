@@ -1,27 +1,18 @@
-"""Continuations: parts of one article on two pages of an issue become one logical article.
+"""Continuations in the archive: the parts of one article on several pages of an issue become one
+logical article (`logical_id`, the first part's id; `part`, 1, 2, … in the article's order).
 
-"下转第3版" on page 1 and "上接第1版" on page 3 are paired; where a page holds several
-continued parts, the one whose headline shares most characters with the first part wins
-(a continued part often repeats its headline), then the first in reading order.
-
-Two ways in: `link_issue` pairs the parts of a dated issue by their printed page numbers, whatever
-order the pages came in; `link_ids` follows the links `jianbao cut` made (`continued_on_id`,
-`continued_from_id`: the pages of one PDF, with or without a paper and a date), either part stored
-first.
+Which part continues which is the cut's rule (cut/continuations.py, `pair_parts`: the jump lines'
+page numbers, then the headlines); this module only gathers the stored parts and records the
+pairs. Two ways in: `link_issue` pairs the parts of a dated issue by their printed page numbers,
+whatever order the pages came in; `link_ids` follows the links `jianbao cut` made
+(`continued_on_id`, `continued_from_id`: the pages of one PDF, with or without a paper and a date),
+either part stored first.
 """
 from __future__ import annotations
 
-from collections import Counter
-
-from ..cut.meta import page_number
+from ..cut.continuations import Part, pair_parts
 from ..model import PageDoc
 from .db import DB
-
-
-def _similar(a: str | None, b: str | None) -> int:
-    if not a or not b:
-        return 0
-    return sum((Counter(a) & Counter(b)).values())
 
 
 def link_issue(db: DB, issue_id: int) -> None:
@@ -32,28 +23,16 @@ def link_issue(db: DB, issue_id: int) -> None:
         return
     db.execute("UPDATE articles SET logical_id = id, part = 1 WHERE page_id IN "
                "(SELECT id FROM pages WHERE issue_id=?)", (issue_id,))
-    logical = {r[0]: (r[0], 1) for r in rows}
-    taken: set[int] = set()
-
-    def num(printed: str | None) -> str:
-        return page_number(printed) if printed else ""
 
     def page_order(r: tuple) -> tuple:
         return (int(r[1]) if (r[1] or "").isdigit() else 10**6, r[2])
 
-    for a in sorted(rows, key=page_order):
-        aid, page, _, headline, _, on = a
-        if not on:
-            continue
-        # a jump names a lettered page as printed (转A3版: "A3"), the page's number is "3"
-        cands = [r for r in rows if num(r[1]) == num(on) and num(r[4]) == num(page)
-                 and r[0] not in taken and r[0] != aid]
-        if not cands:
-            continue
-        best = max(cands, key=lambda r: (_similar(headline, r[3]), -page_order(r)[1]))
-        taken.add(best[0])
-        root, part = logical[aid]
-        logical[best[0]] = (root, part + 1)
+    # the issue's reading order: pages by their printed numbers, each page's parts as cut
+    parts = sorted(rows, key=page_order)
+    logical = {r[0]: (r[0], 1) for r in rows}
+    for k, j in pair_parts([Part(r[1], r[3], r[4], r[5]) for r in parts]):
+        root, part = logical[parts[k][0]]
+        logical[parts[j][0]] = (root, part + 1)
     for aid, (root, part) in logical.items():
         if root != aid:
             db.execute("UPDATE articles SET logical_id=?, part=? WHERE id=?", (root, part, aid))

@@ -6,7 +6,7 @@ a page with no text). PaddleOCR 3.x: `{rec_texts, rec_polys | rec_boxes | dt_pol
 `{"res": …}`, or a list of per-page results). RapidOCR: `[[quad, text, score], …]`, or its `to_json()`
 `[{box, txt, score}, …]`. Boxes are image pixels; the engines list lines down the whole page, across
 columns, so their order is not used. A line's size is taken from its box as for our own OCR
-(`image._sized`); a box of no size is given one, so that its text is kept.
+(`ocrlines.sized`); a box of no size is given one, so that its text is kept.
 """
 from __future__ import annotations
 
@@ -16,8 +16,9 @@ from typing import Any
 
 from ...errors import TooLarge
 from ...model import Page
-from ..image import OCR_PARAMS, _sized
-from ..layout import Line, page_from_lines
+from ..layout import page_from_lines
+from ..lines import Line
+from ..ocrlines import OCR_PARAMS, sized
 from .base import as_box, fold
 
 
@@ -95,7 +96,7 @@ def render_lines(raw: LinePage, source: str) -> Page:
     if len(raw.lines) > MAX_LINES:
         raise TooLarge(f"{len(raw.lines)} OCR lines on one page (at most {MAX_LINES}): is it one page? "
                        "give one list of lines per page")
-    lines = _sized(raw.lines) if raw.lines else []
+    lines = sized(raw.lines) if raw.lines else []
     width = max((ln.x1 for ln in lines), default=1.0)
     height = max((ln.y1 for ln in lines), default=1.0)
     return page_from_lines(lines, width + 1, height + 1, source, OCR_PARAMS)
