@@ -9,7 +9,7 @@ import pytest
 
 from jianbao.model import Article
 from jianbao.tag import (INPUTS, PIPELINE, BylinePersons, Component, Dates, Events, ListTitles, Mentions,
-                         ModelEdges, ModelEntities, NamesAfterTitles, PlacesOrgs, State, TitleBodies, TitledPersons,
+                         ModelEdges, ModelEntities, ModelShortForms, NamesAfterTitles, PlacesOrgs, State, TitleBodies, TitledPersons,
                          tag_article)
 
 
@@ -196,6 +196,18 @@ def test_model_edges_moves_where_an_organisation_starts():
     assert changed == set()
 
 
+def test_model_short_forms_drops_a_short_form_the_model_reads_as_no_place():
+    a = Article(paragraphs=["据湖北日报客户端消息，会议在武汉召开，祝愿老人们幸福长寿。"])
+    st, _ = ready(ModelShortForms, a)
+    assert st.places == ["湖北", "武汉", "长寿"]  # the gazetteer's short forms
+    st, changed = run(ModelShortForms, a)
+    assert st.places == ["武汉"]
+    assert (1, 3, "LOC") not in st.spans["paragraphs[0]"]
+    assert changed == {"entities", "places", "spans"}
+    st, changed = run(ModelShortForms)  # places the model reads as places stay
+    assert changed == set()
+
+
 def test_model_entities_adds_the_names_the_rules_left_undecided():
     st, _ = ready(ModelEntities)
     assert "邬佳琪" not in {p.name for p in st.persons}
@@ -253,3 +265,10 @@ def test_events_records_the_officials_activities():
     assert all(e.type in ("调研", "会议", "会见", "党课", "督查", "慰问", "考察", "活动", "其他") for e in st.events)
     # the reporters of the byline carry out nothing
     assert not {"周明远", "陈晓雨"} & {n for e in st.events for n in e.actors + e.participants}
+
+
+def test_divisions_annotates_the_places_found_and_changes_no_list():
+    from jianbao.tag import Divisions
+    st, changed = run(Divisions)
+    assert changed <= {"place_refs"} and [r.name for r in st.place_refs] == st.places
+    assert all(r.code or r.reason for r in st.place_refs)

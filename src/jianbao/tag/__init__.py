@@ -7,12 +7,13 @@ as it was. Word lists load lazily on first use: importing the package is cheap.
 from __future__ import annotations
 
 from ..errors import JianbaoError
-from ..model import Article, PageDoc, Person
+from ..model import Article, PageDoc, Person, PlaceRef
 from ..settings import Settings
 from . import byline as _byline
 from . import data as _data
 from . import orgs as _orgs
 from . import dates as _dates
+from . import divisions as _divisions
 from . import entities as _entities
 from . import events as _events
 from . import names as _names
@@ -38,12 +39,13 @@ class Fields:
 class State:
     """One article as the components see it: its inputs, and what each component writes."""
 
-    def __init__(self, a: Article, issue_date: str | None):
+    def __init__(self, a: Article, issue_date: str | None, paper: str | None = None):
         f = Fields(a)
         self.fields = f.items                       # input: (field, normalised text), reading order
         self.body = f.body                          # input: the paragraphs alone
         self.byline, self.reporters = a.byline, a.reporters
         self.issue_date = issue_date
+        self.paper, self.dateline = paper, a.dateline  # inputs: the evidence of where places are
         self.known: set[str] = set()                # names read so far
         self.people: dict[str, list[str]] = {}      # name → titles
         self.found: list[tuple[str, _persons.Mention]] = []  # (field, mention) with titles
@@ -55,6 +57,7 @@ class State:
         self.orgs: list[str] = []
         self.dates: dict[str, list] = {}
         self.events: list = []
+        self.place_refs: list[PlaceRef] = []
         self.spans: dict[str, list[tuple[int, int, str]]] = {}  # field → (start, end, label) decided
 
     def mark(self, k: str, s: int, e: int, lab: str) -> None:
@@ -173,6 +176,27 @@ class ModelEdges(Component):
             st.orgs = st.entities.orgs
 
 
+class ModelShortForms(Component):
+    """Model: a short form of a place the rules read (长寿, 大关, 河北) stays only where the model
+    reads a place there (unknown.denied_short_forms): not in a phrase ("健康长寿") nor opening an
+    organisation's name ("河北日报")."""
+    reads, writes = ("fields", "entities", "spans"), ("entities", "places", "spans")
+
+    def __call__(self, st: State) -> None:
+        dropped = False
+        for k, text in st.fields:
+            cands = st.entities.by_field.get(k, [])
+            for c in _unknown.denied_short_forms(text, cands):
+                cands.remove(c)
+                marks = st.spans.get(k, [])
+                if (c.start, c.end, "LOC") in marks:
+                    marks.remove((c.start, c.end, "LOC"))
+                dropped = True
+        if dropped:
+            _entities.relist(st.entities)
+            st.places = st.entities.places
+
+
 class ModelEntities(Component):
     """Model: the names the rules left undecided (unknown.find), added to the lists only."""
     reads, writes = (("fields", "blocked", "entities", "persons", "places", "orgs", "spans"),
@@ -277,6 +301,15 @@ _SENTENCE_ENDS = "。！？；"
 _COMMAS = "，,"
 
 
+class Divisions(Component):
+    """The places found, resolved to administrative divisions (divisions.py) by the paper's home
+    region, the dateline and the article's other places; it finds no place and drops none."""
+    reads, writes = ("places", "paper", "dateline"), ("place_refs",)
+
+    def __call__(self, st: State) -> None:
+        st.place_refs = _divisions.resolve_places(st.places, st.paper, st.dateline)
+
+
 # The tagger, in order. The stated rule between rules and model: the rules' persons, places and
 # organisations stand, and the model's spans never overlap them; the model names a person right
 # after an official's title (NamesAfterTitles), and elsewhere adds names around the words the rules
@@ -284,9 +317,10 @@ _COMMAS = "，,"
 # shape, or an item of a list the rules read another item of; a place or an organisation only
 # where the rules have no say on its words.
 PIPELINE: tuple[Component, ...] = (BylinePersons(), TitledPersons(), NamesAfterTitles(), Mentions(),
-                                   PlacesOrgs(), ModelEdges(), ModelEntities(), ListTitles(), TitleBodies(), Dates(),
-                                   Events())
-INPUTS = ("fields", "body", "byline", "reporters", "issue_date")
+                                   PlacesOrgs(), ModelEdges(), ModelShortForms(), ModelEntities(), ListTitles(),
+                                   TitleBodies(), Dates(),
+                                   Events(), Divisions())
+INPUTS = ("fields", "body", "byline", "reporters", "issue_date", "paper", "dateline")
 
 
 def tag_spans(text: str) -> list[tuple[int, int, str]]:
@@ -294,17 +328,18 @@ def tag_spans(text: str) -> list[tuple[int, int, str]]:
     (TITLE), places (LOC) and organisations (ORG) it decided, offsets into `text` normalised."""
     st = State(Article(paragraphs=[text]), None)
     for c in PIPELINE:
-        if isinstance(c, (Dates, Events, TitleBodies, ListTitles)):
+        if isinstance(c, (Dates, Events, TitleBodies, ListTitles, Divisions)):
             continue  # they decide no span
         c(st)
     return sorted(set(x for xs in st.spans.values() for x in xs))
 
 
-def tag_article(a: Article, issue_date: str | None) -> Article:
-    st = State(a, issue_date)
+def tag_article(a: Article, issue_date: str | None, paper: str | None = None) -> Article:
+    st = State(a, issue_date, paper)
     for c in PIPELINE:
         c(st)
     a.persons, a.places, a.orgs, a.events = st.persons, st.places, st.orgs, st.events
+    a.place_refs = st.place_refs
     return a
 
 
@@ -324,6 +359,9 @@ def _title_bodies(persons: list[Person]) -> list[str]:
             head = _titles.head_ending_at(t, len(t))
             body = t[:len(t) - len(head)] if head else ""
             suf = _data.ends_with_any(body, len(body), sufs)
+            if not suf and len(body) > 2 and _data.ends_with_any(body, len(body) - 1, sufs):
+                body = body[:-1]  # one character between the body and the head ranks the title
+                suf = _data.ends_with_any(body, len(body), sufs)  # ("省消防总队|副|处长"; 2 more, no wrong one)
             if suf and len(body) > len(suf) and not _orgs.generic(body) and body not in out \
                     and all("\u4e00" <= c <= "\u9fff" for c in body):
                 out.append(body)
@@ -359,10 +397,10 @@ def tag_doc(doc: PageDoc, settings: Settings) -> PageDoc:
     date = settings.date or doc.meta.date
     for i, a in enumerate(doc.articles):
         try:
-            tag_article(a, date)
+            tag_article(a, date, doc.meta.paper)
         except JianbaoError:
             raise  # a missing model file stops the run with its own message, not one page's warning
         except Exception as e:  # a tagging bug must not lose the cut page
-            a.persons, a.places, a.orgs, a.events = [], [], [], []
+            a.persons, a.places, a.orgs, a.events, a.place_refs = [], [], [], [], []
             doc.warnings.append(f"tag: article {i}: {type(e).__name__}: {e}")
     return doc

@@ -18,7 +18,7 @@ TABLES = ("surnames", "rare_surnames", "title_heads", "famous", "name_followers"
           "dates", "event_triggers", "roles_in_events", "speech_verbs", "speech_names", "visit_verbs",
           "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs",
           "patterns", "chars", "levels", "numerals", "conjunctions", "list_closers", "firms",
-          "home_country", "post_words", "event_words", "event_types", "abbrev_context")
+          "home_country", "post_words", "event_words", "event_types", "abbrev_context", "division_words")
 
 # tables whose two columns before the note hold examples and counter-examples, each a list of
 # phrases separated by ", " (tests/test_tag_data.py checks them)

@@ -10,7 +10,7 @@ from functools import lru_cache
 from . import data, lexicon
 from . import orgs as _orgs
 from . import places as _places
-from .spans import Cand, list_etc, lists, quoted, resolve, specificity
+from .spans import Cand, list_etc, lists, ok_for, quoted, resolve, specificity
 
 
 @lru_cache(maxsize=1)
@@ -59,8 +59,11 @@ def _split_joined(text: str, raw: list[Cand]) -> None:
     """Two names written together ("娘娘庙林站白马河水库", "村党群服务中心新时代文明实践站"): when a
     candidate of the same family (place or org) ends inside a longer one that starts where it does,
     and the rest still ends in the longer one's suffix, the longer one starts after it. A county or
-    larger in front of a site stays part of it ("汤原县黑木耳深加工项目")."""
+    larger in front of a site stays part of it ("汤原县黑木耳深加工项目"). After a firm's group, a firm
+    is one name with it ("红塔集团玉溪卷烟厂") and a department is dropped ("云州公交集团调度指挥中心":
+    the group is the body)."""
     g = lexicon.gazetteer().full
+    departments: list[Cand] = []
     by_start: dict[int, list[Cand]] = {}
     for c in raw:
         by_start.setdefault(c.start, []).append(c)
@@ -75,6 +78,14 @@ def _split_joined(text: str, raw: list[Cand]) -> None:
                 continue
             if any(ch in _posted() for ch in p.name):
                 continue  # a body posted inside another is one name ("市纪委监委驻市教育局纪检监察组")
+            if p.kind == c.kind == "org" and p.name.endswith(_firms()):
+                if not rest.endswith(_firms()):
+                    departments.append(c)
+                break  # a firm named after its group is one name ("红塔集团玉溪卷烟厂"); a department
+                # of the group is no body of its own: the group is ("云州公交集团|调度指挥中心")
+            if p.kind == c.kind == "org" and not _names_alone(rest):
+                continue  # the rest is no name of its own by its suffix's rule: a body's committee
+                # ("省人大|财政经济委员会": 委员会 wants a place or a name before it)
             same = (p.kind == "org") == (c.kind == "org")
             big = p.kind == "admin" and g.get(p.name, 9) <= 2 or p.kind == "short" or p.name in _openers() \
                 or p.kind == "zone" and p.name in data.keys("place_suffixes")  # "经开区智能制造产业园"
@@ -89,6 +100,18 @@ def _split_joined(text: str, raw: list[Cand]) -> None:
         else:
             if c.kind == "site":
                 _split_sites(c, raw)
+    for c in departments:
+        raw.remove(c)
+
+
+def _names_alone(org: str) -> bool:
+    """`org` would be an organisation's name read alone: the words before its suffix are as specific
+    as the suffix asks (data/org_suffixes.tsv; spans.ok_for)."""
+    suf = data.ends_with_any(org, len(org), _SUFFIXES())
+    if suf is None:
+        return True
+    stem = org[:len(org) - len(suf)]
+    return ok_for(data.mapping("org_suffixes")[suf], specificity(stem), stem)
 
 
 def _own_name(site: str) -> bool:
@@ -137,6 +160,7 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     raw = [c for c in raw if c.kind != "site" or not inside[c.end]]  # the site's suffix is a piece of
     # a unit's name: "芙蓉区|文艺路街道", not 芙蓉区文艺路
     _split_joined(text, raw)
+    raw = [c for c in raw if not (c.kind == "org" and _names_a_session(text, c))]
     q = quoted(text)
     inq = _in_quotes(text)  # once per field: per candidate it made long fields quadratic
     raw = [c for c in raw if not (c.kind == "short" and any(a <= c.start < b for a, b in inq))]
@@ -155,10 +179,12 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     # province named only by its committee or government ("石门市委书记") in 19 of 21.
     bodies = {k.start + len(next((o for o in _openers() if k.name.startswith(o)), ""))
               for k in kept if k.kind == "org" and not k.name.endswith(_firms())}
+    chain = _address_chain(raw, bodies)
     for c in raw:
-        if c.kind == "admin" and id(c) not in kept_ids and (
-                all(site[c.start:c.end]) or c.start in bodies):
+        if id(c) not in kept_ids and (c.kind == "admin" and (all(site[c.start:c.end]) or c.start in bodies)
+                                      or id(c) in chain):
             kept.append(c)
+            kept_ids.add(id(c))
     owner: dict[int, Cand] = {}
     for k in kept:
         for i in range(k.start, k.end):
@@ -183,6 +209,42 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
             for i in range(a, b):
                 owner[i] = new
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+@lru_cache(maxsize=1)
+def _session_re() -> re.Pattern:
+    return re.compile(data.pattern("session"))
+
+
+def _names_a_session(text: str, c: Cand) -> bool:
+    """`c` is a congress named by its term before its session ("市五届人大|三次会议", data/patterns.tsv,
+    session): the words name a meeting, not a body to list."""
+    return any(m.start() < c.end < m.end()
+               for m in _session_re().finditer(text, max(c.start, c.end - 10), min(len(text), c.end + 6)))
+
+
+def _address_chain(raw: list[Cand], bodies: set[int]) -> set[int]:
+    """The short form of a province or country that opens a body's name before other places, an
+    address ("新疆|哈密市|政协", "浙江|湖州|吴兴|法院"): each place of the address is listed, as the unit
+    that opens a body is. Not a short form alone before a body ("河北|日报": the name borrows the
+    province), and not units after a full one ("道里区|正阳河街道|办事处": the gold of the dev articles
+    lists them in 107 and 110, not in 016). The ids of the candidates to keep; `bodies` gains the
+    starts of the address's units."""
+    admins = {(c.start, c.end) for c in raw if c.kind == "admin"}
+    at_start: dict[int, Cand] = {}
+    for c in raw:
+        if c.kind in ("short", "admin") and (c.start not in at_start or c.end > at_start[c.start].end):
+            at_start[c.start] = c
+    out: set[int] = set()
+    for b in list(bodies):
+        c = at_start.get(b)
+        if c is None or c.kind != "short" or (c.start, c.end) in admins or c.end not in at_start:
+            continue
+        while c is not None:
+            out.add(id(c))
+            bodies.add(c.start)
+            c = at_start.get(c.end)
+    return out
 
 
 @lru_cache(maxsize=1)

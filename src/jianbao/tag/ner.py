@@ -91,14 +91,32 @@ _GROUPS = {"nr": "r", "nrt": "f", "nrfg": "f", "ns": "s", "nt": "t", "nz": "z"}
 
 
 @lru_cache(maxsize=1)
-def _proper_lengths() -> dict[str, tuple[int, ...]]:
-    """First character → the lengths (2 to 8) of the dictionary's proper names that start with it:
-    features() looks up only those instead of every length at every character."""
-    out: dict[str, set[int]] = {}
+def _proper_index() -> tuple[dict[str, tuple[int, ...]], dict[str, str]]:
+    """The dictionary's proper names of 2 to 8 characters as features() reads them: first two
+    characters → the lengths of such names starting so (longest first), and name → its kind
+    (_GROUPS): features() looks up only those lengths instead of every length at every character."""
+    lengths: dict[str, set[int]] = {}
+    kind: dict[str, str] = {}
     for w, (_, tag) in lexicon.dictionary().items():
         if 2 <= len(w) <= 8 and tag in _GROUPS:
-            out.setdefault(w[0], set()).add(len(w))
-    return {c: tuple(sorted(ls, reverse=True)) for c, ls in out.items()}
+            lengths.setdefault(w[:2], set()).add(len(w))
+            kind[w] = _GROUPS[tag]
+    return {k: tuple(sorted(ls, reverse=True)) for k, ls in lengths.items()}, kind
+
+
+_CHAR_ATTRS: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _char_attrs(c: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The features of `_char_dist` a character gives: as the character itself ("cd="), as the one
+    before (its E and M attributes, "cd-1=") and as the one after (B and M, "cd+1="); memoised."""
+    got = _CHAR_ATTRS.get(c)
+    if got is None:
+        xs = _char_dist().get(c, ())
+        got = (tuple("cd=" + x for x in xs), tuple("cd-1=" + x for x in xs if x[1] == "E" or x[1] == "M"),
+               tuple("cd+1=" + x for x in xs if x[1] == "B" or x[1] == "M"))
+        _CHAR_ATTRS[c] = got
+    return got
 
 
 @lru_cache(maxsize=1)
@@ -147,15 +165,20 @@ def _sets() -> dict:
     for key, table in zip(LIST_KEYS, ("place_suffixes", "org_suffixes", "title_heads", "known_orgs", "famous")):
         for w in data.keys(table):
             words.setdefault(w, []).append(key)
-    by_last: dict[str, set[int]] = {}
+    by_last2: dict[str, set[int]] = {}
     for w in words:
-        by_last.setdefault(w[-1], set()).add(len(w))
+        if len(w) > 1:
+            by_last2.setdefault(w[-2:], set()).add(len(w))
     return {
         "sur1": frozenset(s for s in sur if len(s) == 1),
         "sur2": tuple(s for s in data.by_length("surnames") if len(s) > 1),
         "trans": data.keys("translit_chars"),
         "words": {w: tuple(ks) for w, ks in words.items()},
-        "by_last": {c: tuple(sorted(ls, reverse=True)) for c, ls in by_last.items()},
+        "sur2_first": frozenset(s[0] for s in sur if len(s) > 1),
+        # last two characters → the lengths of the list words ending so, longest first, and the words
+        # of one character: features() looks up only words that may end at a character
+        "by_last2": {k: tuple(sorted(ls, reverse=True)) for k, ls in by_last2.items()},
+        "ones": frozenset(w for w in words if len(w) == 1),
     }
 
 
@@ -256,10 +279,15 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
         i += hit or 1
     # list words ending / starting at each position
     ends: dict[int, list[str]] = {}
-    words, by_last = sets["words"], sets["by_last"]
+    words, by_last2, ones = sets["words"], sets["by_last2"], sets["ones"]
     for e in range(1, n + 1):
+        lengths = by_last2.get(text[e - 2:e], ()) if e >= 2 else ()  # longest first
+        if text[e - 1] in ones:
+            lengths += (1,)
+        if not lengths:
+            continue
         seen: set[str] = set()
-        for L in by_last.get(text[e - 1], ()):
+        for L in lengths:
             if L > e:
                 continue
             for key in words.get(text[e - L:e], ()):
@@ -286,13 +314,12 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
                     shape[i + k] = f"{L}{k}"
     # every proper name of the dictionary (up to 8 characters) over each character, by kind
     dm: list[set[str]] = [set() for _ in range(n)]
-    proper = _proper_lengths()
-    for i in range(n):
-        for L in proper.get(text[i], ()):   # only lengths some proper name starting so has
+    proper, pkind = _proper_index()
+    for i in range(n - 1):
+        for L in proper.get(text[i:i + 2], ()):   # only lengths some proper name starting so has
             if L > n - i:
                 continue
-            e = d.get(text[i:i + L])
-            g = e and _GROUPS.get(e[1])
+            g = pkind.get(text[i:i + L])
             if g:
                 for k in range(L):
                     dm[i + k].add(g + ("B" if k == 0 else "E" if k == L - 1 else "M") + ("3" if L >= 3 else "2"))
@@ -316,60 +343,65 @@ def features(text: str, rules: list[tuple[int, int, str]] | None = None,
         for x in ends.get(i, ()):
             if x[:4] in ("osuf", "psuf", "korg"):
                 nxt[x[:4]] = i
-        ahead[i] = "".join(f"{k[0]}{_dist(v - i)}" for k, v in sorted(nxt.items()) if v - i <= 12)
+        if nxt:
+            ahead[i] = "".join(f"{k[0]}{_dist(v - i)}" for k, v in sorted(nxt.items()) if v - i <= 12)
     if neural is not None:
         neural, likely = neural
     ab = _abbrevs(text) if cues else [""] * n
     bare = _bare_surnames(text, sets, d) if cues else [""] * n
-    cdist = _char_dist()
     pad = ["^", "^"] + list(text) + ["$", "$"]
     ty = ["^"] + [_ctype(c) for c in text] + ["$"]
+    sur1, trans, sur2_first = sets["sur1"], sets["trans"], sets["sur2_first"]
+    starts_with_any = data.starts_with_any
+    nothing: tuple = ()
+    at = [ends.get(k, nothing) for k in range(-1, n + 1)]  # at[i + 1]: the list words ending at i
+    attrs = [_char_attrs(c) for c in pad[1:-1]]  # attrs[i + 1]: those of text[i]
+    nseg = len(short)
+    # the features every character has, column by column (the characters around, their types, the word)
+    base = [["b", "c=" + c, "c-1=" + p1, "c+1=" + n1, "c-2=" + p2, "c+2=" + n2, "b-1=" + p1 + c,
+             "b+1=" + c + n1, "b-2=" + p2 + p1, "b+2=" + n1 + n2, "t-1+1=" + p1 + n1, "ty=" + t0 + t1 + t2,
+             "wp=" + wp + wt, "wl=" + wp + str(wl), "wt-1=" + wt0, "wt+1=" + wt2]
+            for p2, p1, c, n1, n2, t0, t1, t2, wp, wt, wl, wt0, wt2
+            in zip(pad, pad[1:], text, pad[3:], pad[4:], ty, ty[1:], ty[2:], wpos, wtag, wlen,
+                   ["^"] + wtag, wtag[1:] + ["$"])]
     out = []
     for i in range(n):
         c = text[i]
-        p2, p1, n1, n2 = pad[i], pad[i + 1], pad[i + 3], pad[i + 4]
-        f = ["b", "c=" + c, "c-1=" + p1, "c+1=" + n1, "c-2=" + p2, "c+2=" + n2,
-             "b-1=" + p1 + c, "b+1=" + c + n1, "b-2=" + p2 + p1, "b+2=" + n1 + n2, "t-1+1=" + p1 + n1,
-             "ty=" + ty[i] + ty[i + 1] + ty[i + 2],
-             "wp=" + wpos[i] + wtag[i], "wl=" + wpos[i] + str(wlen[i]),
-             "wt-1=" + (wtag[i - 1] if i else "^"), "wt+1=" + (wtag[i + 1] if i + 1 < n else "$")]
+        wp = wpos[i]
+        f = base[i]
         if wstr[i]:
             f.append("w=" + wstr[i])
         j = widx[i]
         f.append("w-1=" + (short[j - 1] if j else "^"))
-        f.append("w+1=" + (short[j + 1] if j + 1 < len(short) else "$"))
-        f.append("cp=" + c + wpos[i])
-        if i and wpos[i] in "BS":
+        f.append("w+1=" + (short[j + 1] if j + 1 < nseg else "$"))
+        f.append("cp=" + c + wp)
+        if i and wp in "BS":
             f.append("pw=" + wtag[i - 1] + "|" + wtag[i])
         if gz[i]:
             f.append("gz=" + gz[i])
         f.append("gz-1+1=" + (gz[i - 1][:1] if i else "^") + (gz[i + 1][:1] if i + 1 < n else "$"))
-        if c in sets["sur1"]:
+        if c in sur1:
             f.append("sur1")
-        if data.starts_with_any(text, i, sur2):
+        if c in sur2_first and starts_with_any(text, i, sur2):
             f.append("sur2")
         if shape[i]:
             f.append("nm=" + shape[i])
         if c in gch:
             f.append("gc")
-        if c in sets["trans"]:
+        if c in trans:
             f.append("tr")
-        for x in ends.get(i, ()):
+        for x in at[i + 1]:
             f.append("e:" + x)
-        for x in ends.get(i - 1, ()):
+        for x in at[i]:
             f.append("e-1:" + x)
-        for x in ends.get(i + 1, ()):
+        for x in at[i + 2]:
             f.append("e+1:" + x)
-        for x in sorted(dm[i]):
-            f.append("dm=" + x)
-        for x in cdist.get(c, ()):
-            f.append("cd=" + x)
-        for x in cdist.get(p1, ()):
-            if x[1] == "E" or x[1] == "M":
-                f.append("cd-1=" + x)
-        for x in cdist.get(n1, ()):
-            if x[1] == "B" or x[1] == "M":
-                f.append("cd+1=" + x)
+        if dm[i]:
+            for x in sorted(dm[i]):
+                f.append("dm=" + x)
+        f += attrs[i + 1][0]
+        f += attrs[i][1]
+        f += attrs[i + 2][2]
         if trun[i]:
             f.append("tru=" + trun[i])
         if ab[i]:
@@ -617,6 +649,21 @@ class Model:
                     conf = min(self.tagger.marginal(tags[k], k) for k in range(s, e)) if confidence else 1.0
                     out.append((a + s, a + e, lab, conf))
         return out
+
+
+    def inside(self, text: str, s: int, e: int, label: str) -> float:
+        """How sure the model is that text[s:e] lies inside a name of `label` (LOC, ORG, PER): the
+        lowest, over its characters, of the summed marginal probabilities of the label's tags.
+        `text` is read whole: pass a short window (at most MAX_LEN characters)."""
+        return self.inside_all(text, [(s, e)], label)[0]
+
+    def inside_all(self, text: str, spans: list[tuple[int, int]], label: str) -> list[float]:
+        """`inside` for several spans of one window, read once."""
+        tags = [t for t in self.tagger.labels() if t.endswith("-" + label)]
+        with _LOCK:
+            self.tagger.set(features(text, None, lac.read(text) if self.uses_lac else None, self.uses_cues))
+            return [min((sum(self.tagger.marginal(t, k) for t in tags) for k in range(s, e)), default=0.0)
+                    for s, e in spans]
 
 
 _LOADED: dict[str, Model | None] = {}

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from . import data, lexicon
-from .spans import Cand, crosses, suffix_cands, word_run
+from .spans import Cand, crosses, crosses_right, suffix_cands, word_run
 from .text import is_cjk
 from .titles import extend_left
 
@@ -46,13 +46,18 @@ def _site_sufs() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _short_index() -> dict[str, tuple[str, ...]]:
-    """Short forms and geographic names by their first two characters, longest first."""
+    """Short forms and geographic names by their first two characters, longest first. A short form
+    the dictionary reads as a common word is left out below the prefectures (富民, 和平, 全州); a
+    prefecture's or a country's stays (合肥, 大连, 百色: jieba tags them n or d) and is weighed in its
+    context by the trained model (unknown.denied_short_forms), as every short form is. Counties too
+    were tried: 4 places the gold lists on 021–110 and 1 it does not on 001–020 (全州, "the whole
+    prefecture", which the model reads as a place)."""
     idx: dict[str, list[str]] = {}
     d = lexicon.dictionary()
     for w in lexicon.gazetteer().short:
         e = d.get(w)
         level = 0 if w in lexicon.gazetteer().world else lexicon.gazetteer().full.get(lexicon.gazetteer().short[w], 9)
-        if len(w) < 2 or (lexicon.common_word(w) or e and e[0] >= 300 and e[1] != "ns") and level or _zoneish(w) \
+        if len(w) < 2 or (lexicon.common_word(w) or e and e[0] >= 300 and e[1] != "ns") and level >= 2 or _zoneish(w) \
                 or e and e[0] >= 800 and level >= 2:
             continue
         idx.setdefault(w[:2], []).append(w)
@@ -71,15 +76,31 @@ def _split(name: str) -> list[tuple[int, int]]:
     return [(0, len(name))]
 
 
+def _word_into(text: str, start: int, end: int) -> bool:
+    """A word of the dictionary (seen 20 times or more) runs from before `start` into the name
+    text[start:end] and ends inside it ("绍兴|城市", "新兴|城市" over 兴城市): the name is read out of
+    other words."""
+    d = lexicon.dictionary()
+    return any(d.get(text[s:e], (0,))[0] >= 20
+               for s in range(max(0, start - 3), start) for e in range(start + 1, min(end, s + 4)))
+
+
 def _admin(text: str) -> list[Cand]:
     g = lexicon.gazetteer().full
     out = []
+    heads = data.by_length("title_heads")
     for m in _admin_re().finditer(text):
         end, suf = m.end(), m.group()
+        head = data.starts_with_any(text, m.start(), heads)
+        if head and len(head) > len(suf) and not _place_follows(text, m.end(), _short_index()) \
+                and not crosses_right(text, m.start(), m.start() + len(head)):
+            continue  # "百色|市长梁春禄": the level opens a title; the place is its short form (not
+            # where a place or a word follows the level: "湖南省|长沙市", "北京市|长安街")
         found = 0
         for n in range(min(12, end), len(suf) + 1, -1):
             w = text[end - n:end]
-            if w in g and word_run(text, end - n, end) and (n >= 3 or g[w] <= 2) and not _zoneish(w):
+            if w in g and word_run(text, end - n, end) and (n >= 3 or g[w] <= 2) and not _zoneish(w) \
+                    and not (g[w] >= 2 and _word_into(text, end - n, end)):
                 found = n
                 break
         if not found and suf in _low():  # a town or village the gazetteer lacks
@@ -153,6 +174,15 @@ def _unit_follows(text: str, end: int) -> bool:
     return any(g.get(text[end:end + n], 0) >= 4 for n in range(3, min(8, len(text) - end) + 1))
 
 
+def _place_follows(text: str, end: int, idx: dict[str, tuple[str, ...]]) -> bool:
+    """A short form or a county-or-larger name of the gazetteer starts at `end`: places written in a
+    row, an address ("浙江湖州", "新疆哈密市")."""
+    if any(text.startswith(w, end) for w in idx.get(text[end:end + 2], ())):
+        return True
+    g = lexicon.gazetteer().full
+    return any(g.get(text[end:end + n], 9) <= 2 for n in range(2, min(7, len(text) - end) + 1))
+
+
 def _short(text: str) -> list[Cand]:
     idx, g = _short_index(), lexicon.gazetteer()
     out = []
@@ -162,8 +192,8 @@ def _short(text: str) -> list[Cand]:
             if not text.startswith(w, i):
                 continue
             end = i + len(w)
-            if crosses(text, i, end):
-                continue
+            if crosses(text, i, end) and not _place_follows(text, end, idx):
+                continue  # "江湖" crosses "浙江", but not in an address: "浙江|湖州|吴兴法院"
             # the level printed after a short form of a division is part of its name as printed ("海西州")
             if end < len(text) and text[end] in unit and g.short.get(w) in g.full and not crosses(text, i, end + 1):
                 end += 1
@@ -182,7 +212,7 @@ def _after_short() -> frozenset[str]:
 def _sites(text: str) -> list[Cand]:
     table, rx = _site_table()
     short = dict(data.mapping("place_short"))
-    out = [c for c in suffix_cands(text, table, lambda s: table[s][0], SITE_RANK, rx, 14) if not _place_verb(c.name)]
+    out = [c for c in suffix_cands(text, table, lambda s: table[s][0], SITE_RANK, rx, 14, joined=False) if not _place_verb(c.name)]
     for c in out:
         for s, f in short.items():
             if c.name.endswith(s) and len(c.name) > len(s):

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from . import data, lexicon
 from .text import is_word_char
-from .titles import extend_left
+from .titles import _in_name, extend_left
 
 
 @dataclass
@@ -114,10 +114,19 @@ def crosses_left(text: str, a: int, b: int) -> bool:
         for e in range(a + 1, min(len(text), s + 4) + 1):
             x = d.get(text[s:e])
             if x and x[1] not in lexicon.PROPER_TAGS and x[0] >= 20:
-                if e - s >= 3 and e <= b:
+                if e - s >= 3 and e <= b and not (e == b and _kind_of_suffix(text[s:a], x[1])):
                     return True
                 two = True
     return two and crosses_right(text, a, b)
+
+
+def _kind_of_suffix(before: str, tag: str) -> bool:
+    """A word ending in a suffix is that suffix's kind, not another word run into it, when a level
+    stands before the suffix and the dictionary tags the whole a short name of a body (j: "市|政协");
+    not when one character of a contraction ("中|小学" of 中小学) or an ordinary noun ("市中心") holds
+    it. (A word of two characters before the suffix, "师范|学院", was tried: on the 110 dev articles
+    it found as many names the gold lists, 南昌师范学院, as it does not, 社区文化活动中心.)"""
+    return before in levels() and tag == "j"
 
 
 _QUOTED = re.compile(r"“[^“”]{0,60}、[^“”]{0,60}”")
@@ -182,9 +191,11 @@ def _bracketed_place(text: str, start: int, limit: int) -> int:
 
 
 def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: int,
-                 suffix_re: re.Pattern, limit: int = 16) -> list[Cand]:
+                 suffix_re: re.Pattern, limit: int = 16, joined: bool = True) -> list[Cand]:
     """Candidates ending in a suffix of `table` (suffix → (kind, specific)); the name runs left to a
-    clause boundary or stop word; one-character suffixes that end an ordinary word are refused."""
+    clause boundary or stop word; one-character suffixes that end an ordinary word are refused.
+    `joined`: the name may hold a conjunction ("…材料与装备创新中心"); without it, a name starts after
+    the last one ("文化旅游和|湘商产业园")."""
     out = []
     for m in suffix_re.finditer(text):
         suf = m.group()
@@ -198,6 +209,8 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
             start = _bracketed_place(text, start, limit)
         if start == m.start() - limit and start > 0 and is_word_char(text[start - 1]):
             continue  # the walk ran out of room inside words: no name's start found
+        if not joined:
+            start = _after_conjunction(text, start, m.start())
         if len(suf) == 1 and (start < m.start() - 1 and lexicon.dictionary().get(text[m.start() - 1:m.end()])
                               or crosses_right(text, m.start(), m.end())):
             continue  # "正路", "新局面": the suffix character belongs to another word
@@ -212,13 +225,47 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
         stem = text[start:m.start()]
         if len(stem) < (1 if spec in ("no", "level") and len(suf) > 1 else 2) and not (spec == "no" and kind == "zone"):
             continue  # a bare kind of zone ("高新区（江海区）") names the local one
-        if not ok_for(spec, specificity(stem), stem):
+        if not ok_for(spec, specificity(stem), stem) and not _body_opens(stem):
             continue
         e = lexicon.dictionary().get(stem)
         if spec == "no" and e and e[1] == "v" and e[0] >= 1000:
             continue  # "加强学校": a verb and its object
         out.append(Cand(start, m.end(), text[start:m.end()], kind_of(suf), rank=rank))
     return out
+
+
+def _after_conjunction(text: str, start: int, end: int) -> int:
+    """Where a name in text[start:end] starts when a conjunction of one character joins two phrases
+    inside it ("文化旅游和|湘商产业园", "旅游及|湘商产业园"): after the last one that leaves two
+    characters or more before the suffix and is part of no place name ("呼和浩特市", "和平区")."""
+    for i in range(end - 3, start, -1):
+        if text[i] in _conj_chars() and not _in_name(text, i, i + 1):
+            return i + 1
+    return start
+
+
+@lru_cache(maxsize=1)
+def _conj_chars() -> frozenset[str]:
+    """Conjunctions of one character that join the items of a list (data/conjunctions.tsv, lists)."""
+    return frozenset(w for w in data.marked("conjunctions", "lists") if len(w) == 1)
+
+
+def _body_opens(stem: str) -> bool:
+    """The words before a suffix open with a body named by its level ("省人大|内务司法|委员会",
+    "县政协|文史|委员会"): the body's own unit is as specific as a place, whatever the suffix asks;
+    two characters at least name the unit after it (not "市政协委员会")."""
+    if not stem or stem[0] not in levels():
+        return False
+    body = data.starts_with_any(stem, 1, _level_bodies())
+    return bool(body) and len(stem) - 1 - len(body) >= 2
+
+
+@lru_cache(maxsize=1)
+def _level_bodies() -> tuple[str, ...]:
+    """Suffixes of two characters or more that a level alone names a body by (data/org_suffixes.tsv,
+    specific no or level: 人大, 政协, 政府)."""
+    spec = data.mapping("org_suffixes")
+    return tuple(w for w in data.by_length("org_suffixes") if len(w) > 1 and spec[w] in ("no", "level"))
 
 
 def _word(d: dict, w: str) -> bool:

@@ -316,6 +316,45 @@ def org_starts(text: str, cands: list) -> list[tuple[object, int]]:
     return out
 
 
+NO_PLACE = 0.02  # a short form the model gives less than this chance of being (in) a place is none
+
+
+def denied_short_forms(text: str, cands: list) -> list:
+    """The short forms of places (candidates of kind "short": 长寿, 大关, 河北) the model, reading
+    them with WINDOW characters around, does not read as (part of) a place: a word of a phrase
+    ("健康|长寿", "万元|大关", "绿水|青山") or the first word of an organisation's name ("河北日报",
+    "华为四川大数据中心"). The gazetteer's short forms are common words too; the model, trained on
+    42,514 sentences, weighs the context the rules cannot. Not an item of a list whose other item
+    the rules read as a place ("尚义、蔚县"): a list is of one kind; nor a link of an address, a place
+    written right against another ("美国洛杉矶", "新疆哈密市"): places in a row name places."""
+    m = ner.model("ent")
+    if m is None:
+        return []
+    kept = {(c.start, c.end) for c in cands if c.kind != "org"}
+    asked = [c for c in cands if c.kind == "short" and not _listed_with_place(text, c, kept)]
+    groups: list[tuple[int, int, list]] = []  # windows that overlap are read once, as one
+    for c in sorted(asked, key=lambda c: c.start):
+        a, b = max(0, c.start - WINDOW), min(len(text), c.end + WINDOW)
+        if groups and a < groups[-1][1] and b - groups[-1][0] <= ner.MAX_LEN:
+            groups[-1] = (groups[-1][0], b, groups[-1][2] + [c])
+        else:
+            groups.append((a, b, [c]))
+    out = []
+    for a, b, cs in groups:
+        sure = m.inside_all(text[a:b], [(c.start - a, c.end - a) for c in cs], "LOC")
+        out += [c for c, p in zip(cs, sure) if p < NO_PLACE]
+    return out
+
+
+def _listed_with_place(text: str, c, places: set[tuple[int, int]]) -> bool:
+    """A place candidate stands right before or after c, against it ("美国|洛杉矶") or across a
+    list's separator ("尚义、蔚县")."""
+    sep = 1 if text[c.end:c.end + 1] == "、" else 0
+    after = any(s == c.end + sep for s, _ in places)
+    sep = 1 if text[c.start - 1:c.start] == "、" else 0
+    return after or any(e == c.start - sep for _, e in places)
+
+
 def _place_at(text: str, at: int, end: bool = False) -> bool:
     """A place name of the gazetteer starts (`end`: ends) at `at` in `text`."""
     return any((c.end if end else c.start) == at for c in places.match(text))
