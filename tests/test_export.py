@@ -69,7 +69,8 @@ def test_csv_tables(filled, tmp_path):
     out = tmp_path / "csv"
     r = cli("export", "--db", filled, "--format", "csv", "--out", str(out))
     assert r.returncode == 0, r.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "events.csv", "mentions.csv", "persons.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["articles.csv", "events.csv", "mentions.csv", "persons.csv",
+                                                    "places.csv", "spells.csv"]
     with open(out / "events.csv", encoding="utf-8") as f:
         ev = [r for r in csv.DictReader(f) if r["actors"] == "秦国文"]
     assert ev and ev[0]["participants"] == "刘正兴" and ev[0]["type"] == "调研"

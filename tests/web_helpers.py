@@ -28,6 +28,29 @@ def cut_examples() -> tuple:
     return tuple(out)
 
 
+def serve(db: str):
+    """The web app over `db` in a uvicorn server on a free loopback port, in a thread: yields its base
+    URL, then stops it (a generator for a pytest fixture)."""
+    import threading
+    import time
+
+    import uvicorn
+
+    from conftest import free_port
+    from jianbao.web import create_app
+    port = free_port()
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    t = threading.Thread(target=srv.run, daemon=True)
+    t.start()
+    deadline = time.monotonic() + 30
+    while not srv.started:
+        assert time.monotonic() < deadline and t.is_alive(), "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    t.join(10)
+
+
 def evil_page():
     a = Article(headline=EVIL + "头条", kicker="引题" + EVIL, subheadline="副题<i>斜</i>", byline="本报记者 <u>某</u>",
                 paragraphs=[f"正文里有{EVIL}和{EVIL_NAME}到{EVIL_PLACE}调研。"],
@@ -50,17 +73,22 @@ def fill(target: str) -> None:
         a.add(*evil_page())
 
 
-@pytest.fixture
-def client(db_target):
-    """A TestClient over a filled archive, once per backend (SQLite, PostgreSQL)."""
+def client_for(target: str, filler):
+    """A TestClient over the archive at `target`, filled by `filler(target)` (a test's own pages)."""
     import warnings
     with warnings.catch_warnings():   # starlette suggests another HTTP client package; httpx is the pinned one
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
     from jianbao.web import create_app
-    fill(db_target)
-    with TestClient(create_app(db_target)) as c:
+    filler(target)
+    return TestClient(create_app(target))
+
+
+@pytest.fixture
+def client(db_target):
+    """A TestClient over a filled archive, once per backend (SQLite, PostgreSQL)."""
+    with client_for(db_target, fill) as c:
         yield c
 
 

@@ -18,14 +18,19 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from ..model import Article, PageDoc, PageMeta
-from . import browse, facets, people
+from ..model import Article, Box, PageDoc, PageImage, PageMeta
+from . import browse, divisions, facets, facsimile, networks, people, reprints, spells
 from .browse import IssuePage, PaperRow
+from .divisions import PaperHome
 from .db import ArchiveError, DB, connect, is_url, redact
+from .facsimile import Region
 from .facets import COUNT_UP_TO, FACETS, SORTS, FacetCounts, find, margin
 from .filters import Filters
+from .networks import Edge, Network, Node
 from .people import EVENT_COLUMNS, Profile
+from .reprints import Printing
 from .schema import SCHEMA_VERSION, ensure
+from .spells import SPELL_COLUMNS, Career, Spell
 from .search import MAX_QUERY, Hit, QueryError, Ranking, _filters, count, date_bound, parse, search
 from .write import write_page
 
@@ -86,6 +91,8 @@ class LogicalArticle:
     article: Article
     part_ids: list[int]
     parts: list[Part] = field(default_factory=list)
+    story_id: int | None = None                                  # reprints.py: the story it prints
+    printings: list[Printing] = field(default_factory=list)      # every printing of it, this one too
 
 
 class Archive:
@@ -111,11 +118,12 @@ class Archive:
 
     # ---- reading -------------------------------------------------------------------------
     def search(self, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0,
-               sort: str = "relevance") -> list[Hit]:
-        """Hits best first, or by issue date (sort "newest" or "oldest"; facets.SORTS)."""
+               sort: str = "relevance", collapse: bool = False) -> list[Hit]:
+        """Hits best first, or by issue date (sort "newest" or "oldest"; facets.SORTS); `collapse`: one
+        hit per story, however many papers printed it (Hit.printings says how many)."""
         if sort == "relevance":
-            return search(self.db, query, filters, limit, offset)
-        return find(self.db, query, filters, None, limit, offset, sort=sort)
+            return search(self.db, query, filters, limit, offset, collapse)
+        return find(self.db, query, filters, None, limit, offset, sort=sort, collapse=collapse)
 
     def count(self, query: str, filters: Filters = Filters()) -> int:
         return count(self.db, query, filters)
@@ -137,8 +145,11 @@ class Archive:
         for aid, page_id, seq, paper, day, page in rows:
             doc = docs.get(page_id) or docs.setdefault(page_id, self._doc(page_id))
             parts.append(Part(int(aid), int(page_id), paper, day, page, Article.from_dict(doc["articles"][seq])))
+        whole = merge_parts([p.article for p in parts])
+        whole.place_refs = divisions.refs_of(self.db, [p.article_id for p in parts])  # as stored (version 7)
+        story, printed = reprints.printings(self.db, logical_id)
         return LogicalArticle(logical_id, rows[0][3], rows[0][4], [r[5] or "" for r in rows],
-                              merge_parts([p.article for p in parts]), [p.article_id for p in parts], parts)
+                              whole, [p.article_id for p in parts], parts, story, printed)
 
     def logical_of(self, article_id: int) -> int | None:
         """The logical article that a stored article (any part) belongs to."""
@@ -157,15 +168,29 @@ class Archive:
                 self.db.fetchall("SELECT seq, logical_id FROM articles WHERE page_id=?", (page_id,))}
         return StoredPage(page_id, PageMeta(*row[:5]), row[5] or "", json.loads(row[6]), lids)
 
+    # ---- the page facsimile (facsimile.py) -------------------------------------------------
+    def page_image(self, page_id: int) -> PageImage | None:
+        """Where a PDF or scan page's picture is, and the frame of its regions (None: no picture)."""
+        return facsimile.page_image(self.db, page_id)
+
+    def page_regions(self, page_id: int) -> list[Region]:
+        """Every article's rectangles on the page, by the article's place on it."""
+        return facsimile.page_regions(self.db, page_id)
+
+    def article_regions(self, article_id: int) -> list[Box]:
+        """One stored article's (one part's) rectangles on its page."""
+        return facsimile.article_regions(self.db, article_id)
+
     # ---- the search page: hits with a page section and an order, facets, a download's ids --------
     def ranking(self, query: str, filters: Filters = Filters()) -> Ranking:
         """The query's ranked walk, to share between the hits and the facet counts (facets.py)."""
         return Ranking(self.db, query, filters)
 
     def find(self, query: str | None, filters: Filters = Filters(), limit: int = 20, offset: int = 0,
-             ranking: Ranking | None = None, sort: str = "relevance") -> list[Hit]:
-        """Hits of a query (none: every article, newest first), page section and order included."""
-        return find(self.db, query, filters, None, limit, offset, ranking, sort)
+             ranking: Ranking | None = None, sort: str = "relevance", collapse: bool = False) -> list[Hit]:
+        """Hits of a query (none: every article, newest first), page section and order included;
+        `collapse`: one hit per story (reprints.py)."""
+        return find(self.db, query, filters, None, limit, offset, ranking, sort, collapse)
 
     def facets(self, query: str | None, filters: Filters = Filters(), limit: int = 10,
                exact_up_to: int = COUNT_UP_TO, walked: tuple[int, bool] | None = None) -> FacetCounts:
@@ -185,8 +210,21 @@ class Archive:
         """Activity records (EVENT_COLUMNS), newest first."""
         return people.events(self.db, filters, limit)
 
+    def careers(self, filters: Filters = Filters(), person_ids: list[int] | None = None) -> list[Career]:
+        """Career spells (spells.py) of every person titled in the filtered articles, or of one person."""
+        return spells.careers(self.db, filters, person_ids)
+
+    def network(self, filters: Filters = Filters(), ego: list[int] | None = None) -> Network:
+        """Who took part in the filtered activities together (networks.py); `ego`: these persons'
+        network only."""
+        return networks.network(self.db, filters, ego)
+
     def papers(self) -> list[PaperRow]:
         return browse.papers(self.db)
+
+    def paper_homes(self) -> list[PaperHome]:
+        """Each paper's home region, as its name and its articles say (divisions.py)."""
+        return divisions.homes(self.db)
 
     def unnamed_pages(self) -> int:
         return browse.unnamed_pages(self.db)
@@ -205,12 +243,18 @@ class Archive:
             yield int(r[0])
 
     def page_docs(self, filters: Filters = Filters()) -> Iterator[dict]:
-        """Stored page documents holding an article that passes the filters, by date."""
+        """Stored page documents holding an article that passes the filters, by date; each article
+        marked with the story it prints (`story_id`, None if no other paper or page printed it) and its
+        number of `printings` (reprints.py)."""
         where, args = _filters(filters)
         sql = ("SELECT p.id, min(p.date), min(p.paper) FROM pages p JOIN articles a ON a.page_id = p.id "
                "WHERE 1=1" + where + " GROUP BY p.id ORDER BY 2, 3, 1")
         for pid, _, _ in self.db.fetchall(sql, args):
-            yield json.loads(self.db.fetchone("SELECT doc FROM pages WHERE id=?", (pid,))[0])
+            doc = json.loads(self.db.fetchone("SELECT doc FROM pages WHERE id=?", (pid,))[0])
+            marks = reprints.page_marks(self.db, int(pid))
+            for seq, a in enumerate(doc.get("articles") or []):
+                a["story_id"], a["printings"] = marks.get(seq, (None, 1))
+            yield doc
 
     def close(self) -> None:
         self.db.close()
@@ -240,7 +284,7 @@ def open_archive(target: str, readonly: bool = False) -> Archive:
     return Archive(connect(target, readonly), where)
 
 
-__all__ = ["Archive", "ArchiveError", "COUNT_UP_TO", "EVENT_COLUMNS", "FACETS", "FacetCounts", "MAX_QUERY", "SORTS",
-           "margin", "parse", "Filters", "Hit", "IssuePage", "LogicalArticle",
-           "PaperRow", "Part", "Profile", "QueryError", "Ranking", "SCHEMA_VERSION", "StoredPage", "date_bound",
+__all__ = ["Archive", "ArchiveError", "Career", "COUNT_UP_TO", "Edge", "EVENT_COLUMNS", "FACETS", "FacetCounts", "MAX_QUERY", "SORTS",
+           "margin", "parse", "Filters", "Hit", "IssuePage", "LogicalArticle", "Network", "Node", "SPELL_COLUMNS", "Spell",
+           "PaperRow", "Part", "Printing", "Profile", "QueryError", "Ranking", "SCHEMA_VERSION", "StoredPage", "date_bound",
            "merge_parts", "open_archive"]

@@ -18,6 +18,7 @@ from math import sqrt
 
 from .db import DB
 from .index import SAMPLE, scrambled
+from .reprints import grouper
 from .search import (Filters, Hit, QueryError, Ranking, _filters, _fts5, _tsquery, articles_join, fts_match, has,
                      hits, one_per_article, parse, rank_sql)
 
@@ -196,18 +197,21 @@ _BY_DATE = {"newest": "a.date IS NULL, a.date DESC, a.id DESC", "oldest": "a.dat
 
 
 def find(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,
-         limit: int = 20, offset: int = 0, ranking: Ranking | None = None, sort: str = "relevance") -> list[Hit]:
+         limit: int = 20, offset: int = 0, ranking: Ranking | None = None, sort: str = "relevance",
+         collapse: bool = False) -> list[Hit]:
     """Like store.search.search, plus a page-section filter and an order (SORTS: best first, or by issue
     date); with no query, the newest articles first unless `sort` is "oldest".
-    `ranking`: the query's Ranking (with these filters), where the caller has made it already."""
+    `ranking`: the query's Ranking (with these filters), where the caller has made it already.
+    `collapse`: one hit per story (reprints.py), its printings counted in Hit.printings."""
     section = section or filters.section   # the page section: a filter, or given apart
     terms = parse(query) if query and query.strip() else []
     if sort not in SORTS:
         raise QueryError(f"sort={sort} is not an order: give one of {', '.join(SORTS)}")
     by_date = sort != "relevance" or not terms
+    group = grouper(db) if collapse else None
     if terms and not section and not by_date:   # the store's ranking (common words: newest window)
         ranking = ranking or Ranking(db, query, filters)
-        return hits(db, one_per_article(ranking.page, limit, offset), terms)
+        return hits(db, one_per_article(ranking.page, limit, offset, group), terms)
     frm, args, score = matching(db, query, filters, section, scored=not by_date)
     if by_date:
         score = "0.0"
@@ -217,7 +221,7 @@ def find(db: DB, query: str | None, filters: Filters = Filters(), section: str |
     if not by_date and db.dialect == "sqlite":   # the full-text index's own rank, lower is better
         order = score.removeprefix("-") + ", a.id"
     sql = f"SELECT a.id, a.logical_id, {score} AS score {frm} ORDER BY {order} LIMIT ? OFFSET ?"
-    return hits(db, one_per_article(lambda n, at: db.fetchall(sql, [*args, n, at]), limit, offset), terms)
+    return hits(db, one_per_article(lambda n, at: db.fetchall(sql, [*args, n, at]), limit, offset, group), terms)
 
 
 def iter_logical(db: DB, query: str | None, filters: Filters = Filters(), section: str | None = None,

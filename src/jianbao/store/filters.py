@@ -17,3 +17,4 @@ class Filters:
     kind: str | None = None       # article kind (model.ARTICLE_KINDS: news, photo, notice …)
     undated: bool = False         # only articles with no issue date
     untyped: bool = False         # only articles with no activity (event) recorded
+    region: str | None = None     # a division's code (430400): articles naming a place inside it

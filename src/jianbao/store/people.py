@@ -32,9 +32,14 @@ def _titles(db: DB, pid: int) -> set[str]:
 def identities(db: DB, name: str) -> list[list[int]]:
     """The people called `name`: groups of person ids (one group per person)."""
     rows = db.fetchall("SELECT id, paper FROM persons WHERE name=? ORDER BY paper", (name,))
+    return group_by_titles([(int(pid), _titles(db, pid)) for pid, _paper in rows])
+
+
+def group_by_titles(persons: list[tuple[int, set[str]]]) -> list[list[int]]:
+    """Person ids of one name (paper-scoped rows, in paper order) → one group per person: rows whose
+    titles overlap are the same person (spells.py groups the same way)."""
     groups: list[tuple[set[str], list[int]]] = []
-    for pid, _paper in rows:
-        titles = _titles(db, pid)
+    for pid, titles in persons:
         for g in groups:
             if titles & g[0]:
                 g[0].update(titles)

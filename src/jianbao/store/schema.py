@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+from . import divisions, facsimile, reprints
 from .db import DB, ArchiveError
 from .index import index_all
 
@@ -25,7 +26,8 @@ APP = "jianbao-archive"
 
 @dataclass(frozen=True)
 class Step:
-    """One schema version after BASE_VERSION: its statements ({ID}: the dialect's identity column),
+    """One schema version after BASE_VERSION: its statements ({ID}: the dialect's identity column;
+    {WITHOUT_ROWID}: SQLite's clause for a table that is its primary key's b-tree, nothing in PostgreSQL),
     then `backfill(db)`, which fills what the new tables hold for pages stored before it."""
     why: str
     ddl: tuple[str, ...] = ()
@@ -33,9 +35,11 @@ class Step:
 
 
 STEPS: dict[int, Step] = {
-    7: Step("places resolved to administrative divisions (issue 22)"),
-    8: Step("reprints: near-duplicate articles linked as one story (issue 22)"),
-    9: Step("page images for the facsimile (issue 20)"),
+    7: Step("places resolved to administrative divisions (issue 22)", divisions.DDL, divisions.backfill),
+    8: Step("reprints: near-duplicate articles linked as one story (issue 22)", reprints.DDL, reprints.backfill),
+    # pages stored before were kept without their file's path or line boxes: nothing to backfill (the
+    # page view shows them as cut, without a picture)
+    9: Step("page images for the facsimile (issue 20)", facsimile.DDL),
 }
 SCHEMA_VERSION = max(STEPS)
 
@@ -138,7 +142,8 @@ def _steps(db: DB, after: int, upto: int, backfill: bool) -> None:
     for v in sorted(STEPS):
         if after < v <= upto:
             for stmt in STEPS[v].ddl:
-                db.execute(stmt.replace("{ID}", _ident(db)))
+                db.execute(stmt.replace("{ID}", _ident(db))
+                           .replace("{WITHOUT_ROWID}", " WITHOUT ROWID" if db.dialect == "sqlite" else ""))
             if backfill and STEPS[v].backfill:
                 STEPS[v].backfill(db)
 

@@ -16,9 +16,11 @@ from typing import Callable, Sequence
 
 from ..errors import JianbaoError
 from .db import DB
+from .divisions import region_prefix
 from .filters import Filters
 from .keys import narrow
 from .rank import AVAILABLE
+from .reprints import grouper, printing_counts
 from .tokens import norm, run_tokens, runs
 
 MAX_QUERY = 200
@@ -42,6 +44,8 @@ class Hit:
     marks: list[tuple[int, int]] = field(default_factory=list)  # highlighted ranges in snippet
     parts: int = 1
     kind: str = "news"            # model.ARTICLE_KINDS: a photo's caption has no headline
+    story_id: int | None = None   # reprints.py: the story this article is a printing of, if any
+    printings: int = 1            # how many logical articles print that story (this one included)
 
 
 class Terms(list):
@@ -179,6 +183,9 @@ def _filters(f: Filters) -> tuple[str, list]:
         sql.append("(a.date IS NULL OR a.date = '')")
     if f.untyped:
         sql.append("NOT EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id)")
+    if f.region:  # a division and every one inside it: its code's significant digits as a prefix
+        sql.append("EXISTS (SELECT 1 FROM place_divisions pd WHERE pd.article_id = a.id AND pd.code LIKE ?)")
+        args.append(region_prefix(f.region) + "%")
     return ("".join(" AND " + s for s in sql), args)
 
 
@@ -266,15 +273,20 @@ def count(db: DB, query: str, filters: Filters = Filters()) -> int:
                        [_tsquery(terms), *args])[0]
 
 
-def search(db: DB, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0) -> list[Hit]:
-    """Ranked hits, one per logical article (continued parts joined), with highlighted snippets."""
+def search(db: DB, query: str, filters: Filters = Filters(), limit: int = 20, offset: int = 0,
+           collapse: bool = False) -> list[Hit]:
+    """Ranked hits, one per logical article (continued parts joined), with highlighted snippets;
+    `collapse`: one per story (reprints.py), the best printing standing for the others."""
     terms = parse(query)
-    return hits(db, one_per_article(Ranking(db, query, filters).page, limit, offset), terms)
+    group = grouper(db) if collapse else None
+    return hits(db, one_per_article(Ranking(db, query, filters).page, limit, offset, group), terms)
 
 
-def one_per_article(pages: Callable[[int, int], list[tuple]], limit: int, offset: int = 0) -> list[tuple[int, int, float]]:
+def one_per_article(pages: Callable[[int, int], list[tuple]], limit: int, offset: int = 0,
+                    group: Callable[[list[int]], dict[int, int]] | None = None) -> list[tuple[int, int, float]]:
     """The first `limit` logical articles (article id, logical id, score), from the stored articles that
-    `pages(n, offset)` gives best first: a continued article's parts count once."""
+    `pages(n, offset)` gives best first: a continued article's parts count once. `group`: logical ids →
+    a key that printings of one story share (reprints.story_keys), so that a story counts once too."""
     picked: list[tuple[int, int, float]] = []
     seen: set[int] = set()
     batch, pos = max(limit * 2, 20), offset
@@ -283,10 +295,12 @@ def one_per_article(pages: Callable[[int, int], list[tuple]], limit: int, offset
         if not rows:
             break
         pos += len(rows)
+        keys = group([int(lid or aid) for aid, lid, _ in rows]) if group else {}
         for aid, lid, score in rows:
             lid = int(lid or aid)
-            if lid not in seen:
-                seen.add(lid)
+            key = keys.get(lid, lid)
+            if key not in seen:
+                seen.add(key)
                 picked.append((int(aid), lid, float(score)))
                 if len(picked) >= limit:
                     break
@@ -303,6 +317,7 @@ def hits(db: DB, picked: list[tuple[int, int, float]], terms: list[list[str]]) -
                            f"WHERE logical_id IN ({','.join('?' for _ in lids)}) ORDER BY logical_id, part", lids):
         parts.setdefault(int(row[0]), []).append(row[1:])
     out = []
+    stories = printing_counts(db, lids)
     for aid, lid, score in picked:
         if lid not in parts:
             continue
@@ -311,7 +326,7 @@ def hits(db: DB, picked: list[tuple[int, int, float]], terms: list[list[str]]) -
         text = "\n".join(x for x in (head[4], head[5], "\n".join(p[6] for p in parts[lid])) if x)
         snippet, marks = make_snippet(text, terms)
         out.append(Hit(aid, lid, score, first[1], first[2], first[3], head[4], head[5], snippet, marks,
-                       len(parts[lid]), first[7] or "news"))
+                       len(parts[lid]), first[7] or "news", *stories.get(lid, (None, 1))))
     return out
 
 

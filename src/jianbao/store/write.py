@@ -6,9 +6,11 @@ identity (paper, date, page — or its source path) but new text replaces the ol
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import datetime, timezone
 
 from ..model import Article, PageDoc
+from . import divisions, facsimile, reprints
 from .db import DB
 from .index import fts_rows, index_all, indexes, set_tsv
 from .keys import keys_text
@@ -50,10 +52,13 @@ def delete_page(db: DB, page_id: int) -> None:
                            (aid, a_head, a_body, a_keys))
     db.execute("DELETE FROM event_roles WHERE event_id IN (SELECT e.id FROM events e JOIN articles a "
                "ON a.id = e.article_id WHERE a.page_id=?)", (page_id,))
+    divisions.forget_page(db, page_id)
     for table in ("events", "mentions", "article_places", "article_orgs", "paragraphs", "subheadings", "reporters"):
         db.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT id FROM articles WHERE page_id=?)", (page_id,))
     db.execute("UPDATE articles SET logical_id = id, part = 1 WHERE logical_id IN "
                "(SELECT id FROM articles WHERE page_id=?) AND page_id<>?", (page_id, page_id))
+    facsimile.delete_page(db, page_id)
+    reprints.forget(db, page_id)
     db.execute("DELETE FROM articles WHERE page_id=?", (page_id,))
     db.execute("DELETE FROM furniture WHERE page_id=?", (page_id,))
     db.execute("DELETE FROM pages WHERE id=?", (page_id,))
@@ -81,15 +86,21 @@ def write_page(db: DB, doc: PageDoc, text: str) -> str:
              json.dumps(doc.to_dict(with_spans=True), ensure_ascii=False), now))
         db.executemany("INSERT INTO furniture(page_id, seq, kind, text) VALUES (?,?,?,?)",
                        [(page_id, k, f.kind, f.text) for k, f in enumerate(doc.furniture)])
+        facsimile.write_image(db, page_id, doc.image)
+        home, votes = divisions.home(db, m.paper), Counter()   # read once a page; the votes stored at once
         for seq, a in enumerate(doc.articles):
-            _write_article(db, page_id, seq, a, doc)
+            _write_article(db, page_id, seq, a, doc, home, votes)
+        divisions.add_votes(db, m.paper, votes)
         if issue_id is not None:
             link_issue(db, issue_id)
         link_ids(db, doc)
+        divisions.update_home(db, m.paper)
+        reprints.link_page(db, page_id)   # after the continued parts are joined
         return "replaced" if old else "added"
 
 
-def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc) -> None:
+def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc,
+                   home: divisions.PaperHome | None, votes: Counter) -> None:
     m = doc.meta
     aid = db.insert(
         "INSERT INTO articles(uid, page_id, seq, kind, kicker, headline, subheadline, byline, dateline, "
@@ -98,6 +109,7 @@ def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc) -> 
         (a.id, page_id, seq, a.kind, a.kicker, a.headline, a.subheadline, a.byline, a.dateline,
          a.continued_from, a.continued_on, "\n".join(a.paragraphs), m.paper, m.date, m.page, m.section))
     db.execute("UPDATE articles SET logical_id=? WHERE id=?", (aid, aid))
+    facsimile.write_regions(db, aid, a.regions)
     head, body = tokens(head_text(a)), tokens(body_text(a))
     if db.dialect == "sqlite":
         words = keys_text(m.paper, m.date, m.section, [p.name for p in a.persons], a.places,
@@ -122,6 +134,7 @@ def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc) -> 
     for name in dict.fromkeys(a.places):
         db.execute("INSERT INTO article_places(article_id, place_id) VALUES (?,?) ON CONFLICT DO NOTHING",
                    (aid, _id(db, "places", "name", name)))
+    divisions.write_places(db, aid, a, m.paper, home, votes)
     for name in dict.fromkeys(a.orgs):
         db.execute("INSERT INTO article_orgs(article_id, org_id) VALUES (?,?) ON CONFLICT DO NOTHING",
                    (aid, _id(db, "orgs", "name", name)))

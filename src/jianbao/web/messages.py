@@ -63,6 +63,9 @@ _ZH = [(re.compile(p), z) for p, z in [
     (r"give a person's name", "请给出人名，如 /person/秦国文"),
     (r"the server is busy", "服务器正忙，请稍后再试"),
     (r"the archive cannot be read now", "现在读不了资料库，请稍后再试"),
+    (r"the page's file (.+) is not there any more", "找不到本版原件 {0}（已移动或删除）：请把文件放回原处，或从新位置重新入库"),
+    (r"the page's file (.+) cannot be drawn \((\w+)\)", "本版原件 {0} 无法显示（{1}）：它还是入库时的那个文件吗？"),
+    (r"page (\d+) has no picture", "第 {0} 号版面没有原版图像（只有 PDF 和扫描图入库的版面才有）"),
     (r"Method Not Allowed", "只支持读取（GET）"),
 ]]
 

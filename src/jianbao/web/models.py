@@ -49,6 +49,8 @@ class HitOut(BaseModel):
     marks: list[tuple[int, int]] = Field(description="highlighted [start, end) ranges in the snippet")
     parts: int
     kind: str = Field("news", description="news, photo (a captioned picture: no headline), notice …")
+    story_id: int | None = Field(None, description="the story this article is a printing of (reprints), if any")
+    printings: int = Field(1, description="how many articles print that story, this one included")
 
 
 class SearchOut(BaseModel):
@@ -95,6 +97,16 @@ class BodyItem(BaseModel):
     text: str
 
 
+class FacsimileOut(BaseModel):
+    """A PDF or scan page's picture: its URL and the frame the regions are in (y down)."""
+    page_id: int
+    image_url: str
+    width: float
+    height: float
+    unit: str = Field(description="pt (a PDF's text layer) or px (the pixels OCR read)")
+    missing: str | None = Field(default=None, description="why the picture cannot be shown (its file is gone)")
+
+
 class PartOut(BaseModel):
     article_id: int
     page_id: int
@@ -104,6 +116,17 @@ class PartOut(BaseModel):
     continued_from: str | None
     continued_on: str | None
     body: list[BodyItem]
+    regions: list[list[float]] = Field(default=[], description="where the part is printed on its page's "
+                                       "picture: [x0, y0, x1, y1] in the page's facsimile frame")
+    facsimile: FacsimileOut | None = None
+
+
+class PrintingOut(BaseModel):
+    article_id: int = Field(description="the printing's logical article: /api/articles/{article_id}")
+    paper: str | None
+    date: str | None
+    page: str | None
+    headline: str | None
 
 
 class ArticleOut(BaseModel):
@@ -123,6 +146,9 @@ class ArticleOut(BaseModel):
     places: list[str]
     orgs: list[str]
     events: list[EventOut]
+    story_id: int | None = Field(None, description="the story this article is a printing of (reprints), if any")
+    printings: list[PrintingOut] = Field([], description="every printing of that story, this one included, "
+                                                         "by date, paper and page")
 
 
 class PageArticle(BaseModel):
@@ -137,6 +163,8 @@ class PageArticle(BaseModel):
     continued_from: str | None
     continued_on: str | None
     body: list[BodyItem]
+    regions: list[list[float]] = Field(default=[], description="where it is printed: [x0, y0, x1, y1] in the "
+                                       "facsimile's frame (PDF and scan pages)")
 
 
 class FurnitureOut(BaseModel):
@@ -162,6 +190,7 @@ class PageOut(BaseModel):
     text: str = Field(description="the original input (cut short past the server's limit)")
     text_truncated: bool
     segments: list[Segment] = Field(description="who owns each stretch of the original input")
+    facsimile: FacsimileOut | None = Field(default=None, description="the page's picture (PDF and scan pages)")
 
 
 class TitleSpan(BaseModel):
@@ -169,6 +198,18 @@ class TitleSpan(BaseModel):
     first: str | None
     last: str | None
     articles: int
+
+
+class SpellOut(BaseModel):
+    title: str
+    body: str = Field(description="the organisation or place the title belongs to (衡阳市委 of 衡阳市委书记)")
+    post: str = Field(description="the post (书记 of 衡阳市委书记)")
+    first: str | None = Field(description="first issue date with this title")
+    last: str | None = Field(description="last issue date with this title")
+    articles: int
+    change: str = Field(description="to the next spell: promotion, moved (body changed), changed, ended, or '' "
+                                    "(held at the last sighting)")
+    next_title: str | None
 
 
 class MonthActivity(BaseModel):
@@ -186,7 +227,9 @@ class ArticleRef(BaseModel):
 class ProfileOut(BaseModel):
     name: str
     papers: list[str]
+    person_ids: list[int] = Field(default=[], description="the paper-scoped persons joined in this profile")
     titles: list[TitleSpan]
+    spells: list[SpellOut] = Field(default=[], description="career spells: the timeline's source")
     activity: list[MonthActivity]
     places: list[Count]
     companions: list[Count]

@@ -7,14 +7,18 @@ import calendar
 from types import SimpleNamespace as Obj
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup  # the charts: SVG built with every label escaped (charts.py)
 
+from ..export.archive.networks import WRITERS as NETWORK_WRITERS
 from ..store import Archive, Filters
 from . import views
+from .facsimile import Missing, picture
 from .api import archive
 from .charts import _months, activity_bars, hits_timeline, titles_timeline
+from .egoview import ego_svg, shown
 from .params import SearchParams, article_id, issue_date, page_id, paper_name, person_name, search_params
+from .messages import chinese
 from .text import entity_links, entity_pieces, person_url, snippet_pieces
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -155,7 +159,12 @@ def article_page(request: Request, aid: int = Depends(article_id), arch: Archive
     first = next((it for it in parts[0]["items"] if it["kind"] == "paragraph"), None) if parts else None
     if first is not None and a.dateline:
         first["dateline"] = a.dateline   # printed at the head of the first paragraph
-    return render(request, "article.html", a=a, parts=parts, person_url=person_url,
+    for pt in parts:
+        f = pt["part"].facsimile
+        pt["crop"] = crop_view(pt["part"].regions, f.width, f.height) if f else None
+        pt["regions"] = [Obj(seq=0, article_id=a.article_id, title=a.headline or "（无标题）",
+                             boxes=pt["part"].regions)]
+    return render(request, "article.html", a=a, parts=parts, person_url=person_url, zh=chinese,
                   head=lambda s: entity_pieces(s or "", links))
 
 
@@ -165,7 +174,83 @@ def page_page(request: Request, pid: int = Depends(page_id), arch: Archive = Dep
     if pg is None:
         raise HTTPException(404, f"no page {pid} in this archive")
     pieces = [{"text": pg.text[s.start:s.end], "owner": s.owner} for s in pg.segments]
-    return render(request, "page.html", pg=pg, pieces=pieces)
+    regions = [Obj(seq=a.seq, article_id=a.article_id, title=a.headline or "（无标题）", boxes=a.regions)
+               for a in pg.articles if a.regions]
+    return render(request, "page.html", pg=pg, pieces=pieces, zh=chinese, regions=regions)
+
+
+def crop_view(boxes: list[list[float]], width: float, height: float, pad: float = 0.02) -> str | None:
+    """An SVG viewBox around an article's rectangles (a margin of `pad` of the page's width)."""
+    if not boxes:
+        return None
+    m = pad * width
+    x0, y0 = max(0.0, min(b[0] for b in boxes) - m), max(0.0, min(b[1] for b in boxes) - m)
+    x1, y1 = min(width, max(b[2] for b in boxes) + m), min(height, max(b[3] for b in boxes) + m)
+    return f"{x0:g} {y0:g} {x1 - x0:g} {y1 - y0:g}"
+
+
+@router.get("/page/{page_id}/image")
+def page_image(pid: int = Depends(page_id), arch: Archive = Depends(archive)):
+    """The page's picture (PNG, or the scan as it is): 404 with a message when the page has none or
+    its file is gone."""
+    image = arch.page_image(pid)
+    if image is None:
+        raise HTTPException(404, f"page {pid} has no picture (only pages read from a PDF or a scan have one)")
+    try:
+        data, media = picture(image)
+    except Missing as e:
+        raise HTTPException(404, str(e)) from None
+    return Response(data, media_type=media, headers={"Cache-Control": "private, max-age=3600"})
+
+
+# a spell's change to the next (store/spells.py), as the person page says it
+CHANGE_LABELS = {"promotion": "升任", "moved": "调任", "changed": "改任", "ended": "卸任", "": "至末见仍任"}
+# the ego network's downloads: format → (media type, file suffix)
+NETWORK_FILES = {"graphml": ("application/graphml+xml", "graphml"), "gexf": ("application/gexf+xml", "gexf"),
+                 "edges": ("text/csv; charset=utf-8", "csv")}
+
+
+def _ego(arch: Archive, name: str, ids: str | None) -> list[int]:
+    """The person ids of the ego network: one identity of `name` (`ids`, as the person page links
+    it: "3,17"), or every person of that name."""
+    own = [i for p in arch.people(name, 1) for i in p.person_ids]
+    if not own:
+        raise HTTPException(404, f"no person called {name} in this archive; try searching for the name")
+    if not ids:
+        return own
+    try:
+        want = [int(x) for x in ids.split(",") if x.strip()]
+    except ValueError:
+        raise HTTPException(400, f"ids={ids} is not a list of person ids: write them as on the person page, "
+                                 "e.g. 3,17") from None
+    got = [i for i in want if i in own]
+    if not got:
+        raise HTTPException(404, f"no person called {name} has the ids {ids}; follow the link on /person/{name}")
+    return got
+
+
+@router.get("/person/{name:path}/network.{fmt}")
+def person_network_file(fmt: str, name: str = Depends(person_name), ids: str | None = None,
+                        arch: Archive = Depends(archive)):
+    if fmt not in NETWORK_FILES:
+        raise HTTPException(404, f"no network format {fmt}; one of {', '.join(NETWORK_FILES)}")
+    net = arch.network(ego=_ego(arch, name, ids))
+    media, suffix = NETWORK_FILES[fmt]
+    return Response(NETWORK_WRITERS[fmt](net), media_type=media,
+                    headers={"Content-Disposition": f'attachment; filename="network.{suffix}"'})
+
+
+@router.get("/person/{name:path}/network")
+def person_network_page(request: Request, name: str = Depends(person_name), ids: str | None = None,
+                        arch: Archive = Depends(archive)):
+    ego = _ego(arch, name, ids)
+    net = arch.network(ego=ego)
+    nodes = {n.id: n for n in net.nodes}
+    ties = sorted((e for e in net.edges if (e.source in ego) != (e.target in ego)), key=lambda e: (-e.weight, e.source))
+    rows = [Obj(node=nodes[e.target if e.source in ego else e.source], edge=e) for e in ties]
+    return render(request, "network.html", name=name, svg=Markup(ego_svg(net, ego)), rows=rows,
+                  drawn=len(shown(net, ego)), query=f"?ids={','.join(map(str, ego))}", formats=NETWORK_FILES,
+                  person_url=person_url)
 
 
 @router.get("/person/{name:path}")
@@ -176,11 +261,13 @@ def person_page(request: Request, name: str = Depends(person_name), arch: Archiv
     people = []
     for prof in got.identities:
         people.append({"prof": prof,
-                       "timeline": Markup(titles_timeline([(t.title, t.first, t.last, t.articles)
-                                                           for t in prof.titles])),
+                       # the timeline drawn from the career spells (store/spells.py), shown as a table below it
+                       "timeline": Markup(titles_timeline([(s.title, s.first, s.last, s.articles)
+                                                           for s in prof.spells])),
+                       "network": f"{person_url(name)}/network?ids={','.join(map(str, prof.person_ids))}",
                        "activity": Markup(activity_bars({m.month: m.counts for m in prof.activity})),
                        "more": SearchParams(filters=Filters(person=name)).url()})
-    return render(request, "person.html", name=name, people=people, person_url=person_url)
+    return render(request, "person.html", name=name, people=people, person_url=person_url, changes=CHANGE_LABELS)
 
 
 @router.get("/api")

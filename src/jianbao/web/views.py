@@ -7,11 +7,12 @@ from ..export.pages.markdown import body_in_order
 from ..model import Article
 from ..store import COUNT_UP_TO, Archive, margin
 from .cache import TTLCache
-from .models import (IssueArticle, IssueDay, IssueOut, IssuePageOut, PaperIssues, PaperOut,
-                     ArticleOut, ArticleRef, BodyItem, Count, EventOut, FacetCount, FacetOut, Facets, FurnitureOut, HitOut,
-                     MonthActivity, PageArticle, PageOut, PartOut, PersonOut, PersonRef, ProfileOut,
+from .models import (SpellOut, IssueArticle, IssueDay, IssueOut, IssuePageOut, PaperIssues, PaperOut,
+                     ArticleOut, ArticleRef, BodyItem, Count, EventOut, FacetCount, FacsimileOut, FacetOut, Facets, FurnitureOut, HitOut,
+                     MonthActivity, PageArticle, PageOut, PartOut, PersonOut, PersonRef, PrintingOut, ProfileOut,
                      SearchOut, Segment, StatsOut, TitleSpan)
 from .params import MAX_RESULTS, SearchParams
+from .facsimile import missing
 from .text import owners
 
 
@@ -24,7 +25,7 @@ def search(arch: Archive, p: SearchParams, cache: TTLCache, facet_limit: int = 1
     if fc is None:
         fc = arch.facets(p.q, p.filters, facet_limit, exact_up_to, ranking.walked if ranking else None)
         cache.put(key, fc)
-    hits = arch.find(p.q, p.filters, p.size, p.offset, ranking, p.sort) if p.offset < fc.total else []
+    hits = arch.find(p.q, p.filters, p.size, p.offset, ranking, p.sort, p.collapse) if p.offset < fc.total else []
     # every page the pager offers exists: the total is exact up to the MAX_RESULTS served, and an
     # estimate only above them
     pages = min(max(1, ceil(fc.total / p.size)), MAX_RESULTS // p.size)
@@ -34,7 +35,7 @@ def search(arch: Archive, p: SearchParams, cache: TTLCache, facet_limit: int = 1
         filters=p.filters, sort=p.sort,
         hits=[HitOut(article_id=h.logical_id, score=round(h.score, 4), paper=h.paper, date=h.date, page=h.page,
                      kicker=h.kicker, headline=h.headline, snippet=h.snippet, marks=h.marks, parts=h.parts,
-                     kind=h.kind)
+                     kind=h.kind, story_id=h.story_id, printings=h.printings)
               for h in hits],
         facets=Facets(sample_every=fc.every, **{k: _counts(rows, fc.every) for k, rows in fc.counts.items()
                                                 if k != "timeline"}),
@@ -70,9 +71,12 @@ def article(arch: Archive, logical_id: int) -> ArticleOut | None:
         reporters=a.reporters, dateline=a.dateline,
         parts=[PartOut(article_id=x.article_id, page_id=x.page_id, paper=x.paper, date=x.date, page=x.page,
                        continued_from=x.article.continued_from, continued_on=x.article.continued_on,
-                       body=_body(x.article)) for x in la.parts],
+                       body=_body(x.article), regions=[list(r) for r in arch.article_regions(x.article_id)],
+                       facsimile=facsimile(arch, x.page_id)) for x in la.parts],
         persons=[PersonRef(name=x.name, titles=x.titles) for x in a.persons], places=a.places, orgs=a.orgs,
-        events=[EventOut(**e.to_dict()) for e in a.events])
+        events=[EventOut(**e.to_dict()) for e in a.events], story_id=la.story_id,
+        printings=[PrintingOut(article_id=x.logical_id, paper=x.paper, date=x.date, page=x.page, headline=x.headline)
+                   for x in la.printings])
 
 
 def page(arch: Archive, page_id: int, max_text: int) -> PageOut | None:
@@ -80,17 +84,32 @@ def page(arch: Archive, page_id: int, max_text: int) -> PageOut | None:
     if got is None:
         return None
     doc, text = got.doc, got.text
+    regions: dict[int, list[list[float]]] = {}
+    for r in arch.page_regions(page_id):
+        regions.setdefault(r.seq, []).append(list(r.box))
     arts = []
     for k, d in enumerate(doc.get("articles") or []):
         a = Article.from_dict(d)
         arts.append(PageArticle(seq=k, article_id=got.logical_ids.get(k, 0), kind=a.kind, kicker=a.kicker,
                                 headline=a.headline, subheadline=a.subheadline, byline=a.byline, dateline=a.dateline,
-                                continued_from=a.continued_from, continued_on=a.continued_on, body=_body(a)))
+                                continued_from=a.continued_from, continued_on=a.continued_on, body=_body(a),
+                                regions=regions.get(k, [])))
     shown = text[:max_text]
     return PageOut(page_id=page_id, **got.meta.to_dict(), articles=arts,
                    furniture=[FurnitureOut(kind=f["kind"], text=f["text"]) for f in doc.get("furniture") or []],
                    text=shown, text_truncated=len(shown) < len(text),
-                   segments=[Segment(start=a, end=b, owner=o) for a, b, o in owners(doc, len(shown))])
+                   segments=[Segment(start=a, end=b, owner=o) for a, b, o in owners(doc, len(shown))],
+                   facsimile=facsimile(arch, page_id))
+
+
+def facsimile(arch: Archive, page_id: int) -> FacsimileOut | None:
+    """The page's picture, or None when it was not read from a PDF or scan; a file gone is said."""
+    image = arch.page_image(page_id)
+    if image is None:
+        return None
+    gone = missing(image)
+    return FacsimileOut(page_id=page_id, image_url=f"/page/{page_id}/image", width=image.width,
+                        height=image.height, unit=image.unit, missing=str(gone) if gone else None)
 
 
 def person(arch: Archive, name: str, cache: TTLCache, limit: int = 20) -> PersonOut | None:
@@ -102,8 +121,10 @@ def person(arch: Archive, name: str, cache: TTLCache, limit: int = 20) -> Person
         return None
     out = []
     for p in profiles:
+        career = arch.careers(person_ids=p.person_ids)
         out.append(ProfileOut(
-            name=p.name, papers=p.papers,
+            name=p.name, papers=p.papers, person_ids=p.person_ids,
+            spells=[SpellOut(**vars(s)) for c in career for s in c.spells],
             titles=[TitleSpan(title=t, first=a, last=b, articles=n) for t, a, b, n in p.titles],
             activity=[MonthActivity(month=m, counts=c) for m, c in p.activity.items()],
             places=[Count(value=v, count=n) for v, n in p.places],

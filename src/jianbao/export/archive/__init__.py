@@ -10,6 +10,7 @@ from pathlib import Path
 from ...errors import JianbaoError
 from ...store import Archive, Filters
 from ..pages.markdown import article_markdown
+from .networks import WRITERS as NETWORK_WRITERS
 from .ninjs import to_ninjs
 from .parquet import write_parquet
 from .tables import rows
@@ -29,6 +30,22 @@ def _per_article(arch: Archive, filters: Filters, folder: Path, suffix: str, ren
         (folder / f"{lid}{suffix}").write_text(render(arch.logical(lid)), encoding="utf-8")
         n += 1
     return n
+
+
+def _network(arch: Archive, fmt: str, out: Path | None, filters: Filters) -> int:
+    """The co-appearance network of the filtered activities, as one file (or standard output): its edges."""
+    net = arch.network(filters)
+    text = NETWORK_WRITERS[fmt](net)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        if out.is_dir():
+            raise JianbaoError(f"--format {fmt} writes one file and {out} is a folder: give a file name with --out")
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise JianbaoError(f"{out}: cannot write the network ({e.strerror}); give a writable --out file") from e
+    return len(net.edges)
 
 
 def export_archive(arch: Archive, fmt: str, out: Path | None, filters: Filters = Filters()) -> int:
@@ -64,4 +81,6 @@ def export_archive(arch: Archive, fmt: str, out: Path | None, filters: Filters =
         return len(tables["articles"][1])
     if fmt == "parquet":
         return write_parquet(arch, _folder(out, fmt), filters)
+    if fmt in NETWORK_WRITERS:
+        return _network(arch, fmt, out, filters)
     raise JianbaoError(f"unknown export format {fmt!r}")

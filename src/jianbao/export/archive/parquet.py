@@ -2,7 +2,7 @@
 
 pandas (`read_parquet(folder)`), polars (`scan_parquet(folder/**/*.parquet, hive_partitioning=True)`)
 and DuckDB (`read_parquet('folder/**/*.parquet', hive_partitioning=true)`) read it directly.
-Persons, mentions and events are written beside it as single files.
+Persons, mentions, events, career spells and places (with division codes) are written beside it as single files.
 """
 from __future__ import annotations
 
@@ -38,9 +38,10 @@ def write_parquet(arch: Archive, folder: Path, filters: Filters = Filters()) -> 
         part = base / f"paper={paper}" / f"year={year}"
         part.mkdir(parents=True, exist_ok=True)
         cols = {h: [r[header.index(h)] for r in rs] for h in keep}
-        schema = pa.schema([(h, pa.int64() if h == "article_id" else pa.string()) for h in keep])
+        schema = pa.schema([(h, pa.int64() if h in ("article_id", "story_id", "printings") else pa.string())
+                            for h in keep])
         pq.write_table(pa.table(cols, schema=schema), part / "part-0.parquet")
-    for name in ("persons", "mentions", "events"):
+    for name in ("persons", "mentions", "events", "spells", "places"):
         h, d = tables[name]
         pq.write_table(pa.table({c: [r[k] for r in d] for k, c in enumerate(h)}), folder / f"{name}.parquet")
     return len(data)

@@ -24,6 +24,8 @@ def print_hits(hits: list[Hit], total: int, offset: int = 0) -> None:
         where = " ".join(x for x in (h.paper, h.date, f"第{h.page}版" if h.page else None) if x)
         if h.parts > 1:
             where += f" · {h.parts} parts"
+        if h.printings > 1:
+            where += f" · {h.printings} printings (story {h.story_id})"
         c.print(Text(f"     {where} · #{h.logical_id}", style="dim"))
         snip = Text("     ")
         pos = 0

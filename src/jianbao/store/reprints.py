@@ -1,0 +1,396 @@
+"""Reprints: near-duplicate articles across papers and pages, linked as one story with its printings.
+
+A wire story or a 通稿 printed in ten papers is ten stored articles; researchers want to count it once
+and to see where it ran. When a page is written, each of its articles is compared with the archive:
+
+1. its body (paragraphs; the headline and lead are what reprints change most) is folded as the search
+   folds it (tokens.norm: NFKC, lower case, traditional → simplified), punctuation and spaces dropped,
+   and cut into overlapping character SHINGLE-grams, each hashed to 32 bits by a fixed polynomial and
+   mixer (never Python's hash(): the same text gives the same hashes in every process);
+2. a MinHash signature of PERMS values (multiply-shift hashing with multipliers from a fixed seed) is
+   cut into BANDS bands of ROWS values; each band's hash goes to `article_bands`, and any stored article
+   sharing a band hash is a candidate (LSH: a pair whose shingle sets have Jaccard similarity J shares
+   a band with probability 1 - (1 - J^ROWS)^BANDS), unless more than CROWDED articles share it
+   (boilerplate; such a hash stops gaining rows, and a hash whose rows a deleted page took below
+   CROWDED again names only the articles it kept);
+3. a candidate is confirmed by the exact similarity of the two shingle sets, recomputed from the
+   stored text: |A ∩ B| / min(|A|, |B|) ≥ THRESHOLD (overlap, so that a reprint cut short still
+   counts), pairs of parts of one continued article (logical_id) excepted;
+4. confirmed pairs are kept in `reprint_pairs`; a story is a connected group of them, and
+   `article_stories` gives each member its story's id (the smallest article id in it).
+
+All of it runs in the page's transaction: a page replaced or deleted takes its bands and pairs with it
+and the stories it touched are regrouped (`forget`); a crashed batch rerun writes each pair once.
+The constants were chosen on bench/reprints.py (bench/RESULTS.md, "Reprints").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from .db import DB
+from ..textutil import t2s_table
+
+if TYPE_CHECKING:
+    import numpy as np
+
+SHINGLE = 5           # characters per shingle
+PERMS = 60            # MinHash values per article
+BANDS, ROWS = 30, 2   # LSH: BANDS * ROWS == PERMS; a candidate with p = 0.94 at Jaccard J = 0.3 (a partial
+                      # printing: 80% of a third of the story), 0.9998 at J = 0.5
+THRESHOLD = 0.65      # overlap of the shingle sets that makes a candidate a reprint
+CROWDED = 100         # a band hash that more articles share is boilerplate, not a story: never a candidate
+                      # (and once it is, no further article's row for it is stored: the table stays small)
+MARGIN = 0.2          # a candidate whose overlap estimated from the signatures is this far below: dropped
+MIN_SHINGLES = 40     # shorter texts (captions, one-line notices) are never linked: too little to tell
+SEED = 20240522       # the MinHash multipliers: fixed, so every process computes the same signatures
+
+# schema step 8: the bands (each band's number mixed into its hash, so one key holds them all; one
+# b-tree keyed by (hash, article) and nothing else: its rows are dropped by `forget`, from the hashes
+# the stored signature gives, so no index by article and no foreign key is needed: each page adds 30
+# random keys an article, the cost of every commit), the signatures, the confirmed pairs, and each
+# linked article's story
+DDL = (
+    "CREATE TABLE IF NOT EXISTS article_bands (hash BIGINT NOT NULL, article_id INTEGER NOT NULL, "
+    "PRIMARY KEY (hash, article_id)){WITHOUT_ROWID}",
+    "CREATE TABLE IF NOT EXISTS article_sigs (article_id INTEGER PRIMARY KEY REFERENCES articles(id) "
+    "ON DELETE CASCADE, shingles INTEGER NOT NULL, sig BYTEA NOT NULL)",   # SQLite keeps it as a blob
+    "CREATE TABLE IF NOT EXISTS reprint_pairs ("
+    "article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+    "other_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE, "
+    "similarity REAL NOT NULL, PRIMARY KEY (article_id, other_id))",
+    "CREATE INDEX IF NOT EXISTS reprint_pairs_other ON reprint_pairs(other_id)",
+    "CREATE TABLE IF NOT EXISTS article_stories ("
+    "article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, story_id INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS article_stories_story ON article_stories(story_id)",
+)
+
+_TEXT = re.compile(r"[^\W_]+")
+_MUL = _ADD = _ROW_MUL = _POW = None   # the hashing constants (`_tables`), made on first use
+
+
+def _np():
+    """numpy, imported on first use (and the hashing constants made): `jianbao cut` and `--help`, which
+    import the archive's package, never load it."""
+    import numpy
+    if _MUL is None:
+        _tables(numpy)
+    return numpy
+
+
+def _tables(np) -> None:
+    """The MinHash multipliers and offsets, the band mixers (from the fixed SEED) and the shingle
+    polynomial's powers."""
+    global _MUL, _ADD, _ROW_MUL, _POW
+    rng = np.random.Generator(np.random.PCG64(SEED))
+    _MUL = rng.integers(1, 2**63, size=PERMS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)   # odd
+    _ADD = rng.integers(0, 2**63, size=PERMS, dtype=np.uint64)
+    _ROW_MUL = rng.integers(1, 2**63, size=ROWS + 1, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    _POW = np.array([pow(1_000_003, SHINGLE - 1 - j, 2**64) for j in range(SHINGLE)], dtype=np.uint64)
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """A 64-bit finaliser (xor-shift-multiply): every input bit reaches the high bits."""
+    np = _np()
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xFF51AFD7ED558CCD)
+    h = h ^ (h >> np.uint64(33))
+    h = h * np.uint64(0xC4CEB9FE1A85EC53)
+    return h ^ (h >> np.uint64(33))
+
+
+@lru_cache(maxsize=1)
+def _fold() -> np.ndarray:
+    """Code point → the code point it folds to: traditional → simplified (textutil.t2s_table), fullwidth
+    letters and digits → ASCII, upper → lower case (what tokens.norm does, as one array lookup)."""
+    np = _np()
+    table = np.arange(_FOLDED, dtype=np.uint32)
+    for cp, s in t2s_table().items():
+        table[cp] = ord(s)
+    table[0xFF10:0xFF1A] = np.arange(ord("0"), ord("9") + 1)
+    table[0xFF21:0xFF3B] = np.arange(ord("a"), ord("z") + 1)
+    table[0xFF41:0xFF5B] = np.arange(ord("a"), ord("z") + 1)
+    table[ord("A"):ord("Z") + 1] = np.arange(ord("a"), ord("z") + 1)
+    return table
+
+
+_FOLDED = 0x30000
+
+
+def shingles(text: str) -> np.ndarray:
+    """The sorted distinct 32-bit hashes of the text's SHINGLE-character shingles: its letters and
+    digits only (punctuation and spaces dropped), folded (`_fold`)."""
+    np = _np()
+    flat = "".join(_TEXT.findall(text))
+    if len(flat) < SHINGLE:
+        return np.zeros(0, dtype=np.uint64)
+    cps = np.frombuffer(flat.encode("utf-32-le"), dtype=np.uint32)
+    cps = np.where(cps < _FOLDED, _fold()[np.minimum(cps, _FOLDED - 1)], cps).astype(np.uint64)
+    n = len(cps) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(SHINGLE):
+        h += cps[j:j + n] * _POW[j]
+    return np.unique(_mix(h) >> np.uint64(32))
+
+
+def signature(sh: np.ndarray) -> np.ndarray:
+    """MinHash: per permutation, the least (MUL * x + ADD mod 2^64) >> 32 over the shingles."""
+    np = _np()
+    return ((_MUL[:, None] * sh[None, :] + _ADD[:, None]) >> np.uint64(32)).min(axis=1)
+
+
+def band_hashes(sig: np.ndarray) -> list[int]:
+    """One 62-bit hash per band of ROWS signature values, the band's number mixed in (so one column
+    holds every band)."""
+    np = _np()
+    rows = sig.reshape(BANDS, ROWS)
+    h = np.arange(BANDS, dtype=np.uint64) * _ROW_MUL[ROWS]
+    for j in range(ROWS):
+        h = h + rows[:, j] * _ROW_MUL[j]
+    return [int(x) for x in _mix(h) >> np.uint64(2)]
+
+
+def overlap(a: np.ndarray, b: np.ndarray) -> float:
+    """|a ∩ b| / min(|a|, |b|) of two sorted sets of shingle hashes."""
+    if not len(a) or not len(b):
+        return 0.0
+    np = _np()
+    return len(np.intersect1d(a, b, assume_unique=True)) / min(len(a), len(b))
+
+
+# ---- at ingest -----------------------------------------------------------------------------------
+
+def link_page(db: DB, page_id: int) -> None:
+    """Band the page's articles and link each to the stored articles it reprints (or that reprint it)."""
+    link_articles(db, db.fetchall("SELECT id, logical_id, body FROM articles WHERE page_id=? ORDER BY id",
+                                  (page_id,)))
+
+
+def link_articles(db: DB, rows: Iterable[tuple]) -> None:
+    """(article id, logical id, body) of newly stored articles: their bands and signatures stored, their
+    reprints linked."""
+    mine: dict[int, tuple[int, np.ndarray]] = {}
+    sigs: dict[int, tuple[int, np.ndarray]] = {}
+    bands: dict[tuple[int, int], None] = {}
+    for aid, lid, body in rows:
+        sh = shingles(body or "")
+        if len(sh) < MIN_SHINGLES:
+            continue
+        sig = signature(sh)
+        mine[int(aid)] = (int(lid or aid), sh)
+        sigs[int(aid)] = (len(sh), sig)
+        bands.update(((h, int(aid)), None) for h in band_hashes(sig))
+    if not bands:
+        return
+    # the stored articles sharing a band hash with these (read before these are stored, 500 hashes a query)
+    same: dict[int, set[int]] = {}
+    for h, aid in bands:
+        same.setdefault(h, set())
+    hashes = sorted(same)
+    for at in range(0, len(hashes), 500):
+        chunk = hashes[at:at + 500]
+        for h, other in db.fetchall(f"SELECT hash, article_id FROM article_bands WHERE hash IN "
+                                    f"({','.join('?' for _ in chunk)})", chunk):
+            same[int(h)].add(int(other))
+    stored = {h: len(s) for h, s in same.items()}
+    for h, aid in bands:
+        same[h].add(aid)
+    # a hash more than CROWDED articles share is no candidate; once crowded, its rows stop growing
+    db.executemany("INSERT INTO article_bands(hash, article_id) VALUES (?,?) ON CONFLICT DO NOTHING",
+                   [(h, aid) for h, aid in bands if stored[h] <= CROWDED])
+    db.executemany("INSERT INTO article_sigs(article_id, shingles, sig) VALUES (?,?,?)",
+                   [(aid, n, sig.astype("<u4").tobytes()) for aid, (n, sig) in sigs.items()])
+    candidates: dict[int, set[int]] = {aid: set() for aid in sigs}
+    for h, aid in bands:
+        if len(same[h]) <= CROWDED:
+            candidates[aid].update(same[h])
+    for aid, cands in candidates.items():
+        cands.discard(aid)
+    pairs = _confirm(db, mine, _likely(db, sigs, candidates))
+    if pairs:
+        db.executemany("INSERT INTO reprint_pairs(article_id, other_id, similarity) VALUES (?,?,?) "
+                       "ON CONFLICT DO NOTHING", pairs)
+        _regroup(db, {a for a, _, _ in pairs})
+
+
+def _likely(db: DB, sigs: dict[int, tuple[int, np.ndarray]], candidates: dict[int, set[int]]) -> dict[int, set[int]]:
+    """The candidates whose overlap, estimated from the signatures (the share of equal values estimates
+    the Jaccard similarity J, and |A ∩ B| = J (|A| + |B|) / (1 + J)), is within MARGIN of THRESHOLD:
+    texts that share only boilerplate are dropped without reading them. One array operation per article."""
+    np = _np()
+    ids = list(sigs)
+    sizes = [sigs[a][0] for a in ids]
+    rows = [sigs[a][1].astype("<u4") for a in ids]
+    others = sorted({o for c in candidates.values() for o in c if o not in sigs})
+    blobs: list[bytes] = []
+    for at in range(0, len(others), 500):
+        chunk = others[at:at + 500]
+        for aid, n, blob in db.fetchall(f"SELECT article_id, shingles, sig FROM article_sigs WHERE article_id IN "
+                                        f"({','.join('?' for _ in chunk)})", chunk):
+            ids.append(int(aid))
+            sizes.append(int(n))
+            blobs.append(bytes(blob))
+    matrix = np.vstack(rows + ([np.frombuffer(b"".join(blobs), dtype="<u4").reshape(-1, PERMS)] if blobs else []))
+    size = np.array(sizes, dtype=np.float64)
+    at_row = {aid: k for k, aid in enumerate(ids)}
+    out: dict[int, set[int]] = {}
+    for aid, cands in candidates.items():
+        mine = at_row[aid]
+        them = [o for o in cands if o in at_row]
+        if not them:
+            continue
+        k = np.array([at_row[o] for o in them])
+        j = (matrix[k] == matrix[mine]).mean(axis=1)
+        est = j * (size[mine] + size[k]) / (1 + j) / np.minimum(size[mine], size[k])
+        kept = {o for o, ok in zip(them, est >= THRESHOLD - MARGIN) if ok}
+        if kept:
+            out[aid] = kept
+    return out
+
+
+def _confirm(db: DB, mine: dict[int, tuple[int, np.ndarray]],
+             candidates: dict[int, set[int]]) -> list[tuple[int, int, float]]:
+    """The candidate pairs (larger id first) whose exact shingle overlap, from the stored text, reaches
+    THRESHOLD; parts of one continued article are never pairs."""
+    others = sorted({o for c in candidates.values() for o in c if o not in mine})
+    known = dict(mine)
+    for at in range(0, len(others), 500):
+        ids = others[at:at + 500]
+        for aid, lid, body in db.fetchall(f"SELECT id, logical_id, body FROM articles WHERE id IN "
+                                          f"({','.join('?' for _ in ids)})", ids):
+            known[int(aid)] = (int(lid or aid), shingles(body or ""))
+    out = {}
+    for aid, cands in candidates.items():
+        lid, sh = known[aid]
+        for o in cands:
+            if o not in known or known[o][0] == lid:
+                continue
+            key = (max(aid, o), min(aid, o))
+            if key not in out and (sim := overlap(sh, known[o][1])) >= THRESHOLD:
+                out[key] = round(sim, 4)
+    return [(a, b, s) for (a, b), s in sorted(out.items())]
+
+
+def _component(db: DB, start: set[int]) -> set[int]:
+    """Every article joined to `start` by reprint pairs."""
+    seen, todo = set(start), list(start)
+    while todo:
+        batch, todo = todo[:500], todo[500:]
+        marks = ",".join("?" for _ in batch)
+        for a, b in db.fetchall(f"SELECT article_id, other_id FROM reprint_pairs WHERE article_id IN ({marks}) "
+                                f"OR other_id IN ({marks})", batch + batch):
+            for x in (int(a), int(b)):
+                if x not in seen:
+                    seen.add(x)
+                    todo.append(x)
+    return seen
+
+
+def _regroup(db: DB, touched: set[int]) -> None:
+    """Give the stories that hold `touched` articles their members' ids anew (a story: a connected
+    group of pairs, named by its smallest article id)."""
+    done: set[int] = set()
+    for aid in sorted(touched):
+        if aid in done:
+            continue
+        group = _component(db, {aid})
+        done |= group
+        ids = sorted(group)
+        marks = ",".join("?" for _ in ids)
+        db.execute(f"DELETE FROM article_stories WHERE article_id IN ({marks})", ids)
+        if len(ids) > 1:
+            db.executemany("INSERT INTO article_stories(article_id, story_id) VALUES (?,?)",
+                           [(x, ids[0]) for x in ids])
+
+
+def forget(db: DB, page_id: int) -> None:
+    """Before a page is deleted: drop its articles' bands and pairs, and regroup the stories they were in."""
+    mine = [int(r[0]) for r in db.fetchall("SELECT id FROM articles WHERE page_id=?", (page_id,))]
+    if not mine:
+        return
+    marks = ",".join("?" for _ in mine)
+    linked = {int(a) for a, b in db.fetchall(
+        f"SELECT article_id, other_id FROM reprint_pairs WHERE article_id IN ({marks}) OR other_id IN ({marks})",
+        mine + mine) for a in (a, b)} - set(mine)
+    bands = [(h, int(aid)) for aid, blob in db.fetchall(f"SELECT article_id, sig FROM article_sigs WHERE "
+                                                        f"article_id IN ({marks})", mine)
+             for h in band_hashes(_np().frombuffer(bytes(blob), dtype="<u4").astype(_np().uint64))]
+    db.executemany("DELETE FROM article_bands WHERE hash=? AND article_id=?", bands)
+    db.execute(f"DELETE FROM article_sigs WHERE article_id IN ({marks})", mine)
+    db.execute(f"DELETE FROM reprint_pairs WHERE article_id IN ({marks}) OR other_id IN ({marks})", mine + mine)
+    db.execute(f"DELETE FROM article_stories WHERE article_id IN ({marks})", mine)
+    if linked:
+        _regroup(db, linked)
+
+
+def backfill(db: DB) -> None:
+    """Schema step 8 on an archive stored before it: band and link every stored article, page by page."""
+    for (page_id,) in db.fetchall("SELECT id FROM pages ORDER BY id"):
+        link_page(db, int(page_id))
+
+
+# ---- reading -------------------------------------------------------------------------------------
+
+@dataclass
+class Printing:
+    """One printing of a story: a logical article (continued parts joined) in one paper's issue."""
+    logical_id: int
+    paper: str | None
+    date: str | None
+    page: str | None
+    headline: str | None
+    uid: str | None = None     # the first part's id as cut (ninjs: its uri)
+
+
+def story_keys(db: DB, logical_ids: list[int]) -> dict[int, int]:
+    """Logical id → a key that printings of one story share (-story id), or the logical id itself."""
+    out = {lid: lid for lid in logical_ids}
+    if logical_ids:
+        marks = ",".join("?" for _ in logical_ids)
+        for lid, story in db.fetchall(f"SELECT a.logical_id, min(s.story_id) FROM articles a JOIN article_stories s "
+                                      f"ON s.article_id = a.id WHERE a.logical_id IN ({marks}) GROUP BY a.logical_id",
+                                      list(logical_ids)):
+            out[int(lid)] = -int(story)
+    return out
+
+
+def grouper(db: DB) -> Callable[[list[int]], dict[int, int]]:
+    """story_keys over this archive: what search.one_per_article groups hits by to collapse printings."""
+    return lambda lids: story_keys(db, lids)
+
+
+def printing_counts(db: DB, logical_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Logical id → (story id, printings: how many logical articles the story has), for those in a story."""
+    keys = {lid: -k for lid, k in story_keys(db, logical_ids).items() if k < 0}
+    stories = sorted(set(keys.values()))
+    if not stories:
+        return {}
+    marks = ",".join("?" for _ in stories)
+    counts = dict(db.fetchall(f"SELECT s.story_id, count(DISTINCT a.logical_id) FROM article_stories s JOIN articles a "
+                              f"ON a.id = s.article_id WHERE s.story_id IN ({marks}) GROUP BY s.story_id", stories))
+    return {lid: (story, int(counts.get(story, 1))) for lid, story in keys.items()}
+
+
+def page_marks(db: DB, page_id: int) -> dict[int, tuple[int | None, int]]:
+    """A stored page's articles by their place on it (seq) → (story id or None, printings)."""
+    seqs = {int(seq): int(lid or aid) for seq, aid, lid in
+            db.fetchall("SELECT seq, id, logical_id FROM articles WHERE page_id=?", (page_id,))}
+    counts = printing_counts(db, sorted(set(seqs.values())))
+    return {seq: counts.get(lid, (None, 1)) for seq, lid in seqs.items()}
+
+
+def printings(db: DB, logical_id: int) -> tuple[int | None, list[Printing]]:
+    """(story id, its printings by date, paper and page) of a logical article; (None, []) if it has none."""
+    story = story_keys(db, [logical_id]).get(logical_id, logical_id)
+    if story >= 0:
+        return None, []
+    # the page of the first part; the first headline of any part (a continued part may repeat it)
+    rows = db.fetchall("SELECT a.logical_id, min(a.paper), min(a.date), min(CASE WHEN a.part = 1 THEN a.page END), "
+                       "min(a.headline), min(CASE WHEN a.part = 1 THEN a.uid END) FROM articles a WHERE a.logical_id IN (SELECT b.logical_id FROM "
+                       "article_stories s JOIN articles b ON b.id = s.article_id WHERE s.story_id = ?) "
+                       "GROUP BY a.logical_id", (-story,))
+    out = [Printing(int(r[0]), *r[1:]) for r in rows]
+    out.sort(key=lambda p: (p.date or "9999", p.paper or "", p.page or "", p.logical_id))
+    return -story, out
