@@ -16,6 +16,7 @@ from jianbao.store.db import connect
 from jianbao.store.schema import BASE_VERSION, create
 from jianbao.store.write import write_page
 from tag_docs import page, visit
+from web_helpers import client_for
 
 
 def fill(a) -> None:
@@ -102,3 +103,23 @@ def test_an_archive_of_version_6_is_backfilled(db_target):
         assert dict(a.db.fetchall("SELECT name, code FROM place_divisions")) == {"衡东县": "430424"}
         assert a.paper_homes()[0].code == "430400"
         assert json.loads(a.db.fetchone("SELECT doc FROM pages")[0])["articles"][0]["places"] == ["衡东县"]
+
+
+def test_activity_records_take_every_filter_of_search(db_target):
+    """The activity records (`jianbao events`, /api/events) are filtered as search filters articles:
+    by region, kind, undated and untyped too, not by paper, place, type, person and dates alone."""
+    with open_archive(db_target) as a:
+        fill(a)
+        assert len(a.events()) == 4
+        assert {e["places"][0] for e in a.events(Filters(region="430400"))} == {"衡东县", "珠晖区", "衡阳"}
+        assert [e["places"] for e in a.events(Filters(region="4301"))] == [["长沙市"]]
+        assert a.events(Filters(kind="photo")) == [] and len(a.events(Filters(kind="news"))) == 4
+        assert a.events(Filters(undated=True)) == [] and a.events(Filters(untyped=True)) == []
+
+
+def test_the_region_filter_is_shown_by_its_name(tmp_path):
+    def filler(target):
+        with open_archive(target) as a:
+            fill(a)
+    html = client_for(str(tmp_path / "a.db"), filler).get("/search", params={"q": "调研", "region": "430400"}).text
+    assert "衡阳市（430400）" in html

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 import time
 from datetime import date
@@ -18,7 +19,8 @@ from .export.archive.terminal import print_events, print_hits, print_profile
 from .export.pages.pagefiles import write_page_parquet
 from .scale import run_dask
 from .settings import MB, Settings
-from .store import EVENT_COLUMNS, ArchiveError, Filters, QueryError, date_bound, open_archive
+from .store import (EVENT_COLUMNS, ArchiveError, FilterParam, Filters, QueryError, date_bound, filter_fields,
+                    open_archive)
 
 DB_HELP = "Archive: an SQLite file (default jianbao.db, or $JIANBAO_DB) or a postgresql:// URL."
 
@@ -29,37 +31,55 @@ def db_option(f):
 
 
 def _date(ctx, param, value):
-    """A day (YYYY-MM-DD); for --from/--to also a year or a month (the first or last day of it)."""
+    """ingest --date: one issue date, a day (YYYY-MM-DD)."""
     if value is None:
         return None
     try:
-        if param.name == "date_":   # ingest --date: one issue date
-            return date.fromisoformat(value).isoformat()
-        return date_bound(value, end=param.name == "date_to", name=param.opts[0])
-    except (ValueError, QueryError):
-        raise click.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD"
-                                 + ("" if param.name == "date_" else " (or a year, 2021, or a month, 2021-07)"))
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: write YYYY-MM-DD")
+
+
+def _check(p: FilterParam):
+    """A filter's check (its Value, store/filters.py) as a click callback: a value that fails is refused
+    with what to write instead; a date is made a day (a year or month: its first or last day)."""
+    v = p.value
+
+    def check(ctx, param, value):
+        if not value or v.flag or v.choices:   # click checks the choices; "" is no filter
+            return value or (False if v.flag else None)
+        ok = (v.max_length is None or len(value) <= v.max_length) and \
+            (v.pattern is None or re.fullmatch(v.pattern, value) is not None)
+        if ok and v.date:
+            try:
+                return date_bound(value, end=p.end, name="--" + p.name)
+            except QueryError:
+                ok = False
+        if not ok:
+            raise click.BadParameter(f"{value!r} is not {v.what}: {v.hint}")
+        return value
+    return check
+
+
+def _option(name: str, p: FilterParam):
+    """A filter as a command-line option, --{its public name}, from its declaration (store/filters.py)."""
+    v, help = p.value, p.help[0].upper() + p.help[1:] + "."
+    if v.flag:
+        return click.option("--" + p.name, name, is_flag=True, help=help)
+    if v.choices:
+        return click.option("--" + p.name, name, type=click.Choice(v.choices), help=help)
+    return click.option("--" + p.name, name, callback=_check(p), metavar=v.metavar, help=help)
 
 
 def filter_options(f):
-    for opt in reversed([
-        click.option("--paper", help="Only this paper (e.g. 衡阳日报)."),
-        click.option("--from", "date_from", callback=_date, help="From this issue date (YYYY-MM-DD, or a year or "
-                     "month: from its first day)."),
-        click.option("--to", "date_to", callback=_date, help="To this issue date (YYYY-MM-DD, or a year or month: "
-                     "to its last day)."),
-        click.option("--person", help="Only articles naming this person."),
-        click.option("--place", help="Only articles naming this place."),
-        click.option("--type", "etype", type=click.Choice(["调研", "会议", "会见", "党课", "督查", "慰问", "考察", "活动", "其他"]),
-                     help="Only articles with an activity of this type."),
-    ]):
-        f = opt(f)
+    """Every filter of the archive's one Filters as an option (the same as the web's query parameters)."""
+    for name, p in reversed(filter_fields()):
+        f = _option(name, p)(f)
     return f
 
 
 def _filters(kw) -> Filters:
-    return Filters(kw.get("paper"), kw.get("date_from"), kw.get("date_to"), kw.get("person"), kw.get("place"),
-                   kw.get("etype"))
+    return Filters(**{name: kw[name] for name, _ in filter_fields()})
 
 
 def _open(db: str, readonly: bool = False):
@@ -163,20 +183,24 @@ def ingest(pages, db, workers, paper, date_, max_mb, dask_address, parquet, no_t
 @click.option("--offset", type=click.IntRange(0), default=0)
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True,
               help="Best matches first, or by issue date.")
+@click.option("--collapse", is_flag=True,
+              help="One hit per story: an article that several papers or pages printed (a reprint) shows once, "
+                   "with how many printings it has.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit.")
-def search(query, db, limit, offset, sort, as_json, **kw):
+def search(query, db, limit, offset, sort, collapse, as_json, **kw):
     """Search the archive: Chinese words of any length, "phrases in quotes", several words (all must match).
 
     \b
       jianbao search 调研
       jianbao search '秦国文 调研' --from 2021-07-01 --type 调研
       jianbao search 调研 --sort newest
+      jianbao search 调研 --collapse
     """
     arch = _open(db, readonly=True)
     try:
         f = _filters(kw)
         total = arch.count(query, f)
-        hits = arch.search(query, f, limit, offset, sort)
+        hits = arch.search(query, f, limit, offset, sort, collapse)
     except QueryError as e:
         raise click.UsageError(str(e))
     finally:
@@ -185,7 +209,8 @@ def search(query, db, limit, offset, sort, as_json, **kw):
         for h in hits:
             click.echo(json.dumps({"article_id": h.logical_id, "score": round(h.score, 4), "paper": h.paper,
                                    "date": h.date, "page": h.page, "kicker": h.kicker, "headline": h.headline,
-                                   "snippet": h.snippet, "marks": h.marks, "parts": h.parts}, ensure_ascii=False))
+                                   "snippet": h.snippet, "marks": h.marks, "parts": h.parts, "story_id": h.story_id,
+                                   "printings": h.printings}, ensure_ascii=False))
         return
     print_hits(hits, total, offset)
 
@@ -238,13 +263,16 @@ def events(db, limit, as_csv, as_json, **kw):
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "ninjs", "csv", "parquet", "md"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "ninjs", "csv", "parquet", "md", "graphml", "gexf",
+                                                   "edges"]), required=True)
 @click.option("--out", type=click.Path(path_type=Path), help="Output file or folder (csv, parquet, ninjs, md: a "
-              "folder; jsonl: a file). Default: standard output for jsonl.")
+              "folder; jsonl, graphml, gexf, edges: a file). Default: standard output for jsonl and the networks.")
 @filter_options
 def export(db, fmt, out, **kw):
-    """Export the archive: page documents (jsonl), IPTC ninjs per article, CSV tables,
-    a Parquet dataset partitioned by paper and year, or Markdown articles."""
+    """Export the archive: page documents (jsonl), IPTC ninjs per article, CSV tables (with career
+    spells), a Parquet dataset partitioned by paper and year, Markdown articles, or the network of who
+    took part in activities together (graphml, gexf, or an edge list: edges; --type and --from/--to
+    select the activities)."""
     arch = _open(db, readonly=True)
     try:
         n = export_archive(arch, fmt, out, _filters(kw))
@@ -252,7 +280,8 @@ def export(db, fmt, out, **kw):
         raise click.ClickException(str(e))
     finally:
         arch.close()
-    click.echo(f"jianbao: exported {n} {'page(s)' if fmt == 'jsonl' else 'article(s)'} as {fmt}"
+    unit = {"jsonl": "page(s)", "graphml": "tie(s)", "gexf": "tie(s)", "edges": "tie(s)"}.get(fmt, "article(s)")
+    click.echo(f"jianbao: exported {n} {unit} as {fmt}"
                + (f" to {out}" if out else ""), err=True)
 
 

@@ -25,7 +25,7 @@ from .divisions import PaperHome
 from .db import ArchiveError, DB, connect, is_url, redact
 from .facsimile import Region
 from .facets import COUNT_UP_TO, FACETS, SORTS, FacetCounts, find, margin
-from .filters import Filters
+from .filters import NAME_MAX, TEXT, FilterParam, Filters, Value, filter_fields
 from .networks import Edge, Network, Node
 from .people import EVENT_COLUMNS, Profile
 from .reprints import Printing
@@ -222,6 +222,11 @@ class Archive:
     def papers(self) -> list[PaperRow]:
         return browse.papers(self.db)
 
+    @staticmethod
+    def division_name(code: str | None) -> str | None:
+        """The name of the administrative division a code names (430400 → 衡阳市), or None."""
+        return divisions.division_name(code)
+
     def paper_homes(self) -> list[PaperHome]:
         """Each paper's home region, as its name and its articles say (divisions.py)."""
         return divisions.homes(self.db)
@@ -285,6 +290,7 @@ def open_archive(target: str, readonly: bool = False) -> Archive:
 
 
 __all__ = ["Archive", "ArchiveError", "Career", "COUNT_UP_TO", "Edge", "EVENT_COLUMNS", "FACETS", "FacetCounts", "MAX_QUERY", "SORTS",
-           "margin", "parse", "Filters", "Hit", "IssuePage", "LogicalArticle", "Network", "Node", "SPELL_COLUMNS", "Spell",
+           "margin", "parse", "FilterParam", "Filters", "NAME_MAX", "TEXT", "Value", "filter_fields",
+           "Hit", "IssuePage", "LogicalArticle", "Network", "Node", "SPELL_COLUMNS", "Spell",
            "PaperRow", "Part", "Printing", "Profile", "QueryError", "Ranking", "SCHEMA_VERSION", "StoredPage", "date_bound",
            "merge_parts", "open_archive"]

@@ -47,6 +47,12 @@ class PaperHome:
     voted: int
 
 
+def division_name(code: str | None) -> str | None:
+    """The name of the division a code names (430400 → 衡阳市), None for a code the table lacks."""
+    d = _div.by_code(code)
+    return d.name if d else None
+
+
 def region_prefix(code: str) -> str:
     """The leading digits every division inside `code` shares (430400 → 4304): the region filter's."""
     return _div.significant(code)

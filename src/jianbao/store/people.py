@@ -7,7 +7,7 @@ the village secretary of another stay apart.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .db import DB
 from .search import Filters, _filters
@@ -91,8 +91,10 @@ EVENT_COLUMNS = ["date", "time_of_day", "type", "name", "actors", "participants"
 
 def events(db: DB, filters: Filters = Filters(), limit: int | None = None) -> list[dict]:
     """Activity records, newest first, filtered like search (person = an actor or participant)."""
-    f = Filters(filters.paper, None, None, None, filters.place, None)
-    where, args = _filters(f)
+    # the article's filters as search applies them; person, type and dates are the event's own (below)
+    where, args = _filters(replace(filters, date_from=None, date_to=None, person=None, type=None, section=None))
+    if filters.section:
+        where += " AND a.section = ?"; args.append(filters.section)
     sql = ("SELECT e.id, coalesce(e.date, ''), e.time_of_day, e.type, e.name, e.date_text, a.paper, a.page, "
            "a.headline, a.logical_id, a.date FROM events e JOIN articles a ON a.id = e.article_id WHERE 1=1" + where)
     if filters.type:

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import re
 
+from ..store import filter_fields
+
 DATES_EN = "write a year (2021), a month (2021-07) or a day (2021-07-31)"
 DATES_ZH = "请写年份（2021）、年月（2021-07）或日期（2021-07-31）"
+
+# the filters that take a date (from, to: store/filters.py): a value not shaped like one is "not a date"
+DATE_PARAMS = frozenset(p.name for _, p in filter_fields() if p.value.date)
 
 HEADINGS = {400: "请求有误", 404: "找不到", 405: "不支持这种请求", 422: "参数有误", 503: "暂时无法访问"}
 
@@ -34,7 +39,7 @@ def invalid(errors: list[dict]) -> tuple[str, str]:
     for e in errors[:3]:
         where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
         kind = e.get("type", "")
-        if kind == "string_pattern_mismatch" and where in ("from", "to"):
+        if kind == "string_pattern_mismatch" and where in DATE_PARAMS:
             kind = "date"
         fill = {**(e.get("ctx") or {}), "where": where, "got": e.get("input")}
         if kind in _INVALID:

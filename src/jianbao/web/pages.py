@@ -111,6 +111,10 @@ def active_filters(p: SearchParams) -> list[Obj]:
     for flag, (label, value) in (("undated", ("日期", "不详")), ("untyped", ("活动", "无记录"))):
         if getattr(p.filters, flag):
             out.append(Obj(label=label, value=value, remove=p.url(**{flag: None, "page": 1})))
+    if p.filters.region:
+        name = Archive.division_name(p.filters.region)
+        out.append(Obj(label="地区", value=f"{name}（{p.filters.region}）" if name else p.filters.region,
+                       remove=p.url(region=None, page=1)))
     if p.filters.date_from or p.filters.date_to:
         out.append(Obj(label="日期", value=f"{p.filters.date_from or '…'} – {p.filters.date_to or '…'}",
                        remove=p.url(date_from=None, date_to=None, page=1)))

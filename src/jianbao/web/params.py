@@ -5,26 +5,21 @@ The dependencies are `async def`: checked in the event loop, not each sent to a 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+import inspect
+from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
 from urllib.parse import urlencode
 
 from fastapi import Depends, HTTPException, Path, Query
 
-from ..model import ARTICLE_KINDS, EVENT_TYPES
-from ..store import MAX_QUERY, SORTS, Filters, QueryError, date_bound
+from ..store import MAX_QUERY, NAME_MAX, SORTS, TEXT, FilterParam, Filters, QueryError, date_bound, filter_fields
 
-TEXT = r"^[^\x00-\x1f\x7f]*$"   # no control characters
 QUERY = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"   # a query may hold tabs and line ends: white space
-DATE = r"^[0-9]{4}(-[0-9]{1,2}(-[0-9]{1,2})?)?$"   # a year, a month or a day (date_bound)
-NAME_MAX = 64
 MAX_PAGE = 500
 MAX_RESULTS = 10_000
 MAX_SIZE = 100
 MAX_ID = 2 ** 62
-EventType = Literal[EVENT_TYPES]  # type: ignore[valid-type]
-Kind = Literal[ARTICLE_KINDS]  # type: ignore[valid-type]
 Sort = Literal[SORTS]  # type: ignore[valid-type]
 
 
@@ -47,6 +42,7 @@ class SearchParams:
     page: int = 1
     size: int = 20
     sort: str = "relevance"
+    collapse: bool = False        # one hit per story (a reprint's printings shown once)
 
     @property
     def offset(self) -> int:
@@ -66,11 +62,12 @@ class SearchParams:
         return {name: _pair(name, getattr(self.filters if name in FILTER_NAMES else self, name)) for name in URL_ORDER}
 
 
-FILTER_NAMES = frozenset(f.name for f in fields(Filters))
+PUBLIC = {name: p.name for name, p in filter_fields()}   # a filter's name in a URL (date_from: from)
+FILTER_NAMES = frozenset(PUBLIC)
 # the order of a search URL's parameters (as it has always been: links and bookmarks stay the same)
 URL_ORDER = ("q", "paper", "date_from", "date_to", "person", "place", "type", "section", "page", "size", "sort",
-             "kind", "undated", "untyped")
-assert set(URL_ORDER) == FILTER_NAMES | {"q", "page", "size", "sort"}
+             "kind", "undated", "untyped", "region", "collapse")
+assert set(URL_ORDER) == FILTER_NAMES | {"q", "page", "size", "sort", "collapse"}
 
 
 @lru_cache(maxsize=8192)
@@ -82,36 +79,38 @@ def _pair(name: str, value) -> str:
         return ""
     if value is True:
         value = 1
-    return urlencode([({"date_from": "from", "date_to": "to"}.get(name, name), value)])
+    return urlencode([(PUBLIC.get(name, name), value)])
 
 
-def _text(max_len: int = NAME_MAX, desc: str = ""):
-    return Query(None, max_length=max_len, pattern=TEXT, description=desc)
+def _query(name: str, p: FilterParam) -> inspect.Parameter:
+    """A filter as a query parameter, from its declaration (store/filters.py): its name in the URL, its
+    limits and help, so that the OpenAPI schema states them and FastAPI checks them (422)."""
+    v = p.value
+    if v.flag:
+        return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=bool,
+                                 default=Query(False, alias=p.name, description=p.help))
+    kind = Literal[v.choices] if v.choices else str   # type: ignore[valid-type]
+    return inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=kind | None,
+                             default=Query(None, alias=p.name, max_length=v.max_length, pattern=v.pattern,
+                                           description=p.help))
 
 
-async def filter_params(
-    paper: str | None = _text(desc="only this paper"),
-    date_from: str | None = Query(None, alias="from", max_length=10, pattern=DATE,
-                                  description="from this issue date: a year (2021: from its first day), "
-                                              "a month (2021-07) or a day (2021-07-31)"),
-    date_to: str | None = Query(None, alias="to", max_length=10, pattern=DATE,
-                                description="to this issue date: a year (2021: to its last day), "
-                                            "a month (2021-07) or a day (2021-07-31)"),
-    person: str | None = _text(desc="only articles naming this person"),
-    place: str | None = _text(desc="only articles naming this place"),
-    type: EventType | None = Query(None, description="only articles with an activity of this type"),
-    kind: Kind | None = Query(None, description="only articles of this kind (news, photo: a captioned picture, "
-                                                "notice …)"),
-    undated: bool = Query(False, description="only articles with no issue date (the date facet's unknown bucket)"),
-    untyped: bool = Query(False, description="only articles with no activity recorded (the activity facet's "
-                                             "unknown bucket)"),
-) -> Filters:
-    f = Filters(paper=paper or None, date_from=_date("from", date_from), date_to=_date("to", date_to, end=True),
-                person=person or None, place=place or None, type=type or None, kind=kind or None, undated=undated,
-                untyped=untyped)
+async def filter_params(**given) -> Filters:
+    """The archive's one Filters from a URL's query (every field of Filters, declared in store/filters.py):
+    empty values left out, dates made days (a year or month: its first or last day), from ≤ to."""
+    for name, p in filter_fields():
+        if p.value.date:
+            given[name] = _date(p.name, given[name], end=p.end)
+        elif not p.value.flag:
+            given[name] = given[name] or None
+    f = Filters(**given)
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise bad(f"from={f.date_from} is after to={f.date_to}: swap them")
     return f
+
+
+filter_params.__signature__ = inspect.Signature(   # type: ignore[attr-defined]
+    [_query(name, p) for name, p in filter_fields()], return_annotation=Filters)
 
 
 async def search_params(
@@ -119,14 +118,15 @@ async def search_params(
                    description='Chinese words, names or numbers (all must match); "quotes" make a phrase; '
                                "-word leaves out the articles that hold it; traditional characters match "
                                "simplified ones. Empty: every article, newest first."),
-    section: str | None = _text(desc="only this page section (版名)"),
     page: int = Query(1, ge=1, le=MAX_PAGE, description="result page, from 1"),
     size: int = Query(20, ge=1, le=MAX_SIZE, description="results per page"),
     sort: Sort = Query("relevance", description="relevance: best matches first (no query: newest first); "
                                                 "newest or oldest: by issue date, undated last"),
+    collapse: bool = Query(False, description="one hit per story: an article that several papers or pages "
+                                               "printed (a reprint) is shown once, with its number of printings"),
     f: Filters = Depends(filter_params),
 ) -> SearchParams:
-    p = SearchParams(" ".join(q.split()), replace(f, section=section or None), page, size, sort)
+    p = SearchParams(" ".join(q.split()), f, page, size, sort, collapse)
     if p.page * p.size > MAX_RESULTS:
         raise bad(f"only the first {MAX_RESULTS:,} results are served (page × size); narrow the search")
     return p
