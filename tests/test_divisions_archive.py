@@ -123,3 +123,12 @@ def test_the_region_filter_is_shown_by_its_name(tmp_path):
             fill(a)
     html = client_for(str(tmp_path / "a.db"), filler).get("/search", params={"q": "调研", "region": "430400"}).text
     assert "衡阳市（430400）" in html
+
+
+def test_a_bad_region_code_is_refused_with_what_to_write(tmp_path):
+    client = client_for(str(tmp_path / "a.db"), lambda target: open_archive(target).close())
+    r = client.get("/api/search", params={"q": "调研", "region": "abc"})
+    assert r.status_code in (400, 422)
+    assert "region=abc is not a division code: write its digits" in r.text and "control" not in r.text
+    page = client.get("/search", params={"q": "调研", "region": "衡阳"}).text
+    assert "不是行政区划代码" in page and "控制字符" not in page

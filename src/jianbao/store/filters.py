@@ -31,6 +31,7 @@ class Value:
     choices: tuple[str, ...] = ()
     flag: bool = False
     date: bool = False
+    zh: str = ""        # the refusal in Chinese, for the web's error pages ("" where TEXT's is meant)
 
 
 NAME = Value("a name", f"at most {NAME_MAX} characters, without control characters", "TEXT", NAME_MAX, TEXT)
@@ -39,7 +40,7 @@ EVENT_TYPE = Value("an activity type", "one of " + ", ".join(EVENT_TYPES), "TYPE
 ARTICLE_KIND = Value("an article kind", "one of " + ", ".join(ARTICLE_KINDS), "KIND", choices=ARTICLE_KINDS)
 FLAG = Value("on or off", "give the flag alone", flag=True)
 DIVISION = Value("a division code", "write its digits (430400 for 衡阳市, 43 for 湖南省)", "CODE", 9,
-                 r"^[0-9]{2,9}$")
+                 r"^[0-9]{2,9}$", zh="不是行政区划代码：请写 2 至 9 位数字（如 430400 衡阳市，43 湖南省）")
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ DATES_ZH = "请写年份（2021）、年月（2021-07）或日期（2021-07-31�
 
 # the filters that take a date (from, to: store/filters.py): a value not shaped like one is "not a date"
 DATE_PARAMS = frozenset(p.name for _, p in filter_fields() if p.value.date)
+# the filters whose pattern says what a value is (a division code), not only "no control characters"
+SHAPED = {p.name: p.value for _, p in filter_fields() if p.value.zh}
 
 HEADINGS = {400: "请求有误", 404: "找不到", 405: "不支持这种请求", 422: "参数有误", 503: "暂时无法访问"}
 
@@ -42,7 +44,11 @@ def invalid(errors: list[dict]) -> tuple[str, str]:
         if kind == "string_pattern_mismatch" and where in DATE_PARAMS:
             kind = "date"
         fill = {**(e.get("ctx") or {}), "where": where, "got": e.get("input")}
-        if kind in _INVALID:
+        if kind == "string_pattern_mismatch" and where in SHAPED:
+            v = SHAPED[where]
+            en.append(f"{where}={fill['got']} is not {v.what}: {v.hint}")
+            zh.append(f"{where}={fill['got']} {v.zh}")
+        elif kind in _INVALID:
             en.append(_INVALID[kind][0].format(**fill))
             zh.append(_INVALID[kind][1].format(**fill))
         else:
