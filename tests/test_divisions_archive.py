@@ -132,3 +132,18 @@ def test_a_bad_region_code_is_refused_with_what_to_write(tmp_path):
     assert "region=abc is not a division code: write its digits" in r.text and "control" not in r.text
     page = client.get("/search", params={"q": "调研", "region": "衡阳"}).text
     assert "不是行政区划代码" in page and "控制字符" not in page
+
+
+def test_the_page_section_filters_every_reader_alike(db_target):
+    """The page section is one of the archive's filters for search, counts, activity records, career
+    spells, networks and exports alike (fill's pages are all 要闻), in SQLite and PostgreSQL."""
+    with open_archive(db_target) as a:
+        fill(a)
+        on, off = Filters(section="要闻"), Filters(section="体育")
+        assert a.count("调研", on) == 4 and a.count("调研", off) == 0
+        assert len(a.search("调研", on)) == 4 and a.search("调研", off) == []
+        assert len(a.events(on)) == 4 and a.events(off) == []
+        assert a.careers(on) and a.careers(off) == []
+        assert len(list(a.logical_ids(on))) == 4 and list(a.logical_ids(off)) == []
+        assert a.network(on).nodes and a.network(off).nodes == []
+        assert list(a.page_docs(off)) == []

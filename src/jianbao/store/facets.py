@@ -12,7 +12,7 @@ matches, and say so with their error bound (`margin`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterator
 from math import sqrt
 
@@ -32,16 +32,12 @@ def matching(db: DB, query: str | None, filters: Filters = Filters(), section: s
     every > 1 keeps a systematic sample: the matches whose scrambled id is a multiple of `every`
     (in SQLite a multiple of SAMPLE is read from the sample index, which holds just those articles).
     In SQLite a query's filters are checked in the full-text index where they can be (keys.py)."""
-    section = section or filters.section   # the page section: a filter, or given apart
+    filters = replace(filters, section=section or filters.section)   # the page section: a filter, or given apart
     fts = query and query.strip() and db.dialect == "sqlite"
     if fts:
         terms = parse(query)
-        match, filters = fts_match(db, terms, filters, section)
-        section = None
+        match, filters = fts_match(db, terms, filters)   # the index checks the section
     where, args = _filters(filters)
-    if section:
-        where += " AND a.section = ?"
-        args.append(section)
     index = "article_fts_sample" if fts and every % SAMPLE == 0 and has(db, "article_fts_sample") else "article_fts"
     if every > 1:   # on the index's own rowid in SQLite, so that unsampled rows are never read
         where = f" AND {scrambled(f'{index}.rowid' if fts else 'a.id')} % {int(every)} = 0" + where

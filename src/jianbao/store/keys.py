@@ -85,7 +85,7 @@ def narrow(f: Filters, section: str | None = None,
                         ("section", section)):
         if value:
             parts.append(key(kind, value))
-    rest = replace(f, paper=None, person=None, place=None, type=None)
+    rest = replace(f, paper=None, person=None, place=None, type=None, section=None)
     if f.date_from or f.date_to:
         try:
             lo = date.fromisoformat(f.date_from or bounds[0] or "")

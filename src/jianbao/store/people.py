@@ -92,9 +92,7 @@ EVENT_COLUMNS = ["date", "time_of_day", "type", "name", "actors", "participants"
 def events(db: DB, filters: Filters = Filters(), limit: int | None = None) -> list[dict]:
     """Activity records, newest first, filtered like search (person = an actor or participant)."""
     # the article's filters as search applies them; person, type and dates are the event's own (below)
-    where, args = _filters(replace(filters, date_from=None, date_to=None, person=None, type=None, section=None))
-    if filters.section:
-        where += " AND a.section = ?"; args.append(filters.section)
+    where, args = _filters(replace(filters, date_from=None, date_to=None, person=None, type=None))
     sql = ("SELECT e.id, coalesce(e.date, ''), e.time_of_day, e.type, e.name, e.date_text, a.paper, a.page, "
            "a.headline, a.logical_id, a.date FROM events e JOIN articles a ON a.id = e.article_id WHERE 1=1" + where)
     if filters.type:

@@ -177,6 +177,8 @@ def _filters(f: Filters) -> tuple[str, list]:
                    "WHERE ap.article_id = a.id AND pl.name = ?)"); args.append(f.place)
     if f.type:
         sql.append("EXISTS (SELECT 1 FROM events e WHERE e.article_id = a.id AND e.type = ?)"); args.append(f.type)
+    if f.section:
+        sql.append("a.section = ?"); args.append(f.section)
     if f.kind:
         sql.append("a.kind = ?"); args.append(f.kind)
     if f.undated:
