@@ -18,12 +18,11 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Iterator
 
-from ..model import Article, Box, PageDoc, PageImage, PageMeta
+from ..model import Article, PageDoc, PageImage, PageMeta
 from . import browse, divisions, facets, facsimile, networks, people, reprints, spells
 from .browse import IssuePage, PaperRow
 from .divisions import PaperHome
 from .db import ArchiveError, DB, connect, is_url, redact
-from .facsimile import Region
 from .facets import COUNT_UP_TO, FACETS, SORTS, FacetCounts, find, margin
 from .filters import NAME_MAX, TEXT, FilterParam, Filters, Value, filter_fields
 from .networks import Edge, Network, Node
@@ -172,14 +171,6 @@ class Archive:
     def page_image(self, page_id: int) -> PageImage | None:
         """Where a PDF or scan page's picture is, and the frame of its regions (None: no picture)."""
         return facsimile.page_image(self.db, page_id)
-
-    def page_regions(self, page_id: int) -> list[Region]:
-        """Every article's rectangles on the page, by the article's place on it."""
-        return facsimile.page_regions(self.db, page_id)
-
-    def article_regions(self, article_id: int) -> list[Box]:
-        """One stored article's (one part's) rectangles on its page."""
-        return facsimile.article_regions(self.db, article_id)
 
     # ---- the search page: hits with a page section and an order, facets, a download's ids --------
     def ranking(self, query: str, filters: Filters = Filters()) -> Ranking:

@@ -109,7 +109,6 @@ def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc,
         (a.id, page_id, seq, a.kind, a.kicker, a.headline, a.subheadline, a.byline, a.dateline,
          a.continued_from, a.continued_on, "\n".join(a.paragraphs), m.paper, m.date, m.page, m.section))
     db.execute("UPDATE articles SET logical_id=? WHERE id=?", (aid, aid))
-    facsimile.write_regions(db, aid, a.regions)
     head, body = tokens(head_text(a)), tokens(body_text(a))
     if db.dialect == "sqlite":
         words = keys_text(m.paper, m.date, m.section, [p.name for p in a.persons], a.places,

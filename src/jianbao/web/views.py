@@ -71,7 +71,7 @@ def article(arch: Archive, logical_id: int) -> ArticleOut | None:
         reporters=a.reporters, dateline=a.dateline,
         parts=[PartOut(article_id=x.article_id, page_id=x.page_id, paper=x.paper, date=x.date, page=x.page,
                        continued_from=x.article.continued_from, continued_on=x.article.continued_on,
-                       body=_body(x.article), regions=[list(r) for r in arch.article_regions(x.article_id)],
+                       body=_body(x.article), regions=[list(r) for r in x.article.regions],
                        facsimile=facsimile(arch, x.page_id)) for x in la.parts],
         persons=[PersonRef(name=x.name, titles=x.titles) for x in a.persons], places=a.places, orgs=a.orgs,
         events=[EventOut(**e.to_dict()) for e in a.events], story_id=la.story_id,
@@ -84,16 +84,13 @@ def page(arch: Archive, page_id: int, max_text: int) -> PageOut | None:
     if got is None:
         return None
     doc, text = got.doc, got.text
-    regions: dict[int, list[list[float]]] = {}
-    for r in arch.page_regions(page_id):
-        regions.setdefault(r.seq, []).append(list(r.box))
     arts = []
     for k, d in enumerate(doc.get("articles") or []):
         a = Article.from_dict(d)
         arts.append(PageArticle(seq=k, article_id=got.logical_ids.get(k, 0), kind=a.kind, kicker=a.kicker,
                                 headline=a.headline, subheadline=a.subheadline, byline=a.byline, dateline=a.dateline,
                                 continued_from=a.continued_from, continued_on=a.continued_on, body=_body(a),
-                                regions=regions.get(k, [])))
+                                regions=[list(r) for r in a.regions]))
     shown = text[:max_text]
     return PageOut(page_id=page_id, **got.meta.to_dict(), articles=arts,
                    furniture=[FurnitureOut(kind=f["kind"], text=f["text"]) for f in doc.get("furniture") or []],
