@@ -127,11 +127,11 @@ def test_a_column_logo_wider_than_its_column_does_not_hide_the_gutter():
 
 
 def test_two_titles_one_under_the_other_but_side_by_side_are_not_one_wrapped_title():
-    from jianbao.read.layout import Params, render
+    from jianbao.read.layout import Params, render_boxed
     a = Line(300, 100, 500, 125, 25, "夏季送清凉活动热闹开场")
     b = Line(20, 128, 220, 153, 25, "锚定目标任务")           # just under it, but further left
     c = Line(20, 156, 220, 181, 25, "下好先手棋")             # wraps under b
-    out = [t for t, _ in render([[a, b, c]], S, Params())]
+    out = [t for t, _, _ in render_boxed([[a, b, c]], S, Params())]
     assert out == ["# 夏季送清凉活动热闹开场", "# 锚定目标任务 下好先手棋"]   # a couplet: a space
 
 

@@ -23,7 +23,8 @@ from .errors import InputError, JianbaoError, Unreadable
 from .model import Page, PageDoc
 from .pipeline import read_bytes, run_page
 from .read import PAGE_SUFFIXES, PDF_SUFFIXES, read_pages
-from .read.pdf import MAX_PAGES, binary_limit, iter_pdf, pdf_page_count
+from .read.limits import binary_limit
+from .read.pdf import MAX_PAGES, iter_pdf, pdf_page_count
 from .settings import Settings
 from .store import open_archive
 

@@ -171,11 +171,6 @@ def _right_edge(bl: list[Line], colw: float, edges: list[float]) -> float:
     return max(wide) if wide else float("inf")
 
 
-def render(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str, float]]:
-    """The leaves' markdown lines, each with its size over the body size."""
-    return [(t, s) for t, s, _ in render_boxed(leaves, body, pr)]
-
-
 def render_boxed(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str, float, tuple[Box, ...]]]:
     """`render`, each line with the boxes of the printed lines it was made of."""
     blocks: list[_Block] = []

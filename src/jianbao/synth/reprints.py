@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import random
+from functools import lru_cache
 
 import opencc
 
@@ -65,9 +66,15 @@ def _variant(c: T.Ctx, a: dict) -> list[str]:
     if r.random() < 0.5:
         paras.append(_furniture(c))
     if r.random() < 0.15:                                         # a paper in traditional characters
-        conv = opencc.OpenCC("s2t")
+        conv = _to_traditional()
         paras = [conv.convert(p) for p in paras]
     return paras
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    """One converter for the process: building one reads OpenCC's tables (about 50 ms)."""
+    return opencc.OpenCC("s2t")
 
 
 def story_pair(seed: int, reprint: bool = True) -> tuple[tuple[str, list[str]], tuple[str, list[str]]]:

@@ -90,7 +90,8 @@ class Table:
 
 @lru_cache(maxsize=None)
 def _words(kind: str) -> tuple[str, ...]:
-    return tuple(r[0] for r in _data.rows("division_words") if r[1] == kind)
+    """The words of data/division_words.tsv of this kind, longest first (file order among equals)."""
+    return tuple(sorted(_data.marked("division_words", kind), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
@@ -101,12 +102,11 @@ def _short_of(kind: str) -> dict[str, str]:
 def short_forms(name: str) -> list[str]:
     """A province's, prefecture's or county's short forms: without its ending and the peoples before
     an autonomous ending (广西 of 广西壮族自治区), and the ending's own short form after it (甘孜州)."""
-    suffix = next((s for s in sorted(_words("suffix"), key=len, reverse=True)
-                   if name.endswith(s) and len(name) - len(s) >= 2), None)
+    suffix = next((s for s in _words("suffix") if name.endswith(s) and len(name) - len(s) >= 2), None)
     if suffix is None:
         return []
     stem = name[:-len(suffix)]
-    peoples = sorted(_words("ethnic"), key=len, reverse=True)
+    peoples = _words("ethnic")
     while True:
         people = next((p for p in peoples if stem.endswith(p)), None)
         if people is None:
@@ -169,7 +169,7 @@ def pick(cands: list[Division], context: list[Division]) -> tuple[Division | Non
     return c, ""
 
 
-def _chain(name: str, context: list[Division]) -> tuple[list[Division], str] | None:
+def _chain(name: str) -> tuple[list[Division], str] | None:
     """A name read as a chain from the left: the longest leading division, then the rest among its
     own divisions ("上海市徐汇区"). None when no division leads; otherwise the candidates of the rest
     (empty and a reason when the rest names no division in it: a site, "衡阳综合保税区")."""
@@ -181,7 +181,7 @@ def _chain(name: str, context: list[Division]) -> tuple[list[Division], str] | N
         rest = name[n:]
         inner = [c for c in t.candidates(rest) if any(h.code == c.code[:len(h.code)] for h in head)]
         if not inner:
-            deeper = _chain(rest, context)
+            deeper = _chain(rest)
             inner = [c for c in (deeper[0] if deeper else []) if any(h.code == c.code[:len(h.code)] for h in head)]
         return (inner, "") if inner else ([], "not a division")
     return None
@@ -206,19 +206,19 @@ def _site_suffixes() -> tuple[str, ...]:
                         key=lambda w: (-len(w), w)))
 
 
-def candidates(name: str, context: list[Division]) -> tuple[list[Division], str]:
+def candidates(name: str) -> tuple[list[Division], str]:
     """The divisions a place name may be, and a reason when there are none."""
     found = table().candidates(name)
     if found:
         return found, ""
-    chained = _chain(name, context)
+    chained = _chain(name)
     if chained is not None and (chained[0] or chained[1]):
         return chained
     return [], _unresolved_reason(name)
 
 
 def resolve(name: str, context: list[Division]) -> PlaceRef:
-    cands, why = candidates(name, context)
+    cands, why = candidates(name)
     if not cands:
         return PlaceRef(name, reason=why)
     d, why = pick(cands, context)
