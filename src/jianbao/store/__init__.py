@@ -193,6 +193,11 @@ class Archive:
         return facets.iter_logical(self.db, query, filters, None, batch)
 
     # ---- people, activities, browsing -------------------------------------------------------
+    def identities(self, name: str) -> list[list[int]]:
+        """The person ids of each person called `name` (people.py: a name within a paper, namesakes
+        joined when their titles overlap), without building their profiles."""
+        return people.identities(self.db, name)
+
     def people(self, name: str, limit: int = 20) -> list[Profile]:
         """Everyone called `name` (one profile per person: people.py tells them apart)."""
         return [people.profile(self.db, ids, limit) for ids in people.identities(self.db, name)]

@@ -217,7 +217,7 @@ NETWORK_FILES = {"graphml": ("application/graphml+xml", "graphml"), "gexf": ("ap
 def _ego(arch: Archive, name: str, ids: str | None) -> list[int]:
     """The person ids of the ego network: one identity of `name` (`ids`, as the person page links
     it: "3,17"), or every person of that name."""
-    own = [i for p in arch.people(name, 1) for i in p.person_ids]
+    own = [i for ids in arch.identities(name) for i in ids]
     if not own:
         raise HTTPException(404, f"no person called {name} in this archive; try searching for the name")
     if not ids:
