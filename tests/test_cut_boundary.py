@@ -68,3 +68,21 @@ def test_the_oracle_records_one_decision_per_run_after_body():
     assert [y for _, y in seg.decisions] == [True, False]
     assert all(len(x) == len(FEATURES) for x, _ in seg.decisions)
     assert len(cut_.drafts) == 2
+
+
+def test_a_section_far_longer_than_the_articles_earlier_ones_is_weighed():
+    """section_over_mean fires for the title line after a part many times as long as the article's
+    earlier parts under subheadings, and not after a part of their size (the model weighs it)."""
+    short = "这是一段较短的正文，说明了基本情况。"
+    page = "\n\n".join([
+        "# 某县推进乡村振兴的做法", short, "小标题之一", short, "小标题之二", short,
+        "小标题之三", PARA, PARA, PARA, PARA, "另一个标题在这里", short,
+        "小标题之四", short,
+    ])
+    p = read_bytes(page.encode("utf-8"), "t.md", S)
+    seg = Segmenter(p, oracle=lambda run: False)
+    seg.run()
+    k = FEATURES.index("section_over_mean")
+    got = [x[k] for x, _ in seg.decisions]
+    # decisions: 小标题之一 (no subheading yet), 之二, 之三, 另一个标题 (after the long part), 之四
+    assert got == [0.0, 0.0, 0.0, 1.0, 0.0]

@@ -81,6 +81,9 @@ FEATURES = (
                              # under it (a headline's words come back in its lead)
     "known_logo",            # the run opens with a known banner or standing column's name (logos.toml:
                              # 新春走基层, 人民论坛), which stands over an article, never inside one
+    "section_over_mean",     # the text since the article's last subheading is over twice as long as its
+                             # earlier parts on average (an article's parts are of a size; the fitted
+                             # weight, negative, reads a run after such a part as one more subheading)
 )
 
 

@@ -619,6 +619,14 @@ class Segmenter:
         f["plain_page"] = float(self.plain_page)
         f["plain_lines_2"] = f["plain_page"] * f["lines_2"]
         f["plain_after_subs"] = f["plain_page"] * f["has_subs"]
+        if cur.subheadings:
+            section = 0  # the text since the last subheading
+            for piece in reversed(cur.body):
+                if piece.block in cur.subheadings:
+                    break
+                section += piece.b - piece.a
+            earlier = (chars - section - sum(len(blocks[k].text) for k in cur.subheadings)) / len(cur.subheadings)
+            f["section_over_mean"] = float(section > 2 * max(earlier, 1.0))
         f["parallel_before"] = float(size <= 16 and any(same(k) for k in cur.subheadings))
         f["like_subs"], f["unlike_subs"] = self._siblings(cur, last_line.text)
         f["run_halves"] = float(j - i == 2 and halves(blocks[i], blocks[i + 1]))
