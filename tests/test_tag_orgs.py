@@ -115,3 +115,21 @@ def test_the_model_says_where_a_rule_found_organisation_starts():
     # but the words before stay when they own the body: a level, or a body named by its level
     b = tag(["听取人大代表对旗人大常委会工作的意见。市委办机关党委第二党支部开展活动。"])
     assert "旗人大常委会" in b.orgs and "市委办机关党委第二党支部" in b.orgs
+
+
+def test_a_conjunction_after_a_phrase_starts_the_name():
+    a = tag(["代表们围绕年度工作报告和自治区人大常委会工作报告发言，他还察看了冬储蔬菜营销情况和青禾蔬菜产销专业合作社。"])
+    assert "冬储蔬菜营销情况和青禾蔬菜产销专业合作社" not in a.orgs
+    assert not any(o.startswith(("年度工作报告", "报告和")) for o in a.orgs)
+    a = tag(["他察看了县规划和自然资源局，也去了市人力资源和社会保障局。"])
+    assert "县规划和自然资源局" in a.orgs and "市人力资源和社会保障局" in a.orgs
+
+
+def test_a_verb_before_a_place_opens_no_body():
+    a = tag(["会议要求，不断开创新时代临溪县政协工作新局面。"])
+    assert "开创新时代临溪县政协" not in a.orgs
+
+
+def test_the_party_centre_is_no_body_to_list():
+    a = tag(["全面贯彻落实党中央决策部署，县委高度重视。"])
+    assert "党中央" not in a.orgs

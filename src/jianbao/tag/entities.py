@@ -10,7 +10,9 @@ from functools import lru_cache
 from . import data, lexicon
 from . import orgs as _orgs
 from . import places as _places
-from .spans import Cand, list_etc, lists, ok_for, quoted, resolve, specificity
+from .spans import Cand, _conj_chars, list_etc, lists, ok_for, quoted, resolve, specificity
+from .spans import levels as spans_levels
+from .titles import _in_name
 
 
 @lru_cache(maxsize=1)
@@ -104,6 +106,40 @@ def _split_joined(text: str, raw: list[Cand]) -> None:
         raw.remove(c)
 
 
+def _after_phrase_and(text: str, raw: list[Cand]) -> None:
+    """An organisation's name that holds a conjunction of one character joins two short fields of
+    one body ("县规划和自然资源局", "省人大农业与农村委员会", "…5G材料与器件创新中心": four characters at
+    most after the level, place, body, digit or Latin letter before it). After a longer phrase
+    ("…营销情况和|青禾蔬菜合作社", "…工作报告和|自治区人大常委会"), or where a place or a level opens
+    what follows it ("…和|南岭市育英中学"), the conjunction joins two objects of a verb, and the name
+    starts after it; a name never opens with one."""
+    conj = _conj_chars()
+    units = spans_levels()
+    place_ends = {c.end for c in raw if c.kind != "org"}
+    place_starts = {c.start for c in raw if c.kind != "org"}
+    sufs = _SUFFIXES()
+    for c in raw:
+        if c.kind != "org":
+            continue
+        for i in range(c.end - 4, c.start - 1, -1):
+            if text[i] not in conj or _in_name(text, i, i + 1):
+                continue
+            if i == c.start:
+                cut = True
+            else:
+                j = i
+                while j > c.start and not (j in place_ends or text[j - 1] in units or text[j - 1].isascii()
+                                           or data.ends_with_any(text, j, sufs)):
+                    j -= 1
+                cut = i - j > _FIELD_MAX or i + 1 in place_starts or text[i + 1] in units
+            if cut:
+                c.start, c.name = i + 1, text[i + 1:c.end]
+            break
+
+
+_FIELD_MAX = 4  # the longest field of a body joined by a conjunction ("人力资源和社会保障局")
+
+
 def _names_alone(org: str) -> bool:
     """`org` would be an organisation's name read alone: the words before its suffix are as specific
     as the suffix asks (data/org_suffixes.tsv; spans.ok_for)."""
@@ -160,6 +196,7 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     raw = [c for c in raw if c.kind != "site" or not inside[c.end]]  # the site's suffix is a piece of
     # a unit's name: "芙蓉区|文艺路街道", not 芙蓉区文艺路
     _split_joined(text, raw)
+    _after_phrase_and(text, raw)
     raw = [c for c in raw if not (c.kind == "org" and _names_a_session(text, c))]
     q = quoted(text)
     inq = _in_quotes(text)  # once per field: per candidate it made long fields quadratic
@@ -177,7 +214,8 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     # 公司": a firm's name only borrows the place). The gold of the 110 dev articles lists the unit in
     # 43 of 46 such bodies, provinces and prefectures as often as counties; and a prefecture or
     # province named only by its committee or government ("石门市委书记") in 19 of 21.
-    bodies = {k.start + len(next((o for o in _openers() if k.name.startswith(o)), ""))
+    openers = _openers() | frozenset(data.marked("levels", "graded"))  # also "政协|临溪县第九届委员会"
+    bodies = {k.start + len(next((o for o in openers if k.name.startswith(o)), ""))
               for k in kept if k.kind == "org" and not k.name.endswith(_firms())}
     chain = _address_chain(raw, bodies)
     for c in raw:

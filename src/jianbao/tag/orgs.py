@@ -61,9 +61,30 @@ def trim_verbs(text: str, c: Cand) -> Cand:
             break
         start += len(words[k])
         k += 1
+    if start == c.start and len(words) > 2 and (d.get(words[0]) or ("", ""))[1] not in PROPER_START \
+            and words[0][0] not in units:
+        start = _after_inner_verb(c.start, words, d, units)
     if start == c.start or c.end - start < 3:
         return c
     return Cand(start, c.end, text[start:c.end], c.kind, c.full, c.rank)
+
+
+def _after_inner_verb(start: int, words: list[str], d: dict, units: str) -> int:
+    """Where a name starts whose words hold a verb of two characters or more further in, and a place
+    or a level after it ("开创新时代|临溪县政协"): at that place, the verb's object. trim_verbs calls
+    it only when the name opens with no place or level ("湖南省促进…专题调研组": there the verb is
+    part of the body's name)."""
+    pos = [start]
+    for w in words:
+        pos.append(pos[-1] + len(w))
+    last_verb = -1
+    for k, w in enumerate(words[:-1]):
+        tag = (d.get(w) or ("", ""))[1]
+        if tag == "v" and len(w) > 1:
+            last_verb = k
+        elif last_verb >= 0 and (tag in PROPER_START or w[0] in units):
+            return pos[k]
+    return start
 
 
 def match(text: str) -> list[Cand]:
@@ -71,5 +92,5 @@ def match(text: str) -> list[Cand]:
     out = [trim_verbs(text, c) for c in suffix_cands(text, t, lambda s: "org", ORG_RANK, rx, 24)
            if not generic(c.name)]
     out += [Cand(m.start(), m.end(), m.group(), "org", rank=ORG_RANK) for m in _known_re().finditer(text)
-            if not crosses_right(text, m.start(), m.end())]
+            if not crosses_right(text, m.start(), m.end()) and not generic(m.group())]
     return out
