@@ -185,12 +185,13 @@ def test_places_orgs_reads_places_and_organisations_around_the_persons():
 
 
 def test_model_edges_moves_where_an_organisation_starts():
-    a = Article(paragraphs=["酒店迎接宁远县党政考察团一行。"])
+    # 宁远 without its 县 is no place the rules know, so they cannot start the name there
+    a = Article(paragraphs=["酒店迎接宁远党政考察团一行。"])
     st, _ = ready(ModelEdges, a)
-    assert st.orgs == ["酒店迎接宁远县党政考察团"]  # the rules walk left to the clause's start
+    assert st.orgs == ["酒店迎接宁远党政考察团"]  # the rules walk left to the clause's start
     st, changed = run(ModelEdges, a)
-    assert st.orgs == ["宁远县党政考察团"]
-    assert (4, 12, "ORG") in st.spans["paragraphs[0]"] and (0, 12, "ORG") not in st.spans["paragraphs[0]"]
+    assert st.orgs == ["宁远党政考察团"]
+    assert (4, 11, "ORG") in st.spans["paragraphs[0]"] and (0, 11, "ORG") not in st.spans["paragraphs[0]"]
     assert changed == {"entities", "orgs", "spans"}
     st, changed = run(ModelEdges)  # names that start where they should stay as they are
     assert changed == set()
