@@ -81,7 +81,7 @@ MARKS = {
     "firms": {"end", "inner_ok", "inner"},
     "event_words": {"noun_end", "group", "head", "leads", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
                     "referred", "people", "title_link", "name_stop", "name_end", "name_whole", "name_bare", "continues"},
-    "event_types": {"guests", "sit", "lecture", "generic", "longest"},
+    "event_types": {"guests", "sit", "lecture", "generic", "longest", "headed"},
 }
 
 

@@ -209,3 +209,11 @@ def test_others_named_by_what_they_are_leave_the_named_their_role():
             date="2023-03-03")
     e = next(e for e in a.events if e.type == "会议")
     assert e.actors == ["周海涛"] and e.participants == ["林海涛", "韩立新"]
+
+
+def test_attendee_named_before_the_chair_is_present_not_the_doer():
+    a = tag(["3月2日，县人大常委会召开第九次会议。县委书记高明远出席会议，县人大常委会主任罗志平主持会议。",
+             "会议选举宋立新为副县长。"], date="2023-03-03")
+    e = a.events[0]
+    assert e.type == "会议" and e.actors == ["罗志平"] and "高明远" in e.participants
+

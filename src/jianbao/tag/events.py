@@ -216,11 +216,11 @@ def _days(d: DateMention) -> bool:
 def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]],
           officials: set[str], cands: dict[str, list[Cand]], canon: dict[str, str],
           dates: dict[str, list[DateMention]], heads: dict[str, str] | None = None,
-          ) -> tuple[list[Act], list[tuple[list[str], str, str]]]:
-    """Activities found in the body, and role clauses (names, role, object text). `heads`: a
+          ) -> tuple[list[Act], list[tuple[list[str], str, str, tuple[int, int]]]]:
+    """Activities found in the body, and role clauses (names, role, object text, (field index, offset)). `heads`: a
     visiting group's word → the person who heads it (group_heads), the doer when the group is."""
     acts: list[Act] = []
-    roles: list[tuple[list[str], str, str]] = []
+    roles: list[tuple[list[str], str, str, tuple[int, int]]] = []
     lead = next((d for k, _ in fields for d in dates.get(k, []) if d.kind != "tod"), None)
     spanned: list[DateMention] = []  # dates of several days that dated an activity already
     generic, guests, sit = _types("generic"), _types("guests"), _types("sit")
@@ -250,22 +250,42 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 before = [g for g in runs if g[-1][2] <= rm.start()]
                 if not before:
                     continue
+                if text.startswith(_words("said"), rm.end()):
+                    continue  # "传达了A关于…的讲话精神": what was said, no part in an activity here
                 g = before[-1]
                 gap = text[g[-1][2]:rm.start()]
                 if (len(gap) > 12 or re.search(r"[，。；]", gap)) and not (
                         len(gap) <= 120 and (_unnamed().fullmatch(gap) or _others(gap))):
                     continue
                 obj = text[rm.end():s1]
-                roles.append(([m[0] for m in g], data.mapping("roles_in_events")[rm.group()], obj))
+                role = data.mapping("roles_in_events")[rm.group()]
+                he = _he_speaks_re().match(obj)
+                if role == "actor_if_none" and he and _speech_re().match(obj, he.end()):
+                    role = "actor"  # "A出席会议，他强调": A attends and speaks, a doer as a speaker is
+                roles.append(([m[0] for m in g], role, obj, (fi, rm.start())))
                 in_roles.update(m[1] for m in g)
+            for rm in _role_re().finditer(text, s0, cut):  # "参加义务植树活动的县领导还有甲、乙": the names after
+                lk = _linked_re().match(text, rm.end(), cut)  # (officials by the title the link gives them)
+                g = next((g for g in groups(text, [m for m in here if m[1] < cut]) if lk and g[0][1] >= lk.end()), None)
+                if g and not re.fullmatch(r"(?:[^，。；：、]{2,4}、){0,2}", text[lk.end():g[0][1]]):
+                    g = None  # (the list may open with a name or two that no rule read)
+                if g and g[0][1] not in in_roles:
+                    roles.append(([m[0] for m in g], data.mapping("roles_in_events")[rm.group()],
+                                  lk.group(1), (fi, rm.start())))
+                    in_roles.update(m[1] for m in g)
             doers = runs[0] if runs and runs[0][0][1] not in in_roles and _opens(text, s0, runs[0][0][1]) else None
             for a in waiting if doers else ():  # "…植树活动在…举行。区委书记A、区长B与…一起…": they did it
                 a.actors = [m[0] for m in doers]  # (not "A、B全程陪同": a role clause)
+                if a.type in _types("headed"):  # "…代表团来泸考察。书记A，市长B…": the delegation's head
+                    a.participants[:0], a.actors = a.actors[1:], a.actors[:1]  # named first does it
             waiting = []
             new: list[Act] = []
             scands = fcands[bisect_left(cstarts, s0 - 40):bisect_left(cstarts, s1)]
             spans = [(c.start, c.end) for c in scands]
             means = [(x.start(), x.end()) for x in _means_re().finditer(text, s0, s1)]
+            grp = _group_re().match(text, s0, cut)  # the doers of the activity the group is named by (not
+            gt = grp and data.mapping("event_triggers")[grp.group(1)]  # "会见了…考察团。…考察团还前往…": guests)
+            gact = next((a for a in reversed(acts) if a.actors and a.type == gt), None) if grp else None
             for tm in _trigger_re().finditer(text, s0, cut):
                 typ = data.mapping("event_triggers")[tm.group()]
                 if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in noun_end \
@@ -290,10 +310,13 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 actors = [m[0] for m in subj[0]] if subj else []
                 if not actors:
                     after = [g for g in runs if g[0][1] > tm.end() and g[0][1] not in in_roles]
-                    if after and not re.search(r"[。；]", text[tm.end():after[0][0][1]]):
-                        actors = [m[0] for m in after[0]]
+                    lead_in = _LEAD_IN.match(text, tm.end(), after[0][0][1]) if after else None
+                    if lead_in and _opens(text, lead_in.end(), after[0][0][1]):
+                        actors = [m[0] for m in after[0]]  # "座谈会上，A指出"; not "会议选举A为市长"
                 if not actors and heads:  # "考察团一行先后到…考察": the group, led by its head
                     actors = [n for g, n in heads.items() if g in text[s0:tm.start()]][:1]
+                if not actors and gact and typ == gact.type:  # "…李余粮一行看望慰问…。慰问组先后走进…，慰问了…":
+                    actors = gact.actors[:]  # the group's doers, in the group's own activity
                 before = fdates[:bisect_left(dstarts, tm.start())]
                 d = next((x for x in reversed(before[-50:]) if x.kind != "tod"), None) or lead
                 if d is not None and _days(d):
@@ -331,11 +354,40 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 # the activity told before, when the sentence has none of its own or its doer is "he"
                 if not targets and at_place:  # "恳谈会在曲阜尼山举行": where the activity took place
                     targets, places = new[-1:], at_place
+                if gact and (at_place or not new) and not [a for a in doing if a.type not in sit]:
+                    # "考察组一行先后到甲、乙参观学习，并在丙召开座谈会": the visits the group's, the place the meeting's
+                    gact.places += [p for p in places if p not in gact.places and p not in at_place]
+                    targets, places = [a for a in doing if a.type in sit], at_place
                 for a in targets:
                     a.places += [p for p in places if p not in a.places]
             acts += new
             waiting = [a for a in new if not a.actors]
     return acts, roles
+
+
+@lru_cache(maxsize=1)
+def _he_speaks_re() -> re.Pattern:
+    """After a role verb, its clause and a clause that opens with "he" ("出席|会议，他强调"; data/patterns.tsv,
+    he, less its last character, the verb's)."""
+    he = data.pattern("he")
+    return re.compile(he[:he.rindex("[")])
+
+
+@lru_cache(maxsize=1)
+def _group_re() -> re.Pattern:
+    """A sentence whose doer is a group named by its activity, after an optional opening phrase
+    ("慰问组先后走进…", "会后，调研组一行来到…"): a trigger of event_triggers.tsv and a character marked group
+    in data/event_words.tsv: the officials of the activity of that trigger's type told before, as a group."""
+    trig = "|".join(re.escape(w) for w in data.by_length("event_triggers"))
+    return re.compile(f"(?:[^，。；]{{0,6}}，)?[^，。；]{{0,16}}?({trig})[{''.join(_words('group'))}]")
+
+
+@lru_cache(maxsize=1)
+def _linked_re() -> re.Pattern:
+    """After a role verb, the activity, 的, the people's title and a word that links it to the names
+    after it ("参加|义务植树活动的县领导还有|甲、乙"; data/event_words.tsv, title_link): group 1 the activity."""
+    links = "|".join(map(re.escape, _words("title_link")))
+    return re.compile(f"([^，。；：]{{1,30}}?)的[^，。；：]{{0,12}}?(?:{links})[：:]?")
 
 
 @lru_cache(maxsize=1)
@@ -351,6 +403,7 @@ def _title_seps() -> str:
 
 
 _DATE_OPEN = re.compile(r"^(?:[^，。]{0,14}，)?")
+_LEAD_IN = re.compile(r"[^，。；]{0,6}，")  # the rest of a clause that names an activity ("座谈会|上，")
 
 
 def _opens(text: str, s0: int, at: int) -> bool:
@@ -432,7 +485,7 @@ def led_groups(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str
     return out
 
 
-def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
+def write(acts: list[Act], roles: list[tuple[list[str], str, str, tuple[int, int]]]) -> list:
     """Merge activities of one type into one model.Event; apply role clauses; drop the ones no named
     official carries out."""
     merged: dict[str, Act] = {}
@@ -450,7 +503,9 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
         m.places += [x for x in a.places if x not in m.places]
     trig = _trigger_re()
     lecture = _types("lecture")
-    for names, role, obj in roles:
+    # the doers named by their part (主持, 讲话) first, wherever the text tells them: "A出席会议，B主持"
+    # — A attends a meeting that B chairs, and is its doer only when none is named
+    for names, role, obj, pos in sorted(roles, key=lambda r: r[1] != "actor"):
         hit = [data.mapping("event_triggers")[t.group()] for t in trig.finditer(obj)
                if t.group() not in _set("referred") or not _back_ref().match(obj)]
         targets = [m for m in merged.values() if m.type in hit or any(
