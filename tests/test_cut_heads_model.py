@@ -71,3 +71,33 @@ def test_a_model_can_be_given_and_overrides_the_shipped_one():
         h = assign_head(bs, [0, 1])
     assert texts(bs, h.kicker) == ["第一行标题文字"]
     assert len(record) == 1 and record[0][1] == [0, 1]
+
+
+def test_a_line_carrying_on_the_one_above_is_a_subheadline():
+    # 就… has no subject of its own: the line above is the headline it carries on, not a kicker
+    bs = blocks("张某某主持召开部分市人大代表座谈会", "就市政府工作报告征求意见稿听取意见建议")
+    h = assign_head(bs, [0, 1])
+    assert not h.kicker
+    assert texts(bs, h.headline) == ["张某某主持召开部分市人大代表座谈会"]
+    assert texts(bs, h.subheadline) == ["就市政府工作报告征求意见稿听取意见建议"]
+
+
+def test_a_line_reporting_a_thing_done_is_the_headline_not_a_kicker():
+    bs = blocks("青溪县智慧农业服务平台上线", "农户在手机上就能预约农机和专家")
+    h = assign_head(bs, [0, 1])
+    assert not h.kicker
+    assert texts(bs, h.headline) == ["青溪县智慧农业服务平台上线"]
+    assert texts(bs, h.subheadline) == ["农户在手机上就能预约农机和专家"]
+
+
+def test_continuation_and_report_features_read_the_tables():
+    i = {f: k for k, f in enumerate(FEATURES)}
+    bs = blocks("某某会议在青溪召开", "决定下次会议于三月举行")
+    for split, x in candidates(bs, [0, 1]):
+        if split.kicker:
+            assert x[i["kicker_report"]] == 1 and x[i["head_continues"]] == 1
+        elif split.subheadline:
+            assert x[i["head_report"]] == 1 and x[i["sub_continues"]] == 1
+    # a speech's date in brackets under its title reads as carrying on the title
+    bs = blocks("在全县新年茶话会上的讲话", "（2023年1月18日）")
+    assert any(x[i["sub_continues"]] == 1 for split, x in candidates(bs, [0, 1]) if split.subheadline)

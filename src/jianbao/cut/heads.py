@@ -155,6 +155,12 @@ FEATURES = (
                             # column's name printed over each of its articles: 为了民族复兴·英雄烈士谱)
     "kicker_recurring",     # a kicker line whose words stand again elsewhere on the page (a column's
                             # name more likely than an article's own lead-in)
+    "sub_continues",        # a subheadline line that carries on the line above without a subject
+                            # of its own (…座谈会 / 就…听取意见) or dates a speech (（2021年1月1日）)
+    "head_continues",       # a headline line that reads so (under a kicker: a subheadline's words)
+    "kicker_report",        # a kicker line that reports a thing done or a figure (…会议召开, …增长8.5%):
+                            # a headline's statement (titles.toml report_end)
+    "head_report",          # the headline ends so
 )
 
 
@@ -267,7 +273,7 @@ class _Line:
     """What the features read of one title line, computed once per head."""
     __slots__ = ("level", "len", "gap", "kend", "sstart", "send", "speech", "activity", "couplet",
                  "comma", "dot", "series", "punct", "quote", "question", "ruled", "alnum", "end", "stub", "place", "bracketed",
-                 "lenticular", "recurring")
+                 "lenticular", "recurring", "cont", "report")
 
     def __init__(self, b: Block, ruled: bool, recurring: bool = False) -> None:
         t = tables()
@@ -295,6 +301,8 @@ class _Line:
         self.bracketed = x[:1] in "（(【[" and x[-1:] in "）)】]"
         self.lenticular = x[:1] == "【"
         self.recurring = recurring
+        self.cont = bool(t.sub_continue.search(x))
+        self.report = bool(t.report_end.search(x))
 
 
 def _wrapped(x: _Line, y: _Line) -> bool:
@@ -390,6 +398,10 @@ def _features(lines: list[_Line], nl: int, a: int, b: int, top: int, alike: bool
         f["sub_comma"] += x.comma
         f["sub_activity"] += x.activity
     f["sub_longer"] = bool(S) and slen > hlen
+    f["sub_continues"] = sum(x.cont for x in S)
+    f["head_continues"] = sum(x.cont for x in H)
+    f["kicker_report"] = sum(x.report for x in K)
+    f["head_report"] = H[-1].report
     f["sub_parallel"] = len(H) == 1 and bool(S) and _parallel(H[0], S[0])
     if alike is not None and hlevel < 9:
         if alike:

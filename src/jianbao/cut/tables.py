@@ -86,6 +86,8 @@ class T:
         self.kicker_end = re.compile(union("titles.toml", "kicker_end"))
         self.sub_start = re.compile(union("titles.toml", "subheadline_start"))
         self.sub_end = re.compile(union("titles.toml", "subheadline_end"))
+        self.sub_continue = re.compile(union("titles.toml", "subheadline_continue"))
+        self.report_end = re.compile(union("titles.toml", "report_end"))
         speech = _load("jianbao.data", "speech_verbs.toml")["verb"]
         self.speech_end = re.compile("(?:%s)$" % "|".join(re.escape(v["text"]) for v in speech if "title" in v["where"]))
         self.place_end = re.compile(union("titles.toml", "place_end"))
