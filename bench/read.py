@@ -13,7 +13,8 @@ matched when 95% of their characters agree: OCR's misread characters aside, are 
 headline accuracy (../shared/eval/score.py when present, else jianbao.synth.figures, which
 computes the same), character accuracy (letters and digits of the page, as multisets), and speed:
 pages/s for markdown, PDF and JSON (read + cut, one process), s/page for images (read + cut; onnxruntime
-uses the machine's cores — 2 here). --misses lists, page by page, the gold articles that were not
+uses the machine's cores — 2 here), and for images the CPU seconds a page took on all cores (steadier than
+the wall clock on a shared machine). --misses lists, page by page, the gold articles that were not
 found whole: merged into another (the predicted article that holds most of the body), split, or lost.
 """
 from __future__ import annotations
@@ -86,10 +87,10 @@ def misses(kind: str, seed: int, gold: dict, out: dict) -> None:
             print(f"    found #{j} {p.get('kind')} {p.get('headline')!r}: no gold article (split off)")
 
 
-def run(kind: str, seeds: range, dpi: int, score, tmp: Path, show: bool = False) -> tuple[dict, float, int]:
+def run(kind: str, seeds: range, dpi: int, score, tmp: Path, show: bool = False) -> tuple[dict, float, float, int]:
     from jianbao.read import read_pages
     st = Settings(tag=False)
-    rows, spent, failed = [], 0.0, 0
+    rows, spent, cpu, failed = [], 0.0, 0.0, 0
     for seed in seeds:
         if kind == "markdown":
             text, gold = generate_page(seed)
@@ -106,22 +107,24 @@ def run(kind: str, seeds: range, dpi: int, score, tmp: Path, show: bool = False)
                 path = tmp / (f"s{seed}.pdf" if kind == "pdf" else f"s{seed}.png")
                 data = pdf if kind == "pdf" else png_page(pdf, dpi)
             path.write_bytes(data)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             try:
                 doc = cut(next(read_pages(path, st)), st)
             except Exception as e:  # noqa: BLE001 - a benchmark counts failures, it does not stop
                 spent += time.perf_counter() - t
+                cpu += time.process_time() - c
                 failed += 1
                 print(f"  {kind} seed {seed}: {type(e).__name__}: {e}", file=sys.stderr)
                 rows.append({k: 0.0 for k in COLS})
                 continue
             path.unlink()
+            cpu += time.process_time() - c
         spent += time.perf_counter() - t
         rows.append(measure(gold, doc.to_dict(), score))
         if show and rows[-1]["article_f1"] < 1:
             misses(kind, seed, gold, doc.to_dict())
     mean = {k: sum(r[k] for r in rows) / len(rows) for k in COLS}
-    return mean, spent, failed
+    return mean, spent, cpu, failed
 
 
 def main() -> None:
@@ -155,9 +158,10 @@ def main() -> None:
     print("-" * len(head))
     with tempfile.TemporaryDirectory() as d:
         for kind, n in kinds:
-            mean, spent, failed = run(kind, range(a.seed, a.seed + n), a.dpi, score, Path(d), a.misses)
+            mean, spent, cpu, failed = run(kind, range(a.seed, a.seed + n), a.dpi, score, Path(d), a.misses)
             speed = f"{spent / n:.1f} s/page" if kind == "image" else f"{n / spent:.0f} pages/s"
-            print(f"{kind:20s} {n:5d} " + " ".join(f"{mean[c]:16.3f}" for c in COLS) + f" {speed:>14s}  {failed}")
+            print(f"{kind:20s} {n:5d} " + " ".join(f"{mean[c]:16.3f}" for c in COLS) + f" {speed:>14s}  {failed}"
+                  + (f"  ({cpu / n:.1f} CPU s/page)" if kind == "image" else ""))
     print("\ntargets: " + "; ".join(f"{k}: {v}" for k, v in TARGETS.items()))
     print(f"image pages are rendered at {a.dpi} dpi (A3, broadsheet-sized text); speed is read + cut, "
           "page generation and rendering excluded")

@@ -144,19 +144,3 @@ def test_a_long_pdf_is_read_a_page_at_a_time(tmp_path, monkeypatch):
     assert [r.source for r in rest] == [f"long.pdf#p{k}" for k in range(2, 8)]
     assert read == list(range(7)) and len(opened) == 4      # pages 1, 3, 5, 7 open it
     assert pdf.MAX_PAGES >= 1000
-
-
-def test_mineru_content_list_v2_is_named_with_the_file_to_give_instead():
-    """MinerU 3.x writes content_list_v2.json (pages of {type, content}) beside content_list.json."""
-    from jianbao.errors import UnknownJson
-    from jianbao.read.formats import read_json_bytes
-    v2 = [[{"type": "title", "content": {"title_content": [{"type": "text", "content": HEAD}], "level": 1},
-            "bbox": [80, 60, 920, 100]},
-           {"type": "paragraph", "content": {"paragraph_content": [{"type": "text", "content": TEXT[0]}]},
-            "bbox": [80, 120, 480, 300]},
-           {"type": "page_footer", "content": {"page_footer_content": [{"type": "text", "content": "第 2 版"}]},
-            "bbox": [450, 960, 550, 980]}]]
-    with pytest.raises(UnknownJson) as e:
-        list(read_json_bytes(json.dumps(v2, ensure_ascii=False).encode("utf-8"), "p_content_list_v2.json"))
-    msg = str(e.value)
-    assert "\n" not in msg and "content_list_v2" in msg and "content_list.json" in msg

@@ -337,3 +337,36 @@ def _cut(page):
 
 def test_errors_are_input_errors():
     assert issubclass(BadJson, InputError) and issubclass(UnknownJson, InputError)
+
+
+def test_mineru_content_list_v2_is_read():
+    """MinerU 3.x content_list_v2.json: a list of items per page, text in span lists under
+    `<type>_content`, a title's level, an image's caption under `image_caption`, furniture typed."""
+    from jianbao.pipeline import cut
+    head, byline = "青禾县召开秋粮收购工作会议", "本报记者 郑宁"
+    body = ["9月18日，青禾县召开秋粮收购工作会议，部署今年秋粮收购工作。",
+            "会议要求，各乡镇要做好仓容准备，确保农民售粮顺畅。"]
+    caption = "9月17日，农民在青禾县粮站交售新粮。本报记者 郑宁 摄"
+    def spans(t):
+        return [{"type": "text", "content": t}]
+    v2 = [[{"type": "page_header", "content": {"page_header_content": spans("青禾日报 2024年9月19日 第2版")},
+            "bbox": [60, 20, 940, 40]},
+           {"type": "title", "content": {"title_content": spans(head), "level": 1}, "bbox": [80, 60, 920, 100]},
+           {"type": "paragraph", "content": {"paragraph_content": spans(byline)}, "bbox": [80, 110, 300, 125]},
+           {"type": "paragraph", "content": {"paragraph_content": [
+               {"type": "text", "content": body[0][:10]},
+               {"type": "hyperlink", "url": "http://x.invalid/", "children": spans(body[0][10:])}]},
+            "bbox": [80, 130, 480, 300]},
+           {"type": "paragraph", "content": {"paragraph_content": spans(body[1])}, "bbox": [80, 310, 480, 400]},
+           {"type": "image", "content": {"image_source": {"path": "images/a.jpg"}, "image_caption": spans(caption),
+                                         "image_footnote": []}, "bbox": [520, 130, 920, 400]},
+           {"type": "page_number", "content": {"page_number_content": spans("2")}, "bbox": [480, 960, 520, 980]}]]
+    assert detect(v2) == "mineru_content_list_v2"
+    (page,) = _read_json(v2, "p_content_list_v2.json")
+    _kept([head, byline, *body, caption, "2"], [page])
+    doc = cut(page, SETTINGS).to_dict()
+    news = [a for a in doc["articles"] if a["kind"] == "news"]
+    photo = [a for a in doc["articles"] if a["kind"] == "photo"]
+    assert [(a["headline"], a["paragraphs"], a["reporters"]) for a in news] == [(head, body, ["郑宁"])]
+    assert [(a["paragraphs"], a["reporters"]) for a in photo] == [([caption.split("本报")[0]], ["郑宁"])]
+    assert any(b.zone == "header" for b in page.blocks) and any(b.zone == "footer" for b in page.blocks)

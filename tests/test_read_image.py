@@ -123,6 +123,8 @@ def test_drawn_page_is_read_once_column_by_column(drawn, monkeypatch):
     eng = image.engine()
     calls = {"det": 0, "rec": 0}
 
+    seen: list[bytes] = []
+
     class Counting:
         def text_det(self, img):
             calls["det"] += 1
@@ -130,11 +132,14 @@ def test_drawn_page_is_read_once_column_by_column(drawn, monkeypatch):
 
         def text_rec(self, imgs, **kw):
             calls["rec"] += 1
+            seen.extend(im.tobytes() for im in imgs)
             return eng.text_rec(imgs, **kw)
 
     monkeypatch.setattr(image, "engine", lambda: Counting())
     page = next(read_pages(drawn, SETTINGS))
-    assert calls == {"det": 1, "rec": 1}
+    assert calls["det"] == 1
+    # the pieces go to the recogniser in batches, each piece once
+    assert calls["rec"] == -(-len(seen) // image.REC_BATCH) and len(set(seen)) == len(seen)
     blocks = [b for b in page.blocks if b.zone != "header"]
     assert any("第3版" in b.text for b in page.blocks if b.zone == "header")
     texts = [b.text.lstrip("# ") for b in blocks]
@@ -283,3 +288,84 @@ def test_words_of_a_headline_in_two_boxes_join_and_body_columns_do_not():
             ink.Piece(380, 1128, 523, 1138, 9.0, False, 376, 528)]
     got = sorted((p.x0, p.x1) for p in ink.joined(head + body, 8.0))
     assert got == [(229, 371), (380, 523), (440, 911)]
+
+
+# ---- photos: a large toned region without text lines, its caption under it ----------------------
+
+PHOTO_BODY = ("今年以来，县农业农村局组织技术人员深入田间地头，指导农户做好春耕备耕工作，确保粮食播种面积稳定"
+              "在八十万亩以上，全县已调运种子化肥两万余吨，县里还组建了二十支农机服务队，为缺少劳力的家庭"
+              "提供代耕代种服务，目前已完成机耕面积十二万亩，整体进度明显快于往年同期。")
+PHOTO_CAPTION = "农机手驾驶拖拉机翻耕土地。新华社记者 王明 摄"
+
+
+def _draw_photo_page(path):
+    """A page image: a headline over two columns of body text; in the right column a photo (grey
+    shapes, no text) with a one-line caption under it that ends in a credit, and the body's last
+    lines under the caption."""
+    pil = pytest.importorskip("PIL.ImageFont")
+    from PIL import Image, ImageDraw
+    font_file = next((f for f in FONT_FILES if __import__("os").path.exists(f)), None)
+    if font_file is None:
+        pytest.skip("no CJK font (apt-get install fonts-wqy-zenhei)")
+    body, head, small = pil.truetype(font_file, BODY), pil.truetype(font_file, 2 * BODY), pil.truetype(font_file, 18)
+    colw = PER_LINE * BODY
+    img = Image.new("L", (60 + 2 * colw + 2 * GUTTER + 60, 1000), 255)
+    d = ImageDraw.Draw(img)
+    d.text((60, 40), "春耕备耕正当时", font=head, fill=0)
+    rows = [PHOTO_BODY[: PER_LINE - 2]] + [PHOTO_BODY[i:i + PER_LINE]
+                                          for i in range(PER_LINE - 2, len(PHOTO_BODY), PER_LINE)]
+    x2 = 60 + colw + 2 * GUTTER
+    d.rectangle((x2, 140, x2 + colw, 560), fill=150)          # the photo: grey, with shapes
+    for k, (cx, cy, r, tone) in enumerate(((120, 100, 60, 90), (300, 250, 90, 200), (200, 330, 50, 60))):
+        d.ellipse((x2 + cx - r, 140 + cy - r, x2 + cx + r, 140 + cy + r), fill=tone)
+    d.text((x2, 575), PHOTO_CAPTION, font=small, fill=0)
+    places = [(60, 150 + 44 * r) for r in range(6)] + [(x2, 620 + 44 * r) for r in range(16)]
+    for r, row in enumerate(rows):
+        x, y = places[r]
+        d.text((x + (2 * BODY if r == 0 else 0), y), row, font=body, fill=0)
+    img.save(path)
+
+
+@pytest.mark.ocr
+def test_a_photo_is_an_image_block_and_its_caption_a_photo_article(tmp_path):
+    """The photo enters the page as an image block (as a PDF's picture does), nothing read inside
+    it; the caption under it is cut as a photo article with its credit, and the body that runs on
+    round it stays one article, its paragraph whole."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    from jianbao.pipeline import cut
+    p = tmp_path / "photo.png"
+    _draw_photo_page(p)
+    page = next(read_pages(p, SETTINGS))
+    images = [b for b in page.blocks if b.image]
+    assert len(images) == 1
+    x0, y0, x1, y1 = images[0].box
+    assert x1 - x0 >= 0.9 * PER_LINE * BODY and 380 <= y1 - y0 <= 440
+    doc = cut(page, SETTINGS).to_dict()
+    photo = [a for a in doc["articles"] if a["kind"] == "photo"]
+    news = [a for a in doc["articles"] if a["kind"] != "photo"]
+    assert len(photo) == 1 and photo[0]["reporters"] == ["王明"], doc["articles"]
+    assert _close("".join(photo[0]["paragraphs"]), PHOTO_CAPTION.split("新华社")[0]) >= 0.8
+    assert len(news) == 1 and len(news[0]["paragraphs"]) == 1, news
+    assert _close(news[0]["paragraphs"][0], PHOTO_BODY) >= 0.9
+
+
+def test_photos_are_toned_regions_without_text():
+    """A large grey region is a photo; a frame round a boxed article, a dark column logo a few
+    ems tall, and a block of text lines (toned, but under their boxes) are not."""
+    np = pytest.importorskip("numpy")
+    from jianbao.read import ink
+    g = np.full((600, 800), 255, dtype=np.uint8)
+    g[50:250, 40:300] = 160                      # the photo
+    g[80:120, 60:100] = 40
+    g[300:560, 40:400] = 0                       # a frame, 2 px wide
+    g[302:558, 42:398] = 255
+    g[50:80, 400:560] = 20                       # a column logo on a dark ground, 3 ems tall
+    text = []
+    for k in range(12):                          # text lines, ink under their boxes
+        y = 320 + 20 * k
+        g[y:y + 10, 450:780] = 0
+        text.append((450, y, 780, y + 10))
+    got = ink.photos(g, text, 10.0)
+    assert len(got) == 1
+    x0, y0, x1, y1 = got[0]
+    assert abs(x0 - 40) <= 2 and abs(y0 - 50) <= 2 and abs(x1 - 300) <= 2 and abs(y1 - 250) <= 2

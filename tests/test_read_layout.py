@@ -96,3 +96,17 @@ def test_centred_line_under_a_strip_does_not_run_on():
     after = col_lines(0, sub.y1 + 1.5 * S, ["座谈中，他指出，要抓好督促落实，统筹推进各项任务。"])
     texts = lines_text(page_from_lines(col + [sub] + after, 200, 1000, "x.png"))
     assert "小切口撬动大治理" in texts, texts
+
+
+def test_a_photo_inside_a_paragraph_running_on_into_the_next_column_follows_it():
+    """A paragraph ends one column full and runs on in the next, under a photo at the top of that
+    column: the paragraph stays whole and the photo's image block comes after it."""
+    from jianbao.read.layout import Line, page_from_lines
+    s = 10.0
+    left = ["今年以来县里组织技术人员深入", "田间地头指导农户做好春耕备耕", "工作确保粮食播种面积稳定在八"]
+    right = ["十万亩以上全县已调运种子化肥", "两万余吨。"]
+    lines = [Line(0, 100 + 15 * k, 14 * s, 110 + 15 * k, s, t) for k, t in enumerate(left)]
+    lines.append(Line(16 * s, 100, 30 * s, 200, 0.0, "![]()"))
+    lines += [Line(16 * s, 210 + 15 * k, 16 * s + len(t) * s, 220 + 15 * k, s, t) for k, t in enumerate(right)]
+    page = page_from_lines(lines, 400, 600, "t.png")
+    assert [b.text for b in page.blocks] == ["".join(left + right), "![]()"]

@@ -31,7 +31,8 @@ from .parsers import base, docling, dots, mineru, ocr, paddle
 from .parsers.base import FURNITURE, Item, RawPage
 from .text import page_from_text
 
-ACCEPTED = ("PP-StructureV3/PaddleX (parsing_res_list), MinerU content_list.json or middle.json, "
+ACCEPTED = ("PP-StructureV3/PaddleX (parsing_res_list), MinerU content_list.json, content_list_v2.json or "
+            "middle.json, "
             "dots.ocr layout JSON, Docling JSON, PaddleOCR or RapidOCR line lists")
 
 READERS: dict[str, Callable[[Any], list]] = {
@@ -40,6 +41,7 @@ READERS: dict[str, Callable[[Any], list]] = {
     "rapidocr": ocr.read_rapid,
     "mineru_content_list": mineru.read_content_list,
     "mineru_middle": mineru.read_middle,
+    "mineru_content_list_v2": mineru.read_content_list_v2,
     "dots": dots.read_layout,
     "dots_raw": dots.read_raw,
     "docling": docling.read_document,
@@ -47,6 +49,7 @@ READERS: dict[str, Callable[[Any], list]] = {
 
 NAMES = {"ppstructure": "PP-StructureV3", "paddleocr": "PaddleOCR", "rapidocr": "RapidOCR",
          "mineru_content_list": "MinerU content_list", "mineru_middle": "MinerU middle.json",
+         "mineru_content_list_v2": "MinerU content_list_v2",
          "dots": "dots.ocr", "dots_raw": "dots.ocr", "docling": "Docling", "empty": "parser's"}
 
 TITLE_SPACING = 1.2     # baseline to baseline over type size: headlines are set close
@@ -92,9 +95,7 @@ def detect(obj: Any) -> str:
             if inner is None and all(isinstance(p, list) for p in items):
                 return "empty"
             if isinstance(inner, dict) and isinstance(inner.get("type"), str) and isinstance(inner.get("content"), dict):
-                # pages of {type, content: {…_content: spans}, bbox}: MinerU 3.x content_list_v2.json
-                raise UnknownJson("MinerU content_list_v2.json (new in 3.0, still changing) is not read: give "
-                                  "the content_list.json or middle.json MinerU writes beside it")
+                return "mineru_content_list_v2"   # pages of {type, content: {…_content: spans}, bbox}: MinerU 3.x
     raise UnknownJson(f"JSON from another tool ({_seen(obj)}): jianbao reads {ACCEPTED}, or a page as markdown")
 
 

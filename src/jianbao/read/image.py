@@ -9,7 +9,11 @@ box is vertical text (竖排 headlines, column logos): its character cells are s
 read top to bottom, and it enters the layout as a title line over the module it stands beside
 (ocrlines.py), its size the character pitch. A rule across the top of the page marks the header
 band. The same layout analysis as for PDFs (`layout.py`) then orders the lines by geometry — OCR
-engines list boxes down the whole page, across columns. A multi-frame TIFF gives one page per frame.
+engines list boxes down the whole page, across columns. A photo (a large toned region where no
+text line stands, ink.photos) enters the layout as an image line, as a PDF's picture does, so its
+caption is read apart from the article beside it. The engine's ONNX sessions are made again with
+onnxruntime's memory arena on (RapidOCR turns it off) and the recogniser's batches run side by side
+on the cores (`_tune`, `_recognise`). A multi-frame TIFF gives one page per frame.
 Each page keeps where its picture is (`Page.image`: the file, the frame, its size in pixels, the
 frame of its blocks' boxes).
 """
@@ -17,8 +21,10 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import unicodedata
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +49,7 @@ TEXT_SCORE = 0.5         # recognised text below this confidence is noise (photo
 PAD = 0.15               # a line's box: its ink and this many ems above and below
 CROP_MARGIN = 0.15       # white margin (ems) around a piece given to the recogniser (0.15 read
                          # the synthetic scans better than 0.08, 0.3 or 0.5)
+REC_BATCH = 6            # images the recogniser reads in one run (the engine's own batch)
 SPACE_PITCH = 1.3        # a printed space: characters' centres this many times the line's pitch apart
 
 
@@ -56,7 +63,35 @@ def engine():
         raise OcrUnavailable("reading images needs the OCR extra: pip install 'jianbao[ocr]'")
     from rapidocr_onnxruntime import RapidOCR
     logging.getLogger("RapidOCR").setLevel(logging.WARNING)
-    return RapidOCR()
+    eng = RapidOCR()
+    _tune(eng.text_det.infer, threads=0)
+    _tune(eng.text_rec.session, threads=1)
+    return eng
+
+
+def _tune(part, threads: int) -> None:
+    """The engine's ONNX session for one model made again with the options a page needs. RapidOCR
+    turns onnxruntime's memory arena off: each run of the detector over a whole page then asks the
+    system for its gigabyte of buffers afresh (on the 992×1419 scan in ../shared, whose detection runs
+    at 2.5×: 2.4–4 million page faults and 4–7 s of system time a first run). With the arena, no busy-waiting threads (the machine is shared with
+    the cutter, the tagger or other pages), and `threads` threads a run (0: one a core): the
+    detector makes one large run a page, the recogniser many small ones, which `_recognise`
+    spreads over the cores itself. Where the session cannot be rebuilt it stays as it is."""
+    import onnxruntime as ort
+    old = part.session
+    path = getattr(old, "_model_path", None)
+    if not isinstance(path, str):
+        return
+    o = ort.SessionOptions()
+    o.log_severity_level = 4
+    o.enable_cpu_mem_arena = True
+    o.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    o.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    if threads:
+        o.intra_op_num_threads = threads
+    # the arena grows by what a run asks for, not to the next power of two (as RapidOCR sets it)
+    part.session = ort.InferenceSession(path, o, providers=[("CPUExecutionProvider",
+                                                             {"arena_extend_strategy": "kSameAsRequested"})])
 
 
 def read_image(path: Path, settings: Settings) -> Iterator[Page]:
@@ -126,8 +161,7 @@ def ocr_lines(gray) -> list[Line]:
     crops = [_crop(a, mask, p) for p in found]
     if not crops:
         return []
-    results, _ = eng.text_rec([np.ascontiguousarray(np.repeat(c[:, :, None], 3, axis=2)) for c, _ in crops],
-                              return_word_box=True)
+    results = _recognise(eng, [np.ascontiguousarray(np.repeat(c[:, :, None], 3, axis=2)) for c, _ in crops])
     lines: list[Line] = []
     upright: list[Line] = []
     for p, (crop, left), r in zip(found, crops, results):
@@ -144,7 +178,54 @@ def ocr_lines(gray) -> list[Line]:
             pad = PAD * p.em
             lines.append(Line(float(p.x0), p.y0 - pad, float(p.x1), p.y1 + pad, p.em, text))
     lines = sized(lines) if lines else []
-    return lines + [placed(v, lines) for v in upright]
+    lines = lines + [placed(v, lines) for v in upright]
+    return _with_photos(a, lines, [(p.x0, p.y0, p.x1, p.y1) for p in found if p.vertical], th) if lines else []
+
+
+def _with_photos(a, lines: list[Line], upright: list[tuple[int, int, int, int]], th: float) -> list[Line]:
+    """The lines and the page's photos (ink.photos) as image lines `![]()` of no type size, as the
+    PDF reader gives a picture: the lines whose middle stands inside a photo are left out (words
+    in the picture, or its texture misread)."""
+    import numpy as np
+    boxes = [(int(l.x0), int(l.y0), int(np.ceil(l.x1)), int(np.ceil(l.y1))) for l in lines] + upright
+    found = ink.photos(a, boxes, th)
+    if not found:
+        return lines
+    def inside(l: Line) -> bool:
+        x, y = (l.x0 + l.x1) / 2, (l.y0 + l.y1) / 2
+        return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in found)
+    return [l for l in lines if not inside(l)] + [Line(float(x0), float(y0), float(x1), float(y1), 0.0, "![]()")
+                                                  for x0, y0, x1, y1 in found]
+
+
+def _recognise(eng, images: list) -> list:
+    """What the recogniser reads in each image (text, score, the decoding steps): the images in
+    batches of REC_BATCH of like width (as the engine batches them: narrow and wide lines apart,
+    little padding), the batches run side by side on the machine's cores, one thread each (one
+    small run spread over two threads waits on itself)."""
+    import numpy as np
+    order = np.argsort(np.array([im.shape[1] / float(im.shape[0]) for im in images])).tolist()
+    batches = [order[k:k + REC_BATCH] for k in range(0, len(order), REC_BATCH)]
+    def read(batch: list[int]) -> list:
+        return eng.text_rec([images[i] for i in batch], return_word_box=True)[0]
+    workers = min(len(batches), _cores())
+    if workers <= 1:
+        done = [read(b) for b in batches]
+    else:
+        with ThreadPoolExecutor(workers) as pool:
+            done = list(pool.map(read, batches))
+    out: list = [None] * len(images)
+    for batch, res in zip(batches, done):
+        for i, r in zip(batch, res):
+            out[i] = r
+    return out
+
+
+def _cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def _detect(eng, a, mask) -> tuple[list[tuple[int, int, int, int]], float]:

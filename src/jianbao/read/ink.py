@@ -11,7 +11,8 @@ at the ink inside each box (a boolean array, True = ink) to
 - find the wide empty runs inside a line, where a printed space may stand (`gaps`),
 - cut a vertical strip into character cells and set them side by side (`reflow`), so the
   recogniser, which reads left to right, reads it top to bottom,
-- find long horizontal rules near the top of the page (the rule under the page header).
+- find long horizontal rules near the top of the page (the rule under the page header),
+- find the photos: large toned regions where no text line stands (`photos`).
 Pure numpy (and OpenCV, which the OCR engine brings); no OCR here.
 """
 from __future__ import annotations
@@ -31,6 +32,11 @@ JOIN_TYPE = 1.5          # pieces of a line this many times the page's type may 
 GROW_EM = 0.2            # a piece grows this far (ems) to take in ink its box clipped
 LARGE_TYPE = 0.8         # a box whose parts' lines are this share of its band holds one line
 TYPE_SPREAD = 1.25       # body characters stand at most this many times the commonest height
+PHOTO_TONE = 215         # a pixel darker than this is toned: ink, or a photo's greys
+PHOTO_FILL = 0.5         # a cell one em square with this share of toned pixels (text lines blanked) is picture
+PHOTO_EMS = 6            # a photo is at least this many ems wide and tall (a column logo on a dark
+                         # ground, 2–4 ems tall, is not one)
+PHOTO_SOLID = 0.6        # ... its picture cells fill this share of its box (not a frame, rules, a tint)
 
 
 @dataclass
@@ -280,3 +286,39 @@ def top_rule(ink: np.ndarray, share: float = 0.15, span: float = 0.5) -> int | N
     opened = cv2.morphologyEx(band, cv2.MORPH_OPEN, np.ones((1, length), np.uint8))
     ys = np.flatnonzero(opened.any(axis=1))
     return int(ys.max()) if ys.size else None
+
+
+def photos(gray: np.ndarray, text: list[tuple[int, int, int, int]], th: float) -> list[tuple[int, int, int, int]]:
+    """The photos of a page as boxes (x0, y0, x1, y1): large regions of toned pixels (PHOTO_TONE)
+    where no text line stands. The page is looked at in cells one em square (`th`, the type
+    height); a cell is picture when most of its pixels are toned once the text lines' boxes
+    (`text`, a little grown) are blanked; a photo is a connected run of picture cells at least
+    PHOTO_EMS ems wide and tall that fills most of its box (a frame round a boxed article, column
+    rules and a tinted panel's margins are thin). Its box is trimmed to its toned pixels."""
+    import cv2
+    c = max(2, int(round(th or 10)))
+    h, w = gray.shape
+    toned = gray < PHOTO_TONE
+    m = max(1, int(0.3 * c))
+    for x0, y0, x1, y1 in text:
+        toned[max(0, y0 - m):y1 + m, max(0, x0 - m):x1 + m] = False
+    hc, wc = h // c, w // c
+    if hc < PHOTO_EMS or wc < PHOTO_EMS:
+        return []
+    share = toned[:hc * c, :wc * c].reshape(hc, c, wc, c).mean(axis=(1, 3))
+    cells = (share >= PHOTO_FILL).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(cells, connectivity=8)
+    out = []
+    for k in range(1, n):
+        x, y, bw, bh, area = (int(v) for v in stats[k])
+        if bw < PHOTO_EMS or bh < PHOTO_EMS or area < PHOTO_SOLID * bw * bh:
+            continue
+        # the box in pixels, reaching a cell further each way, trimmed to the toned pixels there
+        px0, py0 = max(0, (x - 1) * c), max(0, (y - 1) * c)
+        px1, py1 = min(w, (x + bw + 1) * c), min(h, (y + bh + 1) * c)
+        sub = toned[py0:py1, px0:px1]
+        rows = np.flatnonzero(sub.mean(axis=1) >= PHOTO_FILL)
+        cols = np.flatnonzero(sub.mean(axis=0) >= PHOTO_FILL)
+        if rows.size and cols.size:
+            out.append((px0 + int(cols[0]), py0 + int(rows[0]), px0 + int(cols[-1]) + 1, py0 + int(rows[-1]) + 1))
+    return out

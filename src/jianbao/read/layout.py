@@ -174,15 +174,26 @@ def _right_edge(bl: list[Line], colw: float, edges: list[float]) -> float:
 def render_boxed(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str, float, tuple[Box, ...]]]:
     """`render`, each line with the boxes of the printed lines it was made of."""
     blocks: list[_Block] = []
+    held: list[_Block] = []      # photos met inside an open paragraph, set after it
     colw = _column_width(leaves, body, pr)
     edges = _common_ends(leaves, body, pr)
     for leaf in leaves:
         leaf = _merge_rows(leaf, body)
-        bl = [l for l in leaf if l.size < pr.title_ratio * body] or leaf
+        bl = [l for l in leaf if 0 < l.size < pr.title_ratio * body] or leaf
         left = min(l.x0 for l in bl)
         right = _right_edge(bl, colw, edges)
         for k, ln in enumerate(leaf):
             cur = blocks[-1] if blocks else None
+            if ln.size <= 0 and cur is not None and cur.open and not cur.title:
+                # a photo between a column's foot and the rest of a paragraph (the text runs on
+                # under it in the next column): the paragraph stays whole, the photo follows it
+                held.append(_Block(False, 0.0, [ln.text], last=ln, boxes=[ln.box]))
+                continue
+            if held and not (ln.size < pr.title_ratio * body and cur is not None and cur.open and not cur.title
+                             and ln.size > 0 and abs(cur.size - ln.size) <= pr.size_tol * ln.size):
+                blocks.extend(held)
+                held = []
+                cur = blocks[-1]
             if ln.size >= pr.title_ratio * body:
                 if (cur and cur.title and cur.last and abs(cur.size - ln.size) <= 0.06 * ln.size
                         and k > 0 and 0 <= ln.y0 - cur.last.y1 <= 0.8 * ln.size
@@ -203,7 +214,10 @@ def render_boxed(leaves: list[list[Line]], body: float, pr: Params) -> list[tupl
                 # a short line set to the right (a jump line) ends what it is in
                 alone = indented and ln.x1 - ln.x0 < 0.6 * colw
                 blocks.append(_Block(False, ln.size, [ln.text], open=full and not alone, last=ln, boxes=[ln.box]))
-    return _marked(blocks, body, pr)
+            if held and not blocks[-1].open:
+                blocks.extend(held)
+                held = []
+    return _marked(blocks + held, body, pr)
 
 
 def _left(left: float, ln: Line, cur: _Block | None) -> float:

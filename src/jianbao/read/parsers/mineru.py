@@ -1,4 +1,5 @@
-"""MinerU: `*_content_list.json` (a flat list in reading order) and `*_middle.json` (`pdf_info`, per page).
+"""MinerU: `*_content_list.json` (a flat list in reading order), `*_content_list_v2.json` (3.x: a list
+per page) and `*_middle.json` (`pdf_info`, per page).
 
 content_list (1.x–3.x): `type` text/image/table/equation (3.x also list, code, chart), `text`,
 `text_level` on titles, `bbox` normalised to 0–1000 (from 2.2; absent before), `page_idx`; captions
@@ -68,6 +69,81 @@ def _content_item(it: dict) -> list[Item]:
             part = "caption" if key.endswith("_caption") else "footnote"
             out.extend(Item(fold(s), part) for s in texts if isinstance(s, str))
     return out
+
+
+# ---- content_list_v2 (3.x) ---------------------------------------------------------------------
+
+V2_TYPES = {
+    "title": "title", "paragraph": "text", "list": "list", "index": "list", "code": "text", "algorithm": "text",
+    "equation_interline": "formula", "image": "image", "chart": "image", "table": "table",
+    "page_header": "header", "page_footer": "footer", "page_number": "page_number",
+    "page_aside_text": "aside", "page_footnote": "footnote",
+}
+
+
+def read_content_list_v2(pages: list) -> list[RawPage]:
+    """MinerU 3.x `*_content_list_v2.json`: a list per page of `{type, content, bbox}`; the text
+    of an item is in `content["<type>_content"]` as spans (`{type, content}`, a link's `children`),
+    a title's level in `content["level"]`, captions and footnotes of images, tables and code under
+    `…_caption` / `…_footnote`, list entries under `list_items`; boxes normalised to 0–1000.
+    Still marked as changing upstream: what it does not know it reads as text."""
+    out = []
+    for page in pages:
+        items: list[Item] = []
+        for it in page if isinstance(page, list) else []:
+            if isinstance(it, dict):
+                items.extend(_v2_item(it))
+        out.append(items)
+    has_box = any(i.box for page in out for i in page)
+    size = NORMALISED if has_box else None
+    return [RawPage(items, size, size) for items in out]
+
+
+def _v2_item(it: dict) -> list[Item]:
+    typ = str(it.get("type") or "paragraph")
+    content = it.get("content") if isinstance(it.get("content"), dict) else {}
+    box = as_box(it.get("bbox"))
+    cat = V2_TYPES.get(typ, "text")
+    out: list[Item] = []
+    if cat == "title":
+        level = content.get("level")
+        level = int(level) if isinstance(level, (int, float)) else 1
+        out.append(Item(_spans(content.get("title_content")), "title" if level <= 1 else "heading", level, box))
+    elif cat == "image":
+        out.append(Item("", "image", box=box))
+    elif cat == "table":
+        body = content.get("table_body") or content.get("html")
+        out.append(Item(html_text(body) if body else _spans(content.get("table_content")), "table", box=box))
+    elif cat == "list":
+        for entry in content.get("list_items") or []:
+            text = _spans(entry.get("item_content") if isinstance(entry, dict) else entry)
+            if text:
+                out.append(Item(text, "list", box=box))
+    else:
+        key = next((k for k in content if k.endswith("_content") and k != "math_content"), f"{typ}_content")
+        text = _spans(content.get(key))
+        if not text and cat == "formula":
+            text = fold(content.get("math_content"))
+        out.append(Item(text, cat, box=box))
+    for key, value in content.items():
+        if key.endswith(("_caption", "_footnote")):
+            part = "caption" if key.endswith("_caption") else "footnote"
+            texts = value if isinstance(value, list) and value and isinstance(value[0], list) else [value]
+            out.extend(Item(t, part) for t in map(_spans, texts) if t)
+    return out
+
+
+def _spans(v: Any) -> str:
+    """The text of a list of spans (or of one span, or a plain string): `content` strings, a
+    link's `children` when it has no content of its own; an equation span's LaTeX as it is."""
+    if isinstance(v, str):
+        return fold(v)
+    if isinstance(v, dict):
+        c = v.get("content")
+        return fold(c) if isinstance(c, str) else _spans(v.get("children"))
+    if isinstance(v, list):
+        return fold("".join(_spans(x) for x in v))
+    return ""
 
 
 # ---- middle.json -------------------------------------------------------------------------------
