@@ -30,7 +30,7 @@ def test_columns_hold_known_values():
     assert {r[1] for r in data.rows("org_suffixes")} <= {"strong", "weak", "no", "level"}
     assert {r[1] for r in data.rows("roles_in_events")} <= {"participant", "actor", "actor_if_none"}
     assert {r[1] for r in data.rows("dates")} <= {"rel", "week", "vague", "anaphor", "tod", "weekday", "year",
-                                                  "month", "hour"}
+                                                  "month", "hour", "newyear"}
     assert {r[1] for r in data.rows("known_orgs")} <= {"opens", "whole"}
 
 
@@ -80,8 +80,9 @@ MARKS = {
     "conjunctions": {"names", "lists", "titles", "events", "others", "closes"},
     "firms": {"end", "inner_ok", "inner"},
     "event_words": {"noun_end", "group", "head", "leads", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
-                    "referred", "people", "title_link", "name_stop", "name_end", "name_whole", "name_bare", "continues"},
-    "event_types": {"guests", "sit", "lecture", "generic", "longest", "headed"},
+                    "referred", "people", "title_link", "name_stop", "name_end", "name_whole", "name_bare", "continues",
+                    "owned", "under", "visiting", "guest", "aspect"},
+    "event_types": {"guests", "sit", "lecture", "generic", "longest", "headed", "hosted"},
 }
 
 

@@ -53,3 +53,11 @@ def test_a_bare_day_opening_a_clause_and_days_of_this_or_last_month():
     assert got("上月28日下午，县委召开会议") == [("上月28日下午", "2024-11-28", "下午")]
     assert got("去年12月5日，他来到村里") == [("去年12月5日", "2023-12-05", None)]
     assert got("截至19日，全市共有326家企业参加") == []
+
+
+def test_lunar_new_year_days():
+    # the lunar New Year of 2004 fell on 22 January (jionlp's table)
+    d = one("大年初一清晨，", "2004-01-23")
+    assert (d.date, d.tod, d.text) == ("2004-01-22", "上午", "大年初一清晨")
+    assert one("除夕，", "2004-01-23").date == "2004-01-21"
+    assert one("大年初一，", "2005-01-05").date == "2004-01-22"  # next year's is more than a month ahead

@@ -217,3 +217,120 @@ def test_attendee_named_before_the_chair_is_present_not_the_doer():
     e = a.events[0]
     assert e.type == "会议" and e.actors == ["罗志平"] and "高明远" in e.participants
 
+
+
+def test_a_seated_list_with_an_official_in_it_takes_part_whole():
+    # "A、B、C在主席台就座": the names after an official in the list take part, titled or not
+    a = tag(["3月2日下午，县人大会议举行第二次全体会议。会议由大会执行主席周海涛主持。县长林海涛作报告。",
+             "林海涛、韩立新、宋佳在主席台就座。"], date="2023-03-03")
+    e = next(e for e in a.events if e.type == "会议")
+    assert "周海涛" in e.actors and e.participants == ["韩立新", "宋佳"]
+
+
+def test_the_officials_a_headline_names_attend_as_doers():
+    # the subheadline "林海涛 韩立新出席" names the doers of the list "县领导林海涛、韩立新、宋佳出席会议"
+    a = tag(["3月2日，县安委会召开全体会议。县领导林海涛、韩立新、宋佳出席会议。"], date="2023-03-03",
+            headline="县安委会召开全体会议", subheadline="林海涛 韩立新出席")
+    e = a.events[0]
+    assert e.actors == ["林海涛", "韩立新"] and e.participants == ["宋佳"]
+
+
+def test_a_visiting_partys_head_takes_part_in_the_hosts_meeting():
+    a = tag(["3月2日，临江集团总裁周海涛一行来我市考察。",
+             "双方举行座谈会。市长林海涛主持会议，周海涛出席并讲话。"], date="2023-03-03")
+    e = next(e for e in a.events if e.type == "会议")
+    assert e.actors == ["林海涛"] and e.participants == ["周海涛"]
+
+
+def test_receiving_the_guests_receives_the_visiting_head():
+    a = tag(["东岭市市长仪田光男率东岭市代表团来我市访问。", "市领导林海涛、韩立新会见客人。"],
+            date="2010-10-27")
+    e = next(e for e in a.events if e.type == "会见")
+    assert e.actors == ["林海涛", "韩立新"] and e.participants == ["仪田光男"]
+
+
+def test_a_speech_told_of_is_no_part_taken():
+    # "周海涛书记的讲话站位高": the speech is talked about; 周海涛 does nothing here
+    a = tag(["1月5日，县委书记林海涛主持召开县委常委会。",
+             "林海涛指出，周海涛书记的讲话站位高，要认真贯彻。周海涛书记的讲话体现了全会精神。"], date="2021-01-06")
+    e = a.events[0]
+    assert e.actors == ["林海涛"] and "周海涛" not in e.participants
+    b = tag(["1月5日，在市长林海涛的陪同下，省委书记周海涛来我市调研。"], date="2021-01-06")
+    assert b.events[0].actors == ["周海涛"] and b.events[0].participants == ["林海涛"]
+
+
+def test_a_stay_dates_only_the_first_activity_of_its_sentence():
+    a = tag(["10月10日至11日，省长周海涛率代表团在临江市考察调研，并举行对口支援座谈会。区主席林海涛主持座谈会。"],
+            date="2021-10-14")
+    got = {e.type: e.date for e in a.events}
+    assert got == {"调研": "2021-10-10", "会议": None}
+
+
+def test_a_list_of_places_goes_on_past_an_item_no_rule_read():
+    a = tag(["6月1日，市长周海涛先后来到临江港、乐家铺子、湘北能源集团有限公司检查。"], date="2023-06-02")
+    assert a.events[0].places[0] == "临江港" and "湘北能源集团有限公司" in a.events[0].places
+
+
+def test_visits_named_as_an_activity_are_no_visit():
+    a = tag(["1月25日，局长周海涛到光华镇走访慰问。", "本次走访活动林业局共走访慰问26户。"], date="2016-01-28")
+    assert "林业局" not in a.events[0].places
+
+
+def test_names_that_do_an_activity_before_a_role_verb_are_its_doers():
+    # "A、B在临江会见了C一行并一同出席…": A and B receive; 一同 does not make them mere participants
+    a = tag(["5月31日，台湾参访团一行35人来访。州委常委林海涛，副州长韩立新在凯里会见了邱海涛一行并一同出席欢迎晚宴。"],
+            date="2023-06-01")
+    e = next(e for e in a.events if e.type == "会见")
+    assert e.actors == ["林海涛", "韩立新"]
+
+
+def test_a_sentence_opened_by_a_name_holds_no_activity_for_the_next():
+    # "周海涛一行实地考察了…" (a guest with no post): the host who opens the next sentence did not do it
+    a = tag(["9月19日，以商会会长周海涛为团长的美国侨团一行来邵考察访问。市委副书记林海涛会见了美国侨团成员。",
+             "周海涛一行实地考察了湖南和盛置业发展有限公司和市博物馆。", "林海涛向客人介绍了我市发展情况。"],
+            date="2017-09-21")
+    assert {e.type for e in a.events} == {"会见"}
+
+
+def test_places_with_no_activity_of_their_own_go_to_the_visit_not_the_meeting():
+    a = tag(["1月14日，市政协主席周海涛到临江县走访慰问。",
+             "在五图街道，周海涛走访慰问服务队成员，与他们亲切座谈。",
+             "在临江县养老中心，周海涛与老人们亲切交谈。"], date="2020-01-17")
+    got = {e.type: e for e in a.events}
+    assert "临江县养老中心" in got["慰问"].places
+    assert "会议" not in got or "临江县养老中心" not in got["会议"].places
+
+
+def test_a_list_item_no_rule_read_before_a_conjunction():
+    a = tag(["1月20日下午，市长周海涛先后来到新安江街道焦山新村、乐家铺子和沧滩社区检查。"], date="2020-01-21")
+    assert "沧滩社区" in a.events[0].places
+
+
+def test_names_the_model_read_are_mentions_outside_titles():
+    from jianbao.tag.events import unlisted
+    text = "参加活动的县领导还有王敏、毛乙，宣传部副部长、文联主席黄丙陪同。"
+    w, m, l, h = (text.index(x) for x in ("王敏", "毛乙", "文联", "黄丙"))
+    spans = [(w, w + 2, "PER"), (m, m + 2, "PER"), (l, l + 2, "PER"), (l, l + 4, "TITLE"), (h, h + 2, "PER")]
+    people = {"王敏": ["县领导"], "毛乙": ["县领导"], "文联": ["主席"], "黄丙": ["文联主席"]}
+    assert unlisted(text, spans, people, {"毛乙": [], "黄丙": []}) == [("王敏", w, w + 2)]
+
+
+def test_survey_and_supervision_in_one_word_is_supervision():
+    a = tag(["3月4号，常务副市长周海涛先后到睢阳区调研督导安全生产工作。"], date="2021-03-08")
+    assert [e.type for e in a.events] == ["督查"]
+
+
+def test_an_activity_done_by_a_person_in_its_own_clause_waits_for_no_official():
+    # "传达学习了习近平总书记考察安徽…的讲话精神" : the visit is 习近平's, not the next sentence's official's
+    a = tag(["9月24日，县政协召开机关党员干部大会。",
+             "会议传达学习了习近平总书记考察安徽和在合肥主持召开座谈会上的重要讲话精神以及县委书记李海涛的讲话精神。"
+             "县政协党组书记、主席吴海涛为全体党员上了一堂党课。"], date="2019-09-26")
+    assert "考察" not in {e.type for e in a.events}
+    b = tag(["9月24日，县政协召开机关党员干部大会，学习贯彻习近平总书记考察安徽和在合肥主持召开扎实推进长三角一体化"
+             "发展座谈会上的重要讲话。", "会议传达学习了有关文件。县政协主席吴海涛为全体党员上了一堂党课。"], date="2019-09-26")
+    assert all("合肥" not in e.places for e in b.events)  # where 习近平's meeting was, not theirs
+
+
+def test_the_place_a_clause_with_de_describes_is_the_one_visited():
+    a = tag(["昨天下午，市委书记周海涛到临江代表团下榻的绍兴饭店，看望慰问了临江代表。"], date="2012-03-09")
+    assert a.events[0].places == ["绍兴饭店"]

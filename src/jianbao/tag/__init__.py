@@ -271,16 +271,18 @@ class Dates(Component):
 class Events(Component):
     """Officials' activities (events.py): triggers, the officials who carry them out, the others
     present, places visited, dates."""
-    reads, writes = ("body", "people", "mentions", "entities", "dates"), ("events",)
+    reads, writes = ("body", "people", "persons", "mentions", "spans", "entities", "dates"), ("events",)
 
     def __call__(self, st: State) -> None:
-        officials = {n for n, ts in st.people.items() if n not in _names.famous() or _acts_in_own_sentence(n, st)
+        people = st.people | {p.name: p.titles for p in st.persons if p.name not in st.people}  # and the model's
+        officials = {n for n, ts in people.items() if n not in _names.famous() or _acts_in_own_sentence(n, st)
                      if any(_titles.head_class(_titles.head_ending_at(t, len(t)) or "") in _titles.DOERS for t in ts)}
         bymention = {k: [(n, s, e) for n, ms in st.mentions.items() for kk, s, e in ms if kk == k]
-                     for k, _ in st.body}
+                     + _events.unlisted(t, st.spans.get(k, []), people, st.mentions) for k, t in st.body}
         found = st.entities
         heads = _events.led_groups(st.body, bymention) | _events.group_heads(st.people)  # a title's word wins
-        acts, roles = _events.match(st.body, bymention, officials, found.by_field, found.canon, st.dates, heads)
+        above = {n for n, ms in st.mentions.items() for k, _, _ in ms if k in ("kicker", "headline", "subheadline")}
+        acts, roles = _events.match(st.body, bymention, officials, found.by_field, found.canon, st.dates, heads, above)
         st.events = _events.write(acts, roles)
 
 

@@ -9,9 +9,11 @@
   participant);
 - places and organisations after a verb of visiting (data/visit_verbs.tsv: 赴, 来到, 深入, 察看 …);
 - the date: the nearest date phrase before the trigger in its paragraph, else the article's first.
-  A date of several days ("8月19日至21日") dates the activities of its own sentence, or else the first
-  told after it (the stay it spans); another told later happened on a day the text does not say (null).
-`write` merges the finds into model.Event, one per type, in order of first mention."""
+  A date of several days ("8月19日至21日", the stay) dates the first activity of its own sentence (and
+  others of its type there); another, of another type or told in a later sentence, happened on a day
+  the text does not say (null).
+`write` merges the finds into model.Event, one per type, in order of first mention; a visiting party's
+head among a meeting's doers (data/event_types.tsv, hosted) takes part in it when a host does it."""
 from __future__ import annotations
 
 import re
@@ -36,6 +38,7 @@ class Act:
     places: list[str] = field(default_factory=list)
     date: DateMention | None = None
     tod: str | None = None
+    others: bool = False                       # a person with no post does it ("习近平总书记考察安徽")
 
 
 @lru_cache(maxsize=1)
@@ -185,6 +188,12 @@ def _verb_at(text: str, i: int) -> bool:
     return e is not None and e[1] == "v" and not _visit_re().match(text, i)
 
 
+@lru_cache(maxsize=1)
+def _skipped_re() -> re.Pattern:
+    """An item of a list no rule read as a name, and the separator after it ("甲、乐家铺子、乙", "甲、乙村和丙")."""
+    return re.compile(f"、?[^，。；：、“”（）()]{{1,10}}?[、{_conj()[0]}]")
+
+
 def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], limit: int) -> list[str]:
     """Places and organisations from `at` on: the first within `limit` characters without a comma,
     then the ones listed after it."""
@@ -195,12 +204,21 @@ def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], lim
             continue
         gap = text[pos:c.start]
         ok = (len(gap) <= limit and not re.search(r"[，。；：]", gap)) if first else \
-            _gap_re().fullmatch(gap) is not None
+            _gap_re().fullmatch(gap) is not None or _skipped_re().fullmatch(gap) is not None
         if not ok:
+            if len(out) == 1 and _modifier_re().fullmatch(gap):
+                out[0], pos = canon.get(c.name, c.name), c.end  # "到上虞代表团下榻的绍兴饭店": the place is the
+                continue  # one the clause before 的 describes
             break
         out.append(canon.get(c.name, c.name))
         pos, first = c.end, False
     return out
+
+
+@lru_cache(maxsize=1)
+def _modifier_re() -> re.Pattern:
+    """A short clause that ends in a word marked owned (的) and describes the name after it ("下榻的")."""
+    return re.compile(f"[^，。；：、]{{1,6}}(?:{'|'.join(map(re.escape, _words('owned')))})")
 
 
 @lru_cache(maxsize=1)
@@ -216,15 +234,21 @@ def _days(d: DateMention) -> bool:
 def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]],
           officials: set[str], cands: dict[str, list[Cand]], canon: dict[str, str],
           dates: dict[str, list[DateMention]], heads: dict[str, str] | None = None,
-          ) -> tuple[list[Act], list[tuple[list[str], str, str, tuple[int, int]]]]:
+          above: set[str] = frozenset()) -> tuple[list[Act], list[tuple[list[str], str, str, tuple[int, int]]]]:
     """Activities found in the body, and role clauses (names, role, object text, (field index, offset)). `heads`: a
-    visiting group's word → the person who heads it (group_heads), the doer when the group is."""
+    visiting group's word → the person who heads it (group_heads), the doer when the group is. `above`: the names
+    the kicker, headline or subheadline give ("赵甲 王乙出席": of a list that attends, the doers). The heads of
+    visiting parties ("张甲一行") come as role clauses of their own ("visitor"), for `write`."""
     acts: list[Act] = []
     roles: list[tuple[list[str], str, str, tuple[int, int]]] = []
     lead = next((d for k, _ in fields for d in dates.get(k, []) if d.kind != "tod"), None)
-    spanned: list[DateMention] = []  # dates of several days that dated an activity already
+    spanned: list[tuple[DateMention, str]] = []  # dates of several days that dated an activity already, its type
     generic, guests, sit = _types("generic"), _types("guests"), _types("sit")
     noun_end, back, at = _set("noun_end"), _set("back"), _set("at")
+    visiting = _words("visiting")
+    roles += [([n], "visitor", "", (fi, s)) for fi, (k, text) in enumerate(fields) for n, s, e in mentions.get(k, [])
+              if n in officials and data.starts_with_any(text, e, visiting)]  # "张甲一行": a visiting party's head
+    roles += [([n], "visitor", "", (0, 0)) for n in (heads or {}).values()]
     for fi, (k, text) in enumerate(fields):
         ms = sorted(mentions.get(k, []), key=lambda m: m[1])
         starts = [m[1] for m in ms]
@@ -238,31 +262,42 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
             sent = text[s0:s1]
             here = ms[bisect_left(starts, s0):bisect_left(starts, s1)]
             first = here[0] if here else None
-            if speaking and not (first and first[0] in officials and _opens(text, s0, first[1])):
+            if speaking and not (first and first[0] in officials and _opens(text, s0, first[1])
+                                 and not _owner(text, first[2])):
                 continue  # reported speech goes on until a sentence opens with an official
             sp = _speech_re().search(sent)
             speaking = sp is not None
             cut = s0 + (sp.start() if sp else len(sent))
             sms = [m for m in here if m[1] < cut and m[0] in officials]
-            runs = groups(text, sms)
+            runs = [g for g in groups(text, sms) if not _owner(text, g[-1][2])]
             in_roles: set[int] = set()
-            for rm in _role_re().finditer(text, s0, cut):
-                before = [g for g in runs if g[-1][2] <= rm.start()]
-                if not before:
-                    continue
+            rruns = [g for g in groups(text, [m for m in here if m[1] < cut])  # a list of names with an
+                     if any(m[0] in officials for m in g) and not _owner(text, g[-1][2])]  # official in it, the
+            for rm in _role_re().finditer(text, s0, cut):  # others untitled: all present, none a doer by it
+                part = data.mapping("roles_in_events")[rm.group()] == "participant"
                 if text.startswith(_words("said"), rm.end()):
                     continue  # "传达了A关于…的讲话精神": what was said, no part in an activity here
-                g = before[-1]
-                gap = text[g[-1][2]:rm.start()]
-                if (len(gap) > 12 or re.search(r"[，。；]", gap)) and not (
-                        len(gap) <= 120 and (_unnamed().fullmatch(gap) or _others(gap))):
+                if text.endswith(_words("owned"), 0, rm.start()) and not text.startswith(_words("under"), rm.end()):
+                    continue  # "甲书记的讲话站位高": a speech told of, not given here (not "在甲的陪同下")
+                g = next((g for g in [([g for g in rr if g[-1][2] <= rm.start()] or [None])[-1]
+                                      for rr in ((rruns, runs) if part else (runs,))]
+                          if g and _role_gap(text[g[-1][2]:rm.start()])), None)
+                if g is None:
                     continue
+                gap = text[g[-1][2]:rm.start()]
+                if "，" not in gap and _trigger_re().search(gap) and not _role_re().search(gap):
+                    continue  # "A、B在凯里会见了C一行并一同出席…": they do the activity named between
                 obj = text[rm.end():s1]
                 role = data.mapping("roles_in_events")[rm.group()]
                 he = _he_speaks_re().match(obj)
                 if role == "actor_if_none" and he and _speech_re().match(obj, he.end()):
                     role = "actor"  # "A出席会议，他强调": A attends and speaks, a doer as a speaker is
-                roles.append(([m[0] for m in g], role, obj, (fi, rm.start())))
+                names = [m[0] for m in g]
+                named = [n for n in names if n in above]
+                if role == "actor_if_none" and 0 < len(named) < len(names):  # "赵甲、王乙、孙丙出席会议"
+                    roles.append((named, role, obj, (fi, rm.start())))  # under the title "赵甲 王乙出席":
+                    names, role = [n for n in names if n not in named], "participant"  # the ones it names do it
+                roles.append((names, role, obj, (fi, rm.start())))
                 in_roles.update(m[1] for m in g)
             for rm in _role_re().finditer(text, s0, cut):  # "参加义务植树活动的县领导还有甲、乙": the names after
                 lk = _linked_re().match(text, rm.end(), cut)  # (officials by the title the link gives them)
@@ -321,15 +356,20 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 d = next((x for x in reversed(before[-50:]) if x.kind != "tod"), None) or lead
                 if d is not None and _days(d):
                     own = any(x is d for x in fdates) and d.start >= s0
-                    if not own and any(x is d for x in spanned):
+                    if not own or any(x is d and t != typ for x, t in spanned):
                         d = None  # a later activity of a stay of several days: its day is not said
                     elif actors and k.startswith("paragraphs"):  # (a headline tells what the body does)
-                        spanned.append(d)  # the stay "8月19日至21日" is its sentence's or the next one
+                        spanned.append((d, typ))  # the stay "8月19日至21日" is its sentence's first activity's
                 tod = next((x.tod for x in reversed(before[-50:]) if s0 <= x.start and x.tod),
                            None) or (d.tod if d else None)
                 act = Act(typ, _name(text, tm), (fi, tm.start()), actors, date=d, tod=tod)
+                act.others = not actors and any(max(comma, s0) <= m[1] < tm.start() and m[0] not in officials
+                                                for m in here)
                 if typ in guests and actors:  # the guests received: "会见了…董事长陈启航一行"
                     act.participants = [m[0] for m in here if tm.end() <= m[1] < cut and m[0] not in actors]
+                    if not act.participants and _guest_re().match(text, tm.end()):
+                        act.participants = [n for r in roles if r[1] == "visitor" for n in r[0] if n not in actors]
+                        # "会见客人": the guests are the visiting party's heads told before
                 new.append(act)
             places, at_place = [], []
             for vm in _visit_re().finditer(text, s0, cut):
@@ -340,6 +380,9 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     # before a name that opens with one: "到前进区")
                 if text.startswith(_words("from"), vm.end()):
                     continue  # "来自高桥镇的求职者": where someone comes from, not a visit
+                g = _trigger_re().match(text, vm.end())
+                if g and data.mapping("event_triggers")[g.group()] in generic:
+                    continue  # "本次走访活动林业局共…": the visits named as an activity, no place visited after it
                 if vm.group() in at and vm.start() > s0 and lexicon.dictionary().get(text[vm.start() - 1:vm.end()]) \
                         and not any(m[2] == vm.start() for m in here):
                     continue  # "所在", "现在": not "at" (but "伍健|在武汉": a name ends before it)
@@ -350,10 +393,14 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
             if places:
                 doing = [a for a in new if a.actors]
                 targets = [a for a in doing if a.type not in sit] or doing[-1:] or \
-                    (acts[-1:] if not new or not doing and _he_re().match(sent) else [])  # "随后，他来到…":
-                # the activity told before, when the sentence has none of its own or its doer is "he"
-                if not targets and at_place:  # "恳谈会在曲阜尼山举行": where the activity took place
-                    targets, places = new[-1:], at_place
+                    (([a for a in acts if a.actors and a.type not in sit] or acts)[-1:]
+                     if not new or not doing and _he_re().match(sent) else [])  # "随后，他来到…": the
+                # visit told before (not a meeting), when the sentence has none of its own or its doer is "he"
+                if not targets and at_place:  # "恳谈会在曲阜尼山举行": where the activity took place (not
+                    targets, places = [a for a in new[-1:] if not a.others], at_place  # one someone else did)
+                if not targets:  # "在泸期间，代表团先后前往甲、乙等地，考察…": the visit of a type done before,
+                    targets = [a for a in new if a.type not in sit and any(  # its doer not named again
+                        b.actors and b.type == a.type for b in acts)][-1:]
                 if gact and (at_place or not new) and not [a for a in doing if a.type not in sit]:
                     # "考察组一行先后到甲、乙参观学习，并在丙召开座谈会": the visits the group's, the place the meeting's
                     gact.places += [p for p in places if p not in gact.places and p not in at_place]
@@ -361,7 +408,9 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 for a in targets:
                     a.places += [p for p in places if p not in a.places]
             acts += new
-            waiting = [a for a in new if not a.actors]
+            opener = first if first and _opens(text, s0, first[1]) else None  # "段成金一行实地考察了…": a
+            waiting = [a for a in new if not a.actors and not a.others] if opener is None else []  # doer named,
+            # not an official (nor one named in the activity's own clause: "传达了习近平总书记考察安徽…的讲话")
     return acts, roles
 
 
@@ -388,6 +437,13 @@ def _linked_re() -> re.Pattern:
     after it ("参加|义务植树活动的县领导还有|甲、乙"; data/event_words.tsv, title_link): group 1 the activity."""
     links = "|".join(map(re.escape, _words("title_link")))
     return re.compile(f"([^，。；：]{{1,30}}?)的[^，。；：]{{0,12}}?(?:{links})[：:]?")
+
+
+@lru_cache(maxsize=1)
+def _guest_re() -> re.Pattern:
+    """After a trigger of receiving, an aspect particle and a word naming the guests as the party told
+    before ("会见了客人"; data/event_words.tsv, aspect and guest)."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, _words('aspect')))})?(?:{'|'.join(map(re.escape, _words('guest')))})")
 
 
 @lru_cache(maxsize=1)
@@ -418,6 +474,23 @@ def _opens(text: str, s0: int, at: int) -> bool:
             end -= 1
     rest = text[s0:end]
     return _DATE_OPEN.fullmatch(rest) is not None
+
+
+def _role_gap(gap: str) -> bool:
+    """What may stand between a list of names and its role verb: a few characters without a comma,
+    or people named by their post, or others joined by a conjunction of others."""
+    return not (len(gap) > 12 or re.search(r"[，。；]", gap)) or (
+        len(gap) <= 120 and bool(_unnamed().fullmatch(gap) or _others(gap)))
+
+
+def _owner(text: str, end: int) -> bool:
+    """The names ending at `end` own what follows: a title may follow them, then a word marked owned
+    ("甲书记的讲话站位高": a noun phrase, its names do nothing here; data/event_words.tsv)."""
+    h = titles.head_re().match(text, end)
+    at = h.end() if h else end
+    w = data.starts_with_any(text, at, _words("owned"))
+    r = _role_re().match(text, at + len(w)) if w else None
+    return bool(w) and not (r and text.startswith(_words("under"), r.end()))  # (not "在甲的陪同下")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -503,6 +576,8 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str, tuple[int, int
         m.places += [x for x in a.places if x not in m.places]
     trig = _trigger_re()
     lecture = _types("lecture")
+    visitors = {n for names, role, _, _ in roles if role == "visitor" for n in names}
+    roles = [r for r in roles if r[1] != "visitor"]
     # the doers named by their part (主持, 讲话) first, wherever the text tells them: "A出席会议，B主持"
     # — A attends a meeting that B chairs, and is its doer only when none is named
     for names, role, obj, pos in sorted(roles, key=lambda r: r[1] != "actor"):
@@ -519,6 +594,9 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str, tuple[int, int
             dest += [n for n in names if n not in dest and (doer or n not in m.actors)]
     out = []
     for m in sorted(merged.values(), key=lambda m: m.pos):
+        if m.type in _types("hosted") and any(x not in visitors for x in m.actors):
+            m.participants[:0] = [x for x in m.actors if x in visitors]  # "张甲一行来…，座谈会由王乙主持":
+            m.actors = [x for x in m.actors if x not in visitors]  # the hosts hold it, the guests take part
         if not m.actors:
             continue
         d = m.date
@@ -526,3 +604,11 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str, tuple[int, int
                          date_text=d.text if d else None, actors=m.actors,
                          participants=[p for p in m.participants if p not in m.actors], places=m.places))
     return out
+
+
+def unlisted(text: str, spans: list[tuple[int, int, str]], people: dict, mentions: dict) -> list[tuple[str, int, int]]:
+    """Mentions of the names the model read (they have no mentions of their own): the person marks
+    of a field whose name is a person's, outside any title mark ("文联|主席黄丽华" is a title's word)."""
+    inside = [(s, e) for s, e, lab in spans if lab == "TITLE"]
+    return [(text[s:e], s, e) for s, e, lab in spans if lab == "PER" and text[s:e] in people
+            and text[s:e] not in mentions and not any(a <= s and e <= b for a, b in inside)]
