@@ -7,7 +7,7 @@ draw for a before and after), sent one at a time straight to the ASGI app (no HT
 cache off. CPU time (time.process_time) is what a request costs whatever else the machine runs, so
 unlike wall-clock latency it can be compared across runs on a shared machine. Phases: the store's facet
 counts, ranking (the walk over a query's newest matches), hits (the page of results, with snippets),
-and the rest (framework, response models, HTML or JSON). Where the time goes inside a phase:
+render (the HTML template), and the rest (framework, parameters, response models, JSON). Where the time goes inside a phase:
 `.venv/bin/py-spy record -- .venv/bin/python bench/web_cpu.py`.
 """
 from __future__ import annotations
@@ -88,7 +88,7 @@ def main() -> None:
                                              "version, e.g. from git archive; --db then an archive it can open)")
     a = ap.parse_args()
     sys.path.insert(0, str(a.src or ROOT / "src"))
-    from jianbao.web import views   # first: bench/web.py puts this tree's src/ on the path
+    from jianbao.web import pages, views   # first: bench/web.py puts this tree's src/ on the path
     from jianbao.web.app import WebSettings, create_app
     from search import pct  # bench/search.py
     from web import workloads  # bench/web.py
@@ -104,9 +104,14 @@ def main() -> None:
     if a.api:
         urls = ["/api" + u for u in urls]
     app = create_app(str(a.db), WebSettings(cache_ttl=0.0))
-    for name, phase in (("facet_counts", "facets"), ("Ranking", "ranking"), ("find", "hits")):
-        if hasattr(views, name):
-            timed(views, name, phase)
+    # the views call the archive's methods (store.Archive); older trees called the store's functions
+    from jianbao import store
+    archive = getattr(store, "Archive", None)
+    for owner, name, phase in ((archive, "facets", "facets"), (archive, "ranking", "ranking"),
+                               (archive, "find", "hits"), (views, "facet_counts", "facets"),
+                               (views, "Ranking", "ranking"), (views, "find", "hits"), (pages, "render", "render")):
+        if owner is not None and hasattr(owner, name):
+            timed(owner, name, phase)
 
     async def run():
         async with app.router.lifespan_context(app):
@@ -117,7 +122,7 @@ def main() -> None:
     print(f"{'/api' if a.api else ''}/search, {len(got)} requests, cache off: CPU ms per request")
     print(f"{'phase':10s}{'mean':>8s}{'p50':>8s}{'p95':>8s}")
     rows = {"total": total}
-    for ph in ("facets", "ranking", "hits"):
+    for ph in ("facets", "ranking", "hits", "render"):
         rows[ph] = [p.get(ph, 0.0) for _, p in got]
     rows["rest"] = [t - sum(p.values()) for t, p in got]
     for name, xs in rows.items():

@@ -146,6 +146,27 @@ def test_replace_and_rerun_keep_stories_right(db_target, texts):
         assert a.db.fetchone("SELECT count(*) FROM reprint_pairs")[0] == 0
 
 
+def test_an_id_given_again_by_another_writer_is_read_anew(db_target, texts):
+    """The signatures a writer keeps in memory (reprints._kept) never stand for an article another
+    connection stored since under the same id: SQLite gives a deleted last page's ids to the next
+    articles. Here 青溪晚报's last page is replaced by another writer with a reprint, under the ids its
+    first version had; the first writer, which kept that version's signature, still links its next
+    printing to it."""
+    with open_archive(db_target) as a, open_archive(db_target) as other:
+        a.add(*page("临江日报", "2023-05-12", "1", [texts["story"]]))
+        a.add(*page("青溪晚报", "2023-05-13", "3", [texts["other"]]))
+        first = {int(r[0]) for r in a.db.fetchall("SELECT id FROM articles WHERE paper='青溪晚报'")}
+        other.add(*page("青溪晚报", "2023-05-13", "3", [texts["reprint"]]))   # replaced elsewhere
+        again = {int(r[0]) for r in a.db.fetchall("SELECT id FROM articles WHERE paper='青溪晚报'")}
+        assert first == again or a.db.dialect != "sqlite"                # the id given again
+        a.add(*page("沙湾晚报", "2023-05-14", "2", [texts["reprint"]]))
+        [story] = stories(a)
+        assert len(story) == 3
+        new = max(story)          # linked to both: the story, and the replacing printing (the same text)
+        assert {int(r[0]) for r in a.db.fetchall("SELECT other_id FROM reprint_pairs WHERE article_id=?",
+                                                   (new,))} == story - {new}
+
+
 def test_continued_parts_are_not_reprints(db_target, texts):
     h, paras = texts["story"]
     first = Article(id="p1-a", headline=h, paragraphs=paras, continued_on="2", continued_on_id="p2-a")
@@ -172,6 +193,32 @@ def test_older_archive_gains_its_stories(tmp_path, texts):
     db.close()
     with open_archive(target) as a:                 # migrates: step 8's backfill links them again
         assert stories(a) == before and len(before) == 1
+
+
+def test_new_pairs_join_stories_as_whole_regrouping_would(tmp_path):
+    """Pairs added a batch at a time (each batch joining, merging and naming stories incrementally)
+    leave the stories that regrouping every connected component from scratch gives."""
+    import random
+    with open_archive(str(tmp_path / "a.db")) as a:
+        db = a.db
+        db.execute("INSERT INTO pages(page_key, sha1, text, doc, ingested_at) VALUES ('p','p','','{}','')")
+        for k in range(1, 61):
+            db.execute("INSERT INTO articles(id, uid, page_id, seq, kind, body) VALUES (?,?,1,?,'news','')",
+                       (k, f"u{k}", k))
+        rng = random.Random(7)
+        for _ in range(25):
+            pairs = sorted({(max(x, y), min(x, y)) for x, y in
+                            ((rng.randint(1, 60), rng.randint(1, 60)) for _ in range(rng.randint(1, 4))) if x != y})
+            with db.transaction():
+                db.executemany("INSERT INTO reprint_pairs(article_id, other_id, similarity) VALUES (?,?,1) "
+                               "ON CONFLICT DO NOTHING", pairs)
+                R._join(db, pairs)
+            got = sorted(db.fetchall("SELECT article_id, story_id FROM article_stories ORDER BY article_id"))
+            with db.transaction():
+                db.execute("DELETE FROM article_stories")
+                R._regroup(db, set(range(1, 61)))
+            assert got == sorted(db.fetchall("SELECT article_id, story_id FROM article_stories ORDER BY article_id"))
+        assert len(stories(a)) < 30 and max(len(s) for s in stories(a)) > 5    # merges happened
 
 
 def test_exports_mark_printings(tmp_path, texts):

@@ -112,3 +112,53 @@ def test_a_walk_already_made_spares_counting(db_target):
         f = Filters(paper="衡阳日报")   # a filtered walk serves the filtered facets
         assert facet_counts(a.db, "调研", f, walked=Ranking(a.db, "调研", f).walked) == facet_counts(a.db, "调研", f)
         assert [h.article_id for h in find(a.db, "调研", ranking=r)] == [h.article_id for h in find(a.db, "调研")]
+
+
+def test_held_columns_count_as_the_statement_does(tmp_path, monkeypatch):
+    """A serving process holds the facet columns (columns.py) once an archive state is asked for often
+    enough: the counts are the statement's, for every filter and sample, and a write is counted at once
+    (the statement counts until the columns are read anew)."""
+    from jianbao.store import columns, facets
+    target = str(tmp_path / "archive.db")
+    fill_common(target, 36)
+    fill(target)
+    monkeypatch.setattr(columns, "SETTLE", 0.0)
+    monkeypatch.setattr(columns, "REFRESH", 0.0)
+    monkeypatch.setattr(columns, "BACKGROUND", False)   # read in the asking thread, at once
+    asks = [("调研", Filters(), 1), ("调研", Filters(paper="临江日报"), 1), ("市长", Filters(date_from="2021-02-01"), 2),
+            ("调研", Filters(type="调研"), 16), ("秦国文", Filters(), 1), ("无此词", Filters(), 1)]
+
+    def both(a):
+        monkeypatch.setattr(columns, "HOLD_AFTER", 10 ** 9)   # the statement only
+        by_sql = [facets._facets(a.db, q, f, None, k, 0) for q, f, k in asks]
+        monkeypatch.setattr(columns, "HOLD_AFTER", 1)
+        held = [facets._facets(a.db, q, f, None, k, 0) for q, f, k in asks]
+        return by_sql, held
+
+    with open_archive(target, readonly=True) as a:
+        by_sql, held = both(a)
+        assert columns.held(a.db) is not None and held == by_sql
+        assert dict(held[0]["person"])["秦国文"] == 2 and dict(held[0]["type"])["调研"] == 40
+        with open_archive(target) as w:   # a write: its article is counted at once
+            w.add(*page("枫林日报", "2023-01-05", "3", [visit("秦国文", "市委书记", "雁峰区", "2023-01-04")]))
+        by_sql2, held2 = both(a)
+        assert held2 == by_sql2 != by_sql and dict(held2[4]["paper"])["枫林日报"] == 1
+
+
+def test_held_columns_are_read_in_a_thread_of_their_own(tmp_path, monkeypatch):
+    """No request waits for the columns: they are read in the background, and counted with once there."""
+    import time
+
+    from jianbao.store import columns, facets
+    target = str(tmp_path / "archive.db")
+    fill(target)
+    monkeypatch.setattr(columns, "HOLD_AFTER", 2)
+    with open_archive(target, readonly=True) as a:
+        by_sql = facet_counts(a.db, "调研")
+        assert columns.held(a.db) is None   # the second ask: reading starts, the statement counts
+        for _ in range(200):
+            if columns.held(a.db) is not None:
+                break
+            time.sleep(0.05)
+        assert columns.held(a.db) is not None and facet_counts(a.db, "调研") == by_sql
+        assert facets._held_counts(a.db, "调研", Filters(), None, 1) is not None

@@ -101,3 +101,15 @@ def test_kill_9_mid_batch_then_rerun_equals_a_clean_run(db_target, tmp_path, del
     if db_target.endswith(".db"):
         import sqlite3
         assert sqlite3.connect(db_target).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_page_stored_reads_its_issue_by_index(tmp_path):
+    """links.link_issue runs at every page stored: it finds the issue's articles through the pages'
+    issue index, never by a scan of every stored article (what made ingest slow as the archive grew)."""
+    with open_archive(str(tmp_path / "a.db")) as a:
+        for sql in ("SELECT a.id, a.page, a.seq, a.headline, a.continued_from, a.continued_on FROM articles a "
+                    "JOIN pages p ON p.id = a.page_id WHERE p.issue_id=? ORDER BY a.id",
+                    "UPDATE articles SET logical_id = id, part = 1 WHERE page_id IN "
+                    "(SELECT id FROM pages WHERE issue_id=?)"):
+            plan = " | ".join(r[3] for r in a.db.fetchall("EXPLAIN QUERY PLAN " + sql, (1,)))
+            assert "pages_issue" in plan and "SCAN a" not in plan and "SCAN pages" not in plan, plan

@@ -128,3 +128,38 @@ def test_totals_past_exact_counting_are_estimates(db_target, monkeypatch):
         seen = {h["article_id"] for k in (1, 2, 3, 4) for h in
                 c.get("/api/search", params={"q": "调研", "size": 10, "page": k}).json()["hits"]}
         assert len(seen) == 31
+
+
+def test_a_write_while_serving_is_counted_at_once(tmp_path, monkeypatch):
+    """The cache (on) and the facet columns a serving process holds are keyed by the archive's state:
+    a page stored while the server runs is in the next search's total and facets, exact as before."""
+    from fastapi.testclient import TestClient
+
+    from jianbao.store import columns, open_archive
+    from jianbao.web import WebSettings, create_app
+    from tag_docs import page, visit
+    from web_helpers import fill
+    monkeypatch.setattr(columns, "SETTLE", 0.0)
+    monkeypatch.setattr(columns, "REFRESH", 0.0)   # the columns read anew at once after the write
+    monkeypatch.setattr(columns, "BACKGROUND", False)   # … in the asking thread
+    target = str(tmp_path / "archive.db")
+    fill(target)
+    with TestClient(create_app(target, WebSettings(cache_ttl=600.0))) as c:
+        for _ in range(4):   # asked again and again: cached, and the columns held
+            before = c.get("/api/search", params={"q": "调研"}).json()
+        assert before["total"] == 31 and "枫林晚报" not in facet(before, "paper")
+        with open_archive(target) as w:
+            w.add(*page("枫林晚报", "2024-05-06", "2", [visit("秦国文", "市委书记", "雁峰区", "2024-05-05")]))
+        for _ in range(4):
+            after = c.get("/api/search", params={"q": "调研"}).json()
+            assert after["total"] == 32 and facet(after, "paper")["枫林晚报"] == 1
+            assert facet(after, "person")["秦国文"] == facet(before, "person")["秦国文"] + 1
+            assert facet(after, "year")["2024"] == 1
+        # other queries (not cached): counted over the columns read anew, as the statement counts them
+        got = {q: c.get("/api/search", params={"q": q}).json() for q in ("市委书记", "秦国文", "雁峰区", "调研 -秦国文")}
+        assert columns.held(c.app.state.pool._all[0].db) is not None
+    monkeypatch.setattr(columns, "HOLD_AFTER", 10 ** 9)   # the statement only
+    with TestClient(create_app(target, WebSettings(cache_ttl=0.0))) as c:
+        for q, res in got.items():
+            assert res["facets"] == c.get("/api/search", params={"q": q}).json()["facets"]
+        assert facet(got["秦国文"], "paper")["枫林晚报"] == 1

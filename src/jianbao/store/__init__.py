@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Iterator
 
 from ..model import Article, PageDoc, PageImage, PageMeta
-from . import browse, divisions, facets, facsimile, networks, people, reprints, spells
+from . import browse, columns, divisions, facets, facsimile, networks, people, reprints, spells
 from .browse import IssuePage, PaperRow
 from .divisions import PaperHome
 from .db import ArchiveError, DB, connect, is_url, redact
@@ -187,6 +187,16 @@ class Archive:
                exact_up_to: int = COUNT_UP_TO, walked: tuple[int, bool] | None = None) -> FacetCounts:
         """The search's total and the counts of each facet (paper, year, month … : facets.FACETS)."""
         return facets.facet_counts(self.db, query, filters, None, limit, exact_up_to, walked)
+
+    def version(self) -> tuple | None:
+        """What changes whenever a writer commits (SQLite: the file's and its log's size and time), for
+        caches to key by; None where it is not known (PostgreSQL)."""
+        return columns.stamp(self.db)
+
+    def hold_facet_columns(self) -> None:
+        """A serving process: read the columns that facets count by into memory now, in the background
+        (SQLite; columns.py), rather than once the same searches' facets have been asked for."""
+        columns.held(self.db, eager=True)
 
     def iter_logical(self, query: str | None, filters: Filters = Filters(), batch: int = 500) -> Iterator[list[int]]:
         """The matching logical articles' ids, in batches, each once (a download)."""

@@ -37,6 +37,12 @@ class DB:
 
     _depth = 0
     begin_sql = "BEGIN"
+    rollbacks = 0     # how many transactions this connection rolled back: what it cached may be gone
+
+    def others_wrote(self) -> bool:
+        """Whether another connection may have changed the archive since this was last asked (SQLite:
+        its data_version); True when it cannot tell. What a cache of stored rows checks."""
+        return True
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -53,6 +59,7 @@ class DB:
         try:
             yield
         except BaseException:
+            self.rollbacks += 1
             self.execute("ROLLBACK")
             raise
         else:
@@ -112,6 +119,12 @@ class SQLiteDB(DB):
 
     def execute(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, tuple(params))
+
+    _data_version = None
+
+    def others_wrote(self) -> bool:
+        seen, self._data_version = self._data_version, self.conn.execute("PRAGMA data_version").fetchone()[0]
+        return seen != self._data_version
 
     def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
         self.conn.executemany(sql, [tuple(r) for r in rows])

@@ -169,8 +169,8 @@ def backfill(db: DB) -> None:
     from its page document (the paper's name, the dateline, the article's other places), the votes
     counted and every paper's home recorded."""
     papers: set[str] = set()
-    for page_id, paper, doc in db.fetchall("SELECT id, paper, doc FROM pages ORDER BY id"):
-        arts = (json.loads(doc).get("articles") or [])
+    for page_id, paper in db.fetchall("SELECT id, paper FROM pages ORDER BY id"):   # one document at a time
+        arts = (json.loads(db.fetchone("SELECT doc FROM pages WHERE id=?", (page_id,))[0]).get("articles") or [])
         for aid, seq in db.fetchall("SELECT id, seq FROM articles WHERE page_id=? ORDER BY seq", (page_id,)):
             if seq < len(arts):
                 a = Article.from_dict(arts[seq])

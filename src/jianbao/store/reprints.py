@@ -46,6 +46,7 @@ CROWDED = 100         # a band hash that more articles share is boilerplate, not
 MARGIN = 0.2          # a candidate whose overlap estimated from the signatures is this far below: dropped
 MIN_SHINGLES = 40     # shorter texts (captions, one-line notices) are never linked: too little to tell
 SEED = 20240522       # the MinHash multipliers: fixed, so every process computes the same signatures
+KEPT_SIGS = 50_000    # signatures of stored articles a writing connection keeps in memory (`_kept`)
 
 # schema step 8: the bands (each band's number mixed into its hash, so one key holds them all; one
 # b-tree keyed by (hash, article) and nothing else: its rows are dropped by `forget`, from the hashes
@@ -188,12 +189,8 @@ def link_articles(db: DB, rows: Iterable[tuple]) -> None:
     same: dict[int, set[int]] = {}
     for h, aid in bands:
         same.setdefault(h, set())
-    hashes = sorted(same)
-    for at in range(0, len(hashes), 500):
-        chunk = hashes[at:at + 500]
-        for h, other in db.fetchall(f"SELECT hash, article_id FROM article_bands WHERE hash IN "
-                                    f"({','.join('?' for _ in chunk)})", chunk):
-            same[int(h)].add(int(other))
+    for h, other in _in(db, "SELECT hash, article_id FROM article_bands WHERE hash IN ({})", sorted(same)):
+        same[int(h)].add(int(other))
     stored = {h: len(s) for h, s in same.items()}
     for h, aid in bands:
         same[h].add(aid)
@@ -212,7 +209,24 @@ def link_articles(db: DB, rows: Iterable[tuple]) -> None:
     if pairs:
         db.executemany("INSERT INTO reprint_pairs(article_id, other_id, similarity) VALUES (?,?,?) "
                        "ON CONFLICT DO NOTHING", pairs)
-        _regroup(db, {a for a, _, _ in pairs})
+        _join(db, [(a, b) for a, b, _ in pairs])
+
+
+def _kept(db: DB) -> dict[int, tuple[int, bytes]]:
+    """Article id → (shingles, signature as stored) of articles this connection stored or read before:
+    the same boilerplate bands make the same stored articles candidates page after page, and reading
+    their signatures again was a quarter of the step's time. A stored signature never changes while its
+    article lives, so the entries hold as long as their ids name the same articles: all are dropped
+    when this connection rolled back or forgot a page, and in SQLite (which gives a deleted last id to
+    the next article) when another connection wrote; PostgreSQL never gives an id twice. At most
+    KEPT_SIGS entries (about 300 bytes each): when full, it starts again."""
+    kept = getattr(db, "_reprint_sigs", None)
+    state = (db.rollbacks, getattr(db, "_reprint_forgets", 0))
+    if (kept is None or kept[0] != state or len(kept[1]) > KEPT_SIGS
+            or (db.dialect == "sqlite" and db.others_wrote())):
+        kept = (state, {})
+        db._reprint_sigs = kept   # type: ignore[attr-defined]
+    return kept[1]
 
 
 def _likely(db: DB, sigs: dict[int, tuple[int, np.ndarray]], candidates: dict[int, set[int]]) -> dict[int, set[int]]:
@@ -220,18 +234,26 @@ def _likely(db: DB, sigs: dict[int, tuple[int, np.ndarray]], candidates: dict[in
     the Jaccard similarity J, and |A ∩ B| = J (|A| + |B|) / (1 + J)), is within MARGIN of THRESHOLD:
     texts that share only boilerplate are dropped without reading them. One array operation per article."""
     np = _np()
+    kept = _kept(db)
     ids = list(sigs)
     sizes = [sigs[a][0] for a in ids]
     rows = [sigs[a][1].astype("<u4") for a in ids]
     others = sorted({o for c in candidates.values() for o in c if o not in sigs})
     blobs: list[bytes] = []
-    for at in range(0, len(others), 500):
-        chunk = others[at:at + 500]
-        for aid, n, blob in db.fetchall(f"SELECT article_id, shingles, sig FROM article_sigs WHERE article_id IN "
-                                        f"({','.join('?' for _ in chunk)})", chunk):
-            ids.append(int(aid))
-            sizes.append(int(n))
-            blobs.append(bytes(blob))
+    for aid in others:
+        if aid in kept:
+            n, blob = kept[aid]
+            ids.append(aid)
+            sizes.append(n)
+            blobs.append(blob)
+    for aid, n, blob in _in(db, "SELECT article_id, shingles, sig FROM article_sigs WHERE article_id IN ({})",
+                            [o for o in others if o not in kept]):
+        kept[int(aid)] = (int(n), bytes(blob))
+        ids.append(int(aid))
+        sizes.append(int(n))
+        blobs.append(bytes(blob))
+    for aid, (n, sig) in sigs.items():
+        kept[aid] = (n, sig.astype("<u4").tobytes())
     matrix = np.vstack(rows + ([np.frombuffer(b"".join(blobs), dtype="<u4").reshape(-1, PERMS)] if blobs else []))
     size = np.array(sizes, dtype=np.float64)
     at_row = {aid: k for k, aid in enumerate(ids)}
@@ -256,11 +278,8 @@ def _confirm(db: DB, mine: dict[int, tuple[int, np.ndarray]],
     THRESHOLD; parts of one continued article are never pairs."""
     others = sorted({o for c in candidates.values() for o in c if o not in mine})
     known = dict(mine)
-    for at in range(0, len(others), 500):
-        ids = others[at:at + 500]
-        for aid, lid, body in db.fetchall(f"SELECT id, logical_id, body FROM articles WHERE id IN "
-                                          f"({','.join('?' for _ in ids)})", ids):
-            known[int(aid)] = (int(lid or aid), shingles(body or ""))
+    for aid, lid, body in _in(db, "SELECT id, logical_id, body FROM articles WHERE id IN ({})", others):
+        known[int(aid)] = (int(lid or aid), shingles(body or ""))
     out = {}
     for aid, cands in candidates.items():
         lid, sh = known[aid]
@@ -277,15 +296,51 @@ def _component(db: DB, start: set[int]) -> set[int]:
     """Every article joined to `start` by reprint pairs."""
     seen, todo = set(start), list(start)
     while todo:
-        batch, todo = todo[:500], todo[500:]
-        marks = ",".join("?" for _ in batch)
-        for a, b in db.fetchall(f"SELECT article_id, other_id FROM reprint_pairs WHERE article_id IN ({marks}) "
-                                f"OR other_id IN ({marks})", batch + batch):
+        batch, todo = todo, []
+        for a, b in _in(db, "SELECT article_id, other_id FROM reprint_pairs WHERE article_id IN ({0}) "
+                        "OR other_id IN ({0})", batch):
             for x in (int(a), int(b)):
                 if x not in seen:
                     seen.add(x)
                     todo.append(x)
     return seen
+
+
+def _join(db: DB, pairs: list[tuple[int, int]]) -> None:
+    """New pairs join stories: the stories (or lone articles) they link become one, named by the
+    smallest id among theirs (each story's name is its smallest member: the union's is the least of
+    them). Only the articles that change story are written: a new printing of a story of a thousand
+    adds one row, not a thousand (what `_regroup`, which rereads whole stories, would write)."""
+    ids = sorted({x for pair in pairs for x in pair})
+    story = {x: x for x in ids}          # a lone article is its own story
+    stored = set()
+    for aid, sid in _in(db, "SELECT article_id, story_id FROM article_stories WHERE article_id IN ({})", ids):
+        story[int(aid)] = int(sid)
+        stored.add(int(aid))
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+    for a, b in pairs:
+        ra, rb = root(story[a]), root(story[b])
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    renamed = sorted((old, root(old)) for old in {story[x] for x in stored} if root(old) != old)
+    db.executemany("UPDATE article_stories SET story_id=? WHERE story_id=?", [(new, old) for old, new in renamed])
+    db.executemany("INSERT INTO article_stories(article_id, story_id) VALUES (?,?)",
+                   [(x, root(story[x])) for x in ids if x not in stored])
+
+
+def _in(db: DB, sql: str, ids: list[int]) -> list[tuple]:
+    """The rows of `sql` over `ids`, 500 a query: its `IN ({})` (or each `IN ({0})`) filled with them."""
+    out: list[tuple] = []
+    times = max(1, sql.count("{0}"))
+    for at in range(0, len(ids), 500):
+        chunk = list(ids[at:at + 500])
+        out.extend(db.fetchall(sql.format(",".join("?" for _ in chunk)), chunk * times))
+    return out
 
 
 def _regroup(db: DB, touched: set[int]) -> None:
@@ -310,6 +365,7 @@ def forget(db: DB, page_id: int) -> None:
     mine = [int(r[0]) for r in db.fetchall("SELECT id FROM articles WHERE page_id=?", (page_id,))]
     if not mine:
         return
+    db._reprint_forgets = getattr(db, "_reprint_forgets", 0) + 1   # type: ignore[attr-defined]  (`_kept`)
     marks = ",".join("?" for _ in mine)
     linked = {int(a) for a, b in db.fetchall(
         f"SELECT article_id, other_id FROM reprint_pairs WHERE article_id IN ({marks}) OR other_id IN ({marks})",

@@ -136,6 +136,8 @@ def create_app(target: str, settings: WebSettings = WebSettings()) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        with pool.archive() as arch:   # each server process: the facets' columns read in the background
+            arch.hold_facet_columns()
         yield
         pool.close()
 

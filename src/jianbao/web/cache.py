@@ -1,5 +1,7 @@
 """A small thread-safe cache with a time limit, for what is dear to compute and read often
-(facet counts over the whole archive, a person's profile). `ttl=0` turns it off."""
+(facet counts over the whole archive, a person's profile). `ttl=0` turns it off. The views put the
+archive's version (Archive.version: it changes with every write) in their keys, so that what a write
+changed is computed anew at once; entries of earlier versions age out (least recently used first)."""
 from __future__ import annotations
 
 import threading

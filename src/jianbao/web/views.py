@@ -20,7 +20,7 @@ def search(arch: Archive, p: SearchParams, cache: TTLCache, facet_limit: int = 1
            exact_up_to: int = COUNT_UP_TO) -> SearchOut:
     # the ranking's walk (the query's newest matches) also tells facet_counts whether it saw them all
     ranking = arch.ranking(p.q, p.filters) if p.q and not p.filters.section and p.sort == "relevance" else None
-    key = ("facets", p.q, p.filters)
+    key = ("facets", arch.version(), p.q, p.filters)   # the archive as it is now: a write counts at once
     fc = cache.get(key)
     if fc is None:
         fc = arch.facets(p.q, p.filters, facet_limit, exact_up_to, ranking.walked if ranking else None)
@@ -48,7 +48,7 @@ def _counts(rows: list[tuple[str, int]], every: int) -> list[FacetCount]:
 
 def facet(arch: Archive, p: SearchParams, name: str, cache: TTLCache, exact_up_to: int = COUNT_UP_TO) -> FacetOut:
     """Every value of one facet of a search (the "more" link)."""
-    key = ("facet-all", p.q, p.filters)
+    key = ("facet-all", arch.version(), p.q, p.filters)
     fc = cache.get(key)
     if fc is None:
         fc = arch.facets(p.q, p.filters, 0, exact_up_to)
@@ -110,7 +110,8 @@ def facsimile(arch: Archive, page_id: int) -> FacsimileOut | None:
 
 
 def person(arch: Archive, name: str, cache: TTLCache, limit: int = 20) -> PersonOut | None:
-    got = cache.get(("person", name))
+    key = ("person", arch.version(), name)
+    got = cache.get(key)
     if got is not None:
         return got
     profiles = arch.people(name, limit)
@@ -129,23 +130,25 @@ def person(arch: Archive, name: str, cache: TTLCache, limit: int = 20) -> Person
             articles=[ArticleRef(article_id=i, date=d, paper=pp, headline=h) for i, d, pp, h in p.articles]))
     out.sort(key=lambda x: -sum(t.articles for t in x.titles))
     got = PersonOut(name=name, identities=out)
-    cache.put(("person", name), got)
+    cache.put(key, got)
     return got
 
 
 def stats(arch: Archive, cache: TTLCache) -> StatsOut:
-    got = cache.get(("stats",))
+    key = ("stats", arch.version())
+    got = cache.get(key)
     if got is None:
         got = StatsOut(**arch.stats())
-        cache.put(("stats",), got)
+        cache.put(key, got)
     return got
 
 
 def papers(arch: Archive, cache: TTLCache) -> list[PaperOut]:
-    got = cache.get(("papers",))
+    key = ("papers", arch.version())
+    got = cache.get(key)
     if got is None:
         got = [PaperOut(**vars(r)) for r in arch.papers()]
-        cache.put(("papers",), got)
+        cache.put(key, got)
     return got
 
 
