@@ -29,6 +29,8 @@ MAX_HEAD = 8   # logos, kicker, headline, subheadline lines: more starts another
 ABOVE = 3000   # characters of the article in progress whose words a run is compared with
 BELOW = 300    # characters under a run whose words it is compared with
 LOOK = 20      # lines looked at under a run for its lead's words or a photo credit (linear on any page)
+CAPTION_GAP = 1.5  # a caption's top stands within this many of its lines' heights under its photo
+CAPTION_LINES = 3  # short lines under a caption, inside the photo's width, that may be its credit
 
 
 @dataclass
@@ -243,6 +245,9 @@ class Segmenter:
             elif L.is_caption(self.blocks[i].text):
                 self._caption(i)
                 i += 1
+            elif self._under_photo(i):
+                self._caption(i)
+                i = self._caption_tail(i + 1)
             elif self._closing_note(i):
                 self._body(i)
                 i += 1
@@ -253,6 +258,58 @@ class Segmenter:
                 i += 1
         self._lone_logos()
         return Cut(self.drafts, self.furniture, self.geo)
+
+    def _under_photo(self, i: int) -> bool:
+        """A caption known by where it stands (PDF and scan pages, which give boxes): a line that is no
+        title or byline right after a photo, its top within CAPTION_GAP of its lines' heights under
+        the photo's foot and its width inside the photo's (give or take as much). For a caption whose
+        credit is on a line of its own, or whose ▲ OCR missed."""
+        if i == 0 or self.fkind[i - 1] != "image" or self.byl[i] is not None or self.title(i):
+            return False
+        photo, b = self.blocks[i - 1].box, self.blocks[i]
+        return photo is not None and b.box is not None and self._photo_zone(photo, b.box, photo[3], b)
+
+    @staticmethod
+    def _photo_zone(photo: tuple[float, float, float, float], box: tuple[float, float, float, float],
+                    foot: float, b: Block, low: float | None = None) -> bool:
+        """Does `box` start right under `foot` (the photo's, or the lowest line of its caption) and
+        lie within the photo's width? The tolerance is CAPTION_GAP times the height of a line of b
+        (the caption); `low`: the caption's foot, a line beside its last one (a credit) starts above."""
+        h = b.boxes[0][3] - b.boxes[0][1] if b.boxes else box[3] - box[1]
+        slack = CAPTION_GAP * h
+        return ((foot if low is None else low) - h / 2 <= box[1] <= foot + slack
+                and box[0] >= photo[0] - slack and box[2] <= photo[2] + slack)
+
+    def _caption_tail(self, i: int) -> int:
+        """The short lines right under a caption found by _under_photo, inside the photo's width: its
+        credit (新华社记者 某某 摄; a credit whose mark OCR misread, 某某 X, a name and one sign apart,
+        is taken too, where it stands), or stray bits of the photo OCR read, which go with the caption.
+        Returns the first line after them."""
+        photo, caption, d = self.blocks[i - 2].box, self.blocks[i - 1], self.last_caption
+        assert photo is not None and caption.box is not None and d is not None
+        foot = low = caption.box[3]
+        for k in range(i, min(i + CAPTION_LINES, self.n)):
+            b = self.blocks[k]
+            if (self.fkind[k] or b.box is None or len(b.boxes) > 1 or b.heading or b.bold
+                    or b.size >= HEADLINE_SIZE or not self._photo_zone(photo, b.box, foot, caption, low)):
+                return k
+            credit = self._photo_credit_line(b.text)
+            if credit is not None and not d.bylines:
+                d.bylines.append(whole(self.blocks, k))
+                d.byline_info.append(credit)
+                return k + 1
+            if len(b.text) > 2:
+                return k
+            d.body.append(whole(self.blocks, k))
+            foot = max(foot, b.box[3])
+        return min(i + CAPTION_LINES, self.n)
+
+    @staticmethod
+    def _photo_credit_line(text: str) -> L.Byline | None:
+        by = L.parse_byline(text)
+        if by is None and len(text) > 4 and text[-2] == " ":
+            by = L.parse_byline(text[:-2])  # the mark OCR misread (摄 as 播): a name before it
+        return by if by is not None and by.reporters else None
 
     def _closing_note(self, i: int) -> bool:
         """A note wholly in brackets between an article's body and the next title lines (（综合本报记者
