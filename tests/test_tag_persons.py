@@ -191,3 +191,9 @@ def test_names_the_rules_list_after_a_titled_name_share_its_titles():
 def test_a_name_that_opens_a_studios_name_is_no_person_of_the_article():
     a = tag(["社区成立了梁伟明戏剧工作室，邀请市民参加。"])
     assert "梁伟明" not in persons(a) and "梁伟明戏剧工作室" in a.orgs
+
+
+def test_an_anonymised_name_opens_with_a_rare_surname():
+    # 羊 is a rare surname the rules open no name with, but before the slot 某 it does
+    a = tag(["他们与吉某平、羊某东等4人结伙作案。"])
+    assert {"吉某平", "羊某东"} <= set(persons(a))

@@ -172,3 +172,19 @@ def test_a_short_form_keeps_the_level_printed_after_it():
     # not where an ordinary word crosses the level ("海西区域": 区域)
     b = tag(["要推动海西区域协调发展。"])
     assert "海西区" not in b.places
+
+
+def test_a_unit_in_a_document_title_is_no_place():
+    a = tag(["会议表决通过了《关于批准浏阳市2023年预算调整方案的决议》。"])
+    assert "浏阳市" not in a.places
+
+
+def test_a_one_character_ending_inside_a_longer_site_ends_no_name():
+    a = tag(["他来到城东区新华街文化小镇调研。"])
+    assert "新华街文化小镇" in a.places and not any(p.endswith("新华街") for p in a.places)
+
+
+def test_a_short_form_after_a_province_in_an_address():
+    # 北平 crosses 河北|平泉: a place written right after a place is read all the same
+    a = tag(["河北平泉举办农民丰收节"])
+    assert {"河北", "平泉"} <= set(a.places)

@@ -8,6 +8,7 @@ already uses decides; else three characters. Ordinary words of the general dicti
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import data, lexicon, titles
@@ -63,7 +64,7 @@ def name_at(text: str, pos: int, known: set[str] | frozenset[str] = frozenset(),
     f = foreign_at(text, pos)
     if f:
         return f
-    s = surname_at(text, pos)
+    s = surname_at(text, pos) or _anonymised_at(text, pos)
     if not s:
         if need_surname or not (pos < len(text) and is_name_char(text[pos])):
             return 0
@@ -89,6 +90,22 @@ def name_at(text: str, pos: int, known: set[str] | frozenset[str] = frozenset(),
                                      and not _closes(text, pos + n)):
         return 0
     return n
+
+
+def _anonymised_at(text: str, pos: int) -> int:
+    """1 when a surname of the rare list stands before the slot that withholds a name ("符某林",
+    data/patterns.tsv, anonymised): no word reads so, it opens a name."""
+    return int(text[pos:pos + 1] in _rare() and _anonymised().match(text, pos + 1) is not None)
+
+
+@lru_cache(maxsize=1)
+def _anonymised() -> re.Pattern:
+    return re.compile(data.pattern("anonymised"))
+
+
+@lru_cache(maxsize=1)
+def _rare() -> frozenset[str]:
+    return frozenset(s for s in data.keys("rare_surnames") if len(s) == 1)
 
 
 @lru_cache(maxsize=1)

@@ -186,18 +186,23 @@ def _place_follows(text: str, end: int, idx: dict[str, tuple[str, ...]]) -> bool
 def _short(text: str) -> list[Cand]:
     idx, g = _short_index(), lexicon.gazetteer()
     out = []
+    ends: set[int] = set()  # where a short form read so far ends
     unit = _after_short()
     for i in range(len(text) - 1):
         for w in idx.get(text[i:i + 2], ()):
             if not text.startswith(w, i):
                 continue
             end = i + len(w)
-            if crosses(text, i, end) and not _place_follows(text, end, idx):
-                continue  # "江湖" crosses "浙江", but not in an address: "浙江|湖州|吴兴法院"
+            crossed = crosses(text[i:], 0, end - i) if i in ends else crosses(text, i, end)
+            if crossed and not _place_follows(text, end, idx):
+                continue  # "江湖" crosses "浙江", but not in an address: "浙江|湖州|吴兴法院"; a
+                # word across the left edge of a short form right after another ("河北|平泉": 北平)
+                # is read out of the two places
             # the level printed after a short form of a division is part of its name as printed ("海西州")
             if end < len(text) and text[end] in unit and g.short.get(w) in g.full and not crosses(text, i, end + 1):
                 end += 1
             out.append(Cand(i, end, text[i:end], "short", full=g.short.get(w, w), rank=SHORT_RANK))
+            ends.add(end)
             break
     return out
 
@@ -213,11 +218,19 @@ def _sites(text: str) -> list[Cand]:
     table, rx = _site_table()
     short = dict(data.mapping("place_short"))
     out = [c for c in suffix_cands(text, table, lambda s: table[s][0], SITE_RANK, rx, 14, joined=False) if not _place_verb(c.name)]
+    out = [c for c in out if not (data.ends_with_any(c.name, len(c.name), _site_sufs()) in _one_char_sufs() and any(
+        d.start < c.end < d.end - 1 for d in out))]  # "城东区新华街|文化小镇": a one-character
+    # suffix inside a longer site's name, not at its end, ends no name
     for c in out:
         for s, f in short.items():
             if c.name.endswith(s) and len(c.name) > len(s):
                 c.full = c.name[:-len(s)] + f
     return out
+
+
+@lru_cache(maxsize=1)
+def _one_char_sufs() -> frozenset[str]:
+    return frozenset(s for s in _site_sufs() if len(s) == 1)
 
 
 def site_stem(name: str) -> str:
