@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from jianbao.cut import heads
 from jianbao.cut.heads import DATA, FEATURES, HeadModel, assign_head, candidates, default_model
 from jianbao.model import Block
@@ -73,21 +75,18 @@ def test_a_model_can_be_given_and_overrides_the_shipped_one():
     assert len(record) == 1 and record[0][1] == [0, 1]
 
 
-def test_a_line_carrying_on_the_one_above_is_a_subheadline():
+@pytest.mark.parametrize("first, second", [
     # 就… has no subject of its own: the line above is the headline it carries on, not a kicker
-    bs = blocks("张某某主持召开部分市人大代表座谈会", "就市政府工作报告征求意见稿听取意见建议")
+    ("张某某主持召开部分市人大代表座谈会", "就市政府工作报告征求意见稿听取意见建议"),
+    # a line reporting a thing done is the headline, not a kicker
+    ("青溪县智慧农业服务平台上线", "农户在手机上就能预约农机和专家"),
+])
+def test_headline_and_subheadline_not_kicker_and_headline(first, second):
+    bs = blocks(first, second)
     h = assign_head(bs, [0, 1])
     assert not h.kicker
-    assert texts(bs, h.headline) == ["张某某主持召开部分市人大代表座谈会"]
-    assert texts(bs, h.subheadline) == ["就市政府工作报告征求意见稿听取意见建议"]
-
-
-def test_a_line_reporting_a_thing_done_is_the_headline_not_a_kicker():
-    bs = blocks("青溪县智慧农业服务平台上线", "农户在手机上就能预约农机和专家")
-    h = assign_head(bs, [0, 1])
-    assert not h.kicker
-    assert texts(bs, h.headline) == ["青溪县智慧农业服务平台上线"]
-    assert texts(bs, h.subheadline) == ["农户在手机上就能预约农机和专家"]
+    assert texts(bs, h.headline) == [first]
+    assert texts(bs, h.subheadline) == [second]
 
 
 def test_continuation_and_report_features_read_the_tables():
