@@ -9,13 +9,11 @@ The word lists are in data/dates.tsv and data/numerals.tsv, the pattern in data/
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from . import data
+from . import data, lexicon
 
 
 @lru_cache(maxsize=1)
@@ -114,28 +112,10 @@ def resolve_md(m: int, d: int, issue: dt.date | None, y: int | None = None) -> s
     return iso
 
 
-@lru_cache(maxsize=1)
-def _new_years() -> dict[int, dt.date]:
-    """Year → the day of its lunar New Year (春节), from jionlp's table of them (gadget/lunar_solar_date.py,
-    read alone: the package itself takes a second to load)."""
-    try:
-        spec = importlib.util.find_spec("jionlp")
-        path = Path(spec.origin).parent / "gadget" / "lunar_solar_date.py" if spec and spec.origin else None
-        if path is None or not path.exists():
-            return {}
-        mod_spec = importlib.util.spec_from_file_location("_jb_lunar_solar_date", path)
-        mod = importlib.util.module_from_spec(mod_spec)
-        mod_spec.loader.exec_module(mod)
-        days = [dt.datetime.strptime(x, "%Y%m%d").date() for x in mod.LunarSolarDate.CHINESE_NEW_YEAR]
-    except (ImportError, ValueError, AttributeError, OSError):
-        return {}
-    return {d.year: d for d in days}
-
-
 def _new_year_day(issue: dt.date, offset: int) -> str | None:
     """The day `offset` days after the lunar New Year (data/dates.tsv, newyear) that an issue of `issue`
     reports: this year's, unless it falls more than a month after the issue (then last year's)."""
-    table = _new_years()
+    table = lexicon.new_years()
     for y in (issue.year, issue.year - 1):
         if y in table and table[y] + dt.timedelta(days=offset) <= issue + dt.timedelta(days=31):
             return (table[y] + dt.timedelta(days=offset)).isoformat()

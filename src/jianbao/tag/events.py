@@ -234,21 +234,21 @@ def _days(d: DateMention) -> bool:
 def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]],
           officials: set[str], cands: dict[str, list[Cand]], canon: dict[str, str],
           dates: dict[str, list[DateMention]], heads: dict[str, str] | None = None,
-          above: set[str] = frozenset()) -> tuple[list[Act], list[tuple[list[str], str, str, tuple[int, int]]]]:
+          above: set[str] = frozenset()) -> tuple[list[Act], list[tuple[list[str], str, str]]]:
     """Activities found in the body, and role clauses (names, role, object text, (field index, offset)). `heads`: a
     visiting group's word → the person who heads it (group_heads), the doer when the group is. `above`: the names
     the kicker, headline or subheadline give ("赵甲 王乙出席": of a list that attends, the doers). The heads of
     visiting parties ("张甲一行") come as role clauses of their own ("visitor"), for `write`."""
     acts: list[Act] = []
-    roles: list[tuple[list[str], str, str, tuple[int, int]]] = []
+    roles: list[tuple[list[str], str, str]] = []
     lead = next((d for k, _ in fields for d in dates.get(k, []) if d.kind != "tod"), None)
     spanned: list[tuple[DateMention, str]] = []  # dates of several days that dated an activity already, its type
     generic, guests, sit = _types("generic"), _types("guests"), _types("sit")
     noun_end, back, at = _set("noun_end"), _set("back"), _set("at")
     visiting = _words("visiting")
-    roles += [([n], "visitor", "", (fi, s)) for fi, (k, text) in enumerate(fields) for n, s, e in mentions.get(k, [])
+    roles += [([n], "visitor", "") for k, text in fields for n, s, e in mentions.get(k, [])
               if n in officials and data.starts_with_any(text, e, visiting)]  # "张甲一行": a visiting party's head
-    roles += [([n], "visitor", "", (0, 0)) for n in (heads or {}).values()]
+    roles += [([n], "visitor", "") for n in (heads or {}).values()]
     for fi, (k, text) in enumerate(fields):
         ms = sorted(mentions.get(k, []), key=lambda m: m[1])
         starts = [m[1] for m in ms]
@@ -271,7 +271,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
             sms = [m for m in here if m[1] < cut and m[0] in officials]
             runs = [g for g in groups(text, sms) if not _owner(text, g[-1][2])]
             in_roles: set[int] = set()
-            rruns = [g for g in groups(text, [m for m in here if m[1] < cut])  # a list of names with an
+            allruns = groups(text, [m for m in here if m[1] < cut])
+            rruns = [g for g in allruns  # a list of names with an
                      if any(m[0] in officials for m in g) and not _owner(text, g[-1][2])]  # official in it, the
             for rm in _role_re().finditer(text, s0, cut):  # others untitled: all present, none a doer by it
                 part = data.mapping("roles_in_events")[rm.group()] == "participant"
@@ -295,18 +296,20 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 names = [m[0] for m in g]
                 named = [n for n in names if n in above]
                 if role == "actor_if_none" and 0 < len(named) < len(names):  # "赵甲、王乙、孙丙出席会议"
-                    roles.append((named, role, obj, (fi, rm.start())))  # under the title "赵甲 王乙出席":
+                    roles.append((named, role, obj))  # under the title "赵甲 王乙出席":
                     names, role = [n for n in names if n not in named], "participant"  # the ones it names do it
-                roles.append((names, role, obj, (fi, rm.start())))
+                roles.append((names, role, obj))
                 in_roles.update(m[1] for m in g)
             for rm in _role_re().finditer(text, s0, cut):  # "参加义务植树活动的县领导还有甲、乙": the names after
                 lk = _linked_re().match(text, rm.end(), cut)  # (officials by the title the link gives them)
-                g = next((g for g in groups(text, [m for m in here if m[1] < cut]) if lk and g[0][1] >= lk.end()), None)
+                if not lk:
+                    continue
+                g = next((g for g in allruns if g[0][1] >= lk.end()), None)
                 if g and not re.fullmatch(r"(?:[^，。；：、]{2,4}、){0,2}", text[lk.end():g[0][1]]):
                     g = None  # (the list may open with a name or two that no rule read)
                 if g and g[0][1] not in in_roles:
                     roles.append(([m[0] for m in g], data.mapping("roles_in_events")[rm.group()],
-                                  lk.group(1), (fi, rm.start())))
+                                  lk.group(1)))
                     in_roles.update(m[1] for m in g)
             doers = runs[0] if runs and runs[0][0][1] not in in_roles and _opens(text, s0, runs[0][0][1]) else None
             for a in waiting if doers else ():  # "…植树活动在…举行。区委书记A、区长B与…一起…": they did it
@@ -558,7 +561,7 @@ def led_groups(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str
     return out
 
 
-def write(acts: list[Act], roles: list[tuple[list[str], str, str, tuple[int, int]]]) -> list:
+def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
     """Merge activities of one type into one model.Event; apply role clauses; drop the ones no named
     official carries out."""
     merged: dict[str, Act] = {}
@@ -576,11 +579,11 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str, tuple[int, int
         m.places += [x for x in a.places if x not in m.places]
     trig = _trigger_re()
     lecture = _types("lecture")
-    visitors = {n for names, role, _, _ in roles if role == "visitor" for n in names}
+    visitors = {n for names, role, _ in roles if role == "visitor" for n in names}
     roles = [r for r in roles if r[1] != "visitor"]
     # the doers named by their part (主持, 讲话) first, wherever the text tells them: "A出席会议，B主持"
     # — A attends a meeting that B chairs, and is its doer only when none is named
-    for names, role, obj, pos in sorted(roles, key=lambda r: r[1] != "actor"):
+    for names, role, obj in sorted(roles, key=lambda r: r[1] != "actor"):
         hit = [data.mapping("event_triggers")[t.group()] for t in trig.finditer(obj)
                if t.group() not in _set("referred") or not _back_ref().match(obj)]
         targets = [m for m in merged.values() if m.type in hit or any(

@@ -2,14 +2,18 @@
 
 - the gazetteer: jionlp's `dictionary/china_location.zip` (province → city → county → town → village,
   with the official short names of provinces, cities and counties), Apache-2.0;
-- the general dictionary: jieba's `dict.txt` (word, frequency, part of speech), MIT.
+- the general dictionary: jieba's `dict.txt` (word, frequency, part of speech), MIT;
+- the days of the lunar New Year 1900–2100: the `CHINESE_NEW_YEAR` table in jionlp's
+  `gadget/lunar_solar_date.py`, read as text, Apache-2.0.
 
 Only the data files are read; neither package's code is imported. If a package is missing, the list
 is empty and the rules still run.
 """
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
+import re
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -105,3 +109,16 @@ def common_word(w: str, min_freq: int = 20) -> bool:
     """True when `w` is an ordinary word of the dictionary (not a proper name)."""
     e = dictionary().get(w)
     return bool(e) and e[0] >= min_freq and e[1] not in PROPER_TAGS
+
+
+@lru_cache(maxsize=1)
+def new_years() -> dict[int, dt.date]:
+    """Year → the day of its lunar New Year (春节), from the dates (YYYYMMDD) of jionlp's
+    CHINESE_NEW_YEAR list."""
+    d = _package_dir("jionlp")
+    path = d / "gadget" / "lunar_solar_date.py" if d else None
+    if path is None or not path.exists():
+        return {}
+    m = re.search(r"CHINESE_NEW_YEAR\s*=\s*\[([^\]]*)\]", path.read_text(encoding="utf-8"))
+    days = [dt.date(int(x[:4]), int(x[4:6]), int(x[6:])) for x in re.findall(r"\d{8}", m.group(1))] if m else []
+    return {day.year: day for day in days}

@@ -193,7 +193,7 @@ def _short(text: str) -> list[Cand]:
             if not text.startswith(w, i):
                 continue
             end = i + len(w)
-            crossed = crosses(text[i:], 0, end - i) if i in ends else crosses(text, i, end)
+            crossed = crosses(text[i:end + 3], 0, end - i) if i in ends else crosses(text, i, end)
             if crossed and not _place_follows(text, end, idx):
                 continue  # "江湖" crosses "浙江", but not in an address: "浙江|湖州|吴兴法院"; a
                 # word across the left edge of a short form right after another ("河北|平泉": 北平)
