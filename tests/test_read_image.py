@@ -135,11 +135,12 @@ def test_drawn_page_is_read_once_column_by_column(drawn, monkeypatch):
             seen.extend(im.tobytes() for im in imgs)
             return eng.text_rec(imgs, **kw)
 
+    Counting.text_rec.rec_batch_num = eng.text_rec.rec_batch_num   # the engine's own batch size
     monkeypatch.setattr(image, "engine", lambda: Counting())
     page = next(read_pages(drawn, SETTINGS))
     assert calls["det"] == 1
     # the pieces go to the recogniser in batches, each piece once
-    assert calls["rec"] == -(-len(seen) // image.REC_BATCH) and len(set(seen)) == len(seen)
+    assert calls["rec"] == -(-len(seen) // eng.text_rec.rec_batch_num) and len(set(seen)) == len(seen)
     blocks = [b for b in page.blocks if b.zone != "header"]
     assert any("第3版" in b.text for b in page.blocks if b.zone == "header")
     texts = [b.text.lstrip("# ") for b in blocks]
@@ -369,3 +370,16 @@ def test_photos_are_toned_regions_without_text():
     assert len(got) == 1
     x0, y0, x1, y1 = got[0]
     assert abs(x0 - 40) <= 2 and abs(y0 - 50) <= 2 and abs(x1 - 300) <= 2 and abs(y1 - 250) <= 2
+
+
+def test_lines_all_inside_a_photo_leave_no_text_not_a_page_of_photos(monkeypatch):
+    """Texture misread inside a photograph is no text: when every line stands inside a photo, the
+    page has no text (NoTextLayer, a one-line reason), not a page of image lines that cannot be laid out."""
+    from jianbao.read import image
+    from jianbao.read.layout import Line
+    lines = [Line(20, 20 + 12 * k, 80, 30 + 12 * k, 10.0, "纹理误读") for k in range(3)]
+    monkeypatch.setattr(image.ink, "photos", lambda a, boxes, th: [(0, 0, 100, 100)])
+    assert image._with_photos(None, lines, [], 10.0) == []
+    monkeypatch.setattr(image.ink, "photos", lambda a, boxes, th: [(0, 0, 100, 25)])
+    kept = image._with_photos(None, lines, [], 10.0)
+    assert [l.text for l in kept] == ["纹理误读", "纹理误读", "![]()"]

@@ -110,3 +110,18 @@ def test_a_photo_inside_a_paragraph_running_on_into_the_next_column_follows_it()
     lines += [Line(16 * s, 210 + 15 * k, 16 * s + len(t) * s, 220 + 15 * k, s, t) for k, t in enumerate(right)]
     page = page_from_lines(lines, 400, 600, "t.png")
     assert [b.text for b in page.blocks] == ["".join(left + right), "![]()"]
+
+
+def test_a_photo_between_a_finished_paragraph_and_a_new_one_stands_between_them():
+    """The first column ends on a full line that ends its paragraph (。); the next column opens with a
+    photo, then a new indented paragraph: the photo's block stands between the two paragraphs."""
+    from jianbao.read.layout import Line, page_from_lines
+    s = 10.0
+    left = ["今年以来县里组织技术人员深入", "田间地头指导农户做好春耕备耕", "工作确保粮食播种面积稳定住。"]
+    right = ["全县已调运种子化肥两万余吨，", "农机具检修三千余台套。"]
+    lines = [Line(0, 100 + 15 * k, 14 * s, 110 + 15 * k, s, t) for k, t in enumerate(left)]
+    lines.append(Line(16 * s, 100, 30 * s, 200, 0.0, "![]()"))
+    lines += [Line(16 * s + (2 * s if k == 0 else 0), 210 + 15 * k, 30 * s if k == 0 else 16 * s + len(t) * s,
+                   220 + 15 * k, s, t) for k, t in enumerate(right)]
+    page = page_from_lines(lines, 400, 600, "t.png")
+    assert [b.text for b in page.blocks] == ["".join(left), "![]()", "".join(right)]

@@ -49,7 +49,6 @@ TEXT_SCORE = 0.5         # recognised text below this confidence is noise (photo
 PAD = 0.15               # a line's box: its ink and this many ems above and below
 CROP_MARGIN = 0.15       # white margin (ems) around a piece given to the recogniser (0.15 read
                          # the synthetic scans better than 0.08, 0.3 or 0.5)
-REC_BATCH = 6            # images the recogniser reads in one run (the engine's own batch)
 SPACE_PITCH = 1.3        # a printed space: characters' centres this many times the line's pitch apart
 
 
@@ -194,18 +193,22 @@ def _with_photos(a, lines: list[Line], upright: list[tuple[int, int, int, int]],
     def inside(l: Line) -> bool:
         x, y = (l.x0 + l.x1) / 2, (l.y0 + l.y1) / 2
         return any(x0 <= x <= x1 and y0 <= y <= y1 for x0, y0, x1, y1 in found)
-    return [l for l in lines if not inside(l)] + [Line(float(x0), float(y0), float(x1), float(y1), 0.0, "![]()")
+    kept = [l for l in lines if not inside(l)]
+    if not kept:
+        return []   # nothing but pictures: no text to read (NoTextLayer), not a page of photos alone
+    return kept + [Line(float(x0), float(y0), float(x1), float(y1), 0.0, "![]()")
                                                   for x0, y0, x1, y1 in found]
 
 
 def _recognise(eng, images: list) -> list:
     """What the recogniser reads in each image (text, score, the decoding steps): the images in
-    batches of REC_BATCH of like width (as the engine batches them: narrow and wide lines apart,
+    batches of the engine's own size (rec_batch_num) of like width (as the engine batches them: narrow and wide lines apart,
     little padding), the batches run side by side on the machine's cores, one thread each (one
     small run spread over two threads waits on itself)."""
     import numpy as np
     order = np.argsort(np.array([im.shape[1] / float(im.shape[0]) for im in images])).tolist()
-    batches = [order[k:k + REC_BATCH] for k in range(0, len(order), REC_BATCH)]
+    size = eng.text_rec.rec_batch_num
+    batches = [order[k:k + size] for k in range(0, len(order), size)]
     def read(batch: list[int]) -> list:
         return eng.text_rec([images[i] for i in batch], return_word_box=True)[0]
     workers = min(len(batches), _cores())

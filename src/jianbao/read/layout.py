@@ -189,17 +189,14 @@ def render_boxed(leaves: list[list[Line]], body: float, pr: Params) -> list[tupl
                 # under it in the next column): the paragraph stays whole, the photo follows it
                 held.append(_Block(False, 0.0, [ln.text], last=ln, boxes=[ln.box]))
                 continue
-            if held and not (ln.size < pr.title_ratio * body and cur is not None and cur.open and not cur.title
-                             and ln.size > 0 and abs(cur.size - ln.size) <= pr.size_tol * ln.size):
-                blocks.extend(held)
-                held = []
-                cur = blocks[-1]
             if ln.size >= pr.title_ratio * body:
                 if (cur and cur.title and cur.last and abs(cur.size - ln.size) <= 0.06 * ln.size
                         and k > 0 and 0 <= ln.y0 - cur.last.y1 <= 0.8 * ln.size
                         and ln.x0 < cur.last.x1 and cur.last.x0 < ln.x1):
                     cur.add(ln.text, ln)   # a title printed on two lines, one under the other
                 else:
+                    blocks.extend(held)   # photos held under a paragraph go in before what does not run it on
+                    held = []
                     blocks.append(_Block(True, ln.size, [ln.text], last=ln, boxes=[ln.box]))
                 continue
             indented = ln.x0 - _left(left, ln, cur) >= 1.2 * ln.size
@@ -213,6 +210,8 @@ def render_boxed(leaves: list[list[Line]], body: float, pr: Params) -> list[tupl
             else:
                 # a short line set to the right (a jump line) ends what it is in
                 alone = indented and ln.x1 - ln.x0 < 0.6 * colw
+                blocks.extend(held)
+                held = []
                 blocks.append(_Block(False, ln.size, [ln.text], open=full and not alone, last=ln, boxes=[ln.box]))
             if held and not blocks[-1].open:
                 blocks.extend(held)
