@@ -53,10 +53,16 @@ def test_an_older_schema_is_migrated_and_keeps_its_data(db_target):
         a.add(*page("衡阳日报", "2021-08-01", "1", [visit("秦国文", "市委书记", "雁峰区", "2021-07-31")]))
 
 
+def _has_index(db, name: str) -> bool:
+    if db.dialect == "sqlite":
+        return db.fetchone("SELECT 1 FROM sqlite_master WHERE type='index' AND name=?", (name,)) is not None
+    return db.fetchone("SELECT 1 FROM pg_indexes WHERE indexname=? AND schemaname=current_schema()",
+                       (name,)) is not None
+
+
 def test_reading_indexes_are_added_to_an_archive_that_lacks_them(db_target):
     """An archive built before an index existed gains it at its next writable open, data kept;
     a read-only open leaves the archive as it is."""
-    from jianbao.store.schema import _has_index
     with open_archive(db_target) as a:
         a.add(*page("衡阳日报", "2021-08-01", "1", [visit("秦国文", "市委书记", "雁峰区", "2021-07-31")]))
         assert _has_index(a.db, "articles_keys")

@@ -28,6 +28,8 @@ HOLD_AFTER = 3          # facet counts asked of one archive state before its col
 SETTLE = 1.0            # seconds an archive state stands before its columns are read (a writer storing
                         # page after page changes it sooner: the columns would be stale once read)
 REFRESH = 5.0           # seconds between two readings of one archive's columns
+SLOWER = 10             # and both at least this many times the last reading took (a slow writer, one scan
+                        # every few seconds, must not have a large archive read again after each page)
 MAX_ARTICLES = 5_000_000   # above (by the largest article id), memory per process says no
 KEEP = 4                # archives whose columns a process holds at once
 
@@ -124,12 +126,12 @@ class Columns:
         np.cumsum(np.bincount(arts, minlength=self.size), out=ptr[1:])
         return ptr, codes, values
 
-    def counts(self, ids: list) -> list[tuple[str, str, int]] | None:
-        """(facet, value, matching articles) over the articles `ids` (ints, or their digits as strings),
+    def counts(self, ids: str) -> list[tuple[str, str, int]] | None:
+        """(facet, value, matching articles) over the articles `ids` (their digits, comma-separated),
         as facets._FACET_SQL gives them; None when an id is not in the snapshot (an article stored since:
         the statement counts)."""
         import numpy as np
-        a = np.array(ids, dtype=np.int64)
+        a = np.fromstring(ids, dtype=np.int64, sep=",") if ids else np.empty(0, dtype=np.int64)
         if len(a) and (a.min() < 0 or a.max() >= self.size or not self.present[a].all()):
             return None
         out: list[tuple[str, str, int]] = []
@@ -164,14 +166,15 @@ def held(db: DB, eager: bool = False) -> Columns | None:
         if path not in _held and len(_held) >= KEEP:   # the archive held first makes room
             del _held[next(iter(_held))]
         h = _held.setdefault(path, {"stamp": None, "asked": 0, "columns": None, "read_at": -REFRESH,
-                                    "reading": False, "since": 0.0})
+                                    "reading": False, "since": 0.0, "took": 0.0})
         if h["stamp"] != now:
             h.update(stamp=now, asked=0, columns=None, since=time.monotonic())
         h["asked"] += 1
         if h["columns"] is not None:
             return h["columns"]
-        if h["reading"] or (not eager and (h["asked"] < HOLD_AFTER or time.monotonic() - h["read_at"] < REFRESH
-                                           or time.monotonic() - h["since"] < SETTLE)):
+        wait = SLOWER * h["took"]
+        if h["reading"] or (not eager and (h["asked"] < HOLD_AFTER or time.monotonic() - h["read_at"] < max(REFRESH, wait)
+                                           or time.monotonic() - h["since"] < max(SETTLE, wait))):
             return None
         h["read_at"], h["reading"] = time.monotonic(), True
     if BACKGROUND:
@@ -184,7 +187,7 @@ BACKGROUND = True   # tests read them in the asking thread
 
 
 def _read(kind: type, path: str, now: tuple, h: dict[str, Any]) -> Columns | None:
-    cols = None
+    cols, began = None, time.monotonic()
     try:
         db = kind(path, readonly=True)
         try:
@@ -194,7 +197,7 @@ def _read(kind: type, path: str, now: tuple, h: dict[str, Any]) -> Columns | Non
     except Exception:  # noqa: BLE001 - no columns (too large, the file gone …): the statement counts
         cols = None
     with _lock:
-        h["reading"] = False
+        h["reading"], h["took"] = False, time.monotonic() - began
         if cols is not None and _stamp(path) == now and h["stamp"] == now:   # nothing written meanwhile
             h["columns"] = cols
             return cols

@@ -240,13 +240,6 @@ def _add_read_indexes(db: DB) -> None:
             db.execute(stmt)
 
 
-def _has_index(db: DB, name: str) -> bool:
-    if db.dialect == "sqlite":
-        return db.fetchone("SELECT 1 FROM sqlite_master WHERE type='index' AND name=?", (name,)) is not None
-    return db.fetchone("SELECT 1 FROM pg_indexes WHERE indexname=? AND schemaname=current_schema()",
-                       (name,)) is not None
-
-
 def migrate(db: DB, version: int) -> None:
     with db.transaction():
         if version < 2:
