@@ -334,3 +334,62 @@ def test_an_activity_done_by_a_person_in_its_own_clause_waits_for_no_official():
 def test_the_place_a_clause_with_de_describes_is_the_one_visited():
     a = tag(["昨天下午，市委书记周海涛到临江代表团下榻的绍兴饭店，看望慰问了临江代表。"], date="2012-03-09")
     assert a.events[0].places == ["绍兴饭店"]
+
+
+def test_guests_received_named_as_a_group_are_the_party_told_before():
+    a = tag(["6月3日，华侨联合会会长卢文彬一行来我市考察。市委副书记钱立群会见了侨团成员，市政协副主席马春雷参加会见。"],
+            date="2023-06-05")
+    e = next(e for e in a.events if e.type == "会见")
+    assert e.actors == ["钱立群"] and e.participants == ["卢文彬", "马春雷"]
+
+
+def test_the_company_of_hosts_is_no_place_visited():
+    a = tag(["3月2日，副市长吴海东在市应急局领导的陪同下，实地检查了鑫源达建材有限公司。"], date="2023-03-03")
+    e = a.events[0]
+    assert e.actors == ["吴海东"] and "市应急局" not in e.places
+
+
+def test_a_meeting_word_that_names_a_post_is_no_meeting():
+    a = tag(["3月5日上午，县委书记方志远等本次大会执行主席站立监誓。县委副书记冯启明主持宣誓仪式。"],
+            date="2023-03-06")
+    assert ev(a) == {("活动", ("冯启明",), "2023-03-05")}
+
+
+def test_an_officials_own_city_is_not_a_place_visited():
+    a = tag(["4月4日上午，岳阳市委副书记、市长郝宇调研查看岳阳市护林防火工作。郝宇先后来到君山林场和白杨镇。"],
+            date="2023-04-05")
+    e = a.events[0]
+    assert e.actors == ["郝宇"] and e.places == ["君山林场", "白杨镇"]
+
+
+def test_a_second_meeting_with_its_own_chair_is_its_own_event():
+    a = tag(["9月22日下午，市人大常委会第12次会议闭幕。市人大常委会副主任周建新、孙立华出席会议。孙立华主持本次会议。",
+             "会前，周建新主持召开市人大常委会第30次主任会议。"], date="2023-09-23")
+    got = sorted((e.actors[0], e.participants, e.date) for e in a.events)
+    assert got == [("周建新", [], None), ("孙立华", ["周建新"], "2023-09-22")]
+
+
+def test_speakers_of_a_meeting_attended_by_all_are_its_doers():
+    a = tag(["5月8日上午，平江县委书记何文军一行来我区开展对接。区委书记冯晓东、副区长石明月参加。",
+             "座谈会上，双方交流了情况。", "冯晓东指出，要深化合作。"], date="2023-05-09")
+    e = next(e for e in a.events if e.type == "会议")
+    assert e.actors == ["冯晓东"] and set(e.participants) == {"石明月", "何文军"}
+
+
+def test_a_meeting_a_role_clause_names_takes_no_doers_from_the_subject():
+    a = tag(["8月19日，省政协秘书长丁思远会见考察组一行，省政协副秘书长夏雨桐参加座谈会。"], date="2023-08-20")
+    got = {e.type: e for e in a.events}
+    assert got["会见"].actors == ["丁思远"]
+    assert "丁思远" not in (got["会议"].actors if "会议" in got else [])
+
+
+def test_a_report_someone_made_makes_no_doer():
+    a = tag(["市人大常委会第8次会议昨天上午召开。会议由市人大常委会副主任郑光明主持，秘书长黎文涛出席会议。",
+             "会议听取了有关报告；听取了市人大常委会秘书长黎文涛所作的市人大会议筹备工作的报告。"], date="2023-01-10")
+    assert [(e.actors, e.participants) for e in a.events] == [(["郑光明"], ["黎文涛"])]
+
+
+def test_hosts_who_receive_a_visiting_party_take_part_in_its_visit():
+    a = tag(["近日，岳阳市委宣传部副部长丁海波等考察团一行，考察平江县非遗展馆。平江县委常委、宣传部部长吴思远等接待。"])
+    e = next(e for e in a.events if e.type == "考察")
+    assert e.actors == ["丁海波"] and "吴思远" in e.participants

@@ -12,8 +12,10 @@
   A date of several days ("8月19日至21日", the stay) dates the first activity of its own sentence (and
   others of its type there); another, of another type or told in a later sentence, happened on a day
   the text does not say (null).
-`write` merges the finds into model.Event, one per type, in order of first mention; a visiting party's
-head among a meeting's doers (data/event_types.tsv, hosted) takes part in it when a host does it."""
+`write` merges the finds into model.Event, one per type, in order of first mention (but a meeting of its own
+name that a second chair chairs is its own event); a visiting party's head among a meeting's doers
+(data/event_types.tsv, hosted) takes part in it when a host does it, and a party's head ("甲一行") takes part in
+the meeting its hosts hold; of a meeting's doers named only as attending (参加), the ones who speak do it."""
 from __future__ import annotations
 
 import re
@@ -215,6 +217,41 @@ def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], lim
     return out
 
 
+def _homes(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]], officials: set[str],
+           cands: dict[str, list[Cand]], canon: dict[str, str]) -> dict[str, set[str]]:
+    """Each official → the places that open the titles before the name ("延吉市委副书记、市长甲": 延吉市):
+    the official's own, which a verb of visiting does not take as a place the official visits."""
+    out: dict[str, set[str]] = {}
+    for k, text in fields:
+        for n, s, _ in mentions.get(k, []):
+            if n not in officials:
+                continue
+            start = end = s
+            while (t := titles.title_ending_at(text, end, max(0, s - 40))) and t[0] < end:
+                start = end = t[0]
+                if end > 0 and text[end - 1] in _title_seps():
+                    end -= 1
+            out.setdefault(n, set()).update(canon.get(c.name, c.name) for c in cands.get(k, [])
+                                            if start <= c.start and c.end <= s)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _under_re() -> re.Pattern:
+    """After 在, a clause that closes with a role verb and a word marked under ("在|甲局领导的陪同下"):
+    the frame of who came along, no place (data/event_words.tsv, under)."""
+    roles = "|".join(re.escape(w) for w in data.by_length("roles_in_events"))
+    return re.compile(f"[^，。；：]{{0,40}}?(?:{roles})(?:{'|'.join(map(re.escape, _words('under')))})")
+
+
+@lru_cache(maxsize=1)
+def _post_re() -> re.Pattern:
+    """After a trigger, at most two characters and the head of an official's title (data/title_heads.tsv,
+    the classes of titles.DOERS): the trigger names a post ("大会执行主席"; not "慰问困难群众")."""
+    heads = sorted((h for h in data.keys("title_heads") if titles.head_class(h) in titles.DOERS), key=len, reverse=True)
+    return re.compile(f"[^，。；：、“”]{{0,2}}?(?:{'|'.join(map(re.escape, heads))})")
+
+
 @lru_cache(maxsize=1)
 def _modifier_re() -> re.Pattern:
     """A short clause that ends in a word marked owned (的) and describes the name after it ("下榻的")."""
@@ -246,9 +283,12 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
     generic, guests, sit = _types("generic"), _types("guests"), _types("sit")
     noun_end, back, at = _set("noun_end"), _set("back"), _set("at")
     visiting = _words("visiting")
-    roles += [([n], "visitor", "") for k, text in fields for n, s, e in mentions.get(k, [])
+    roles += [([n], "visitor", "party") for k, text in fields for n, s, e in mentions.get(k, [])
               if n in officials and data.starts_with_any(text, e, visiting)]  # "张甲一行": a visiting party's head
     roles += [([n], "visitor", "") for n in (heads or {}).values()]
+    roles += [([n], "speaker", "") for k, text in fields for n, s, e in mentions.get(k, [])
+              if n in officials and _speech_re().match(text, e)]  # "王甲指出": one who speaks
+    homes = _homes(fields, mentions, officials, cands, canon)
     for fi, (k, text) in enumerate(fields):
         ms = sorted(mentions.get(k, []), key=lambda m: m[1])
         starts = [m[1] for m in ms]
@@ -276,6 +316,9 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                      if any(m[0] in officials for m in g) and not _owner(text, g[-1][2])]  # official in it, the
             for rm in _role_re().finditer(text, s0, cut):  # others untitled: all present, none a doer by it
                 part = data.mapping("roles_in_events")[rm.group()] == "participant"
+                tw = _trigger_re().match(text, rm.start())
+                if tw and tw.end() > rm.end():
+                    continue  # "接待来访群众": the role verb opens an activity's name, the names do it
                 if text.startswith(_words("said"), rm.end()):
                     continue  # "传达了A关于…的讲话精神": what was said, no part in an activity here
                 if text.endswith(_words("owned"), 0, rm.start()) and not text.startswith(_words("under"), rm.end()):
@@ -329,6 +372,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 if any(a < tm.end() and tm.start() < b for a, b in spans) or text[tm.end():tm.end() + 1] in noun_end \
                         or len(data.ends_with_any(text, tm.end(), data.by_length("org_suffixes")) or "") > len(tm.group()):
                     continue  # "会议室", "考察团": part of a name; "省人大常委会": a body, not its meeting
+                if _post_re().match(text, tm.end()):
+                    continue  # "本次大会执行主席": the meeting names a post, no activity
                 if typ in generic and text.startswith(_words("named_by_next"), tm.end()):
                     continue  # "义务植树活动": the activity is named whole by the word after it
                 if text.startswith(_words("said"), tm.end()):
@@ -342,6 +387,10 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 if typ in generic and new and new[-1].pos[1] + 8 >= tm.start():
                     continue  # "慰问活动": the activity is the one just named
                 subj = [g for g in runs if g[0][1] < tm.start() and g[0][1] not in in_roles]
+                clause = _clause(text, s0, tm.start())
+                rv = _role_re().search(clause)
+                if rv and any(m[1] in in_roles for m in here if tm.start() - len(clause) <= m[1] < tm.start()):
+                    subj = []  # "甲会见考察组一行，乙参加座谈会": the activity a role clause names, its doers its own
                 comma = text.rfind("，", s0, tm.start())
                 near = [g for g in subj if g[0][1] > comma >= 0 and g is not subj[0]]
                 subj = near[-1:] or subj  # "…李云飞一行来我市考察，市长甘霖会见客人": its own clause's doer
@@ -369,10 +418,16 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 act.others = not actors and any(max(comma, s0) <= m[1] < tm.start() and m[0] not in officials
                                                 for m in here)
                 if typ in guests and actors:  # the guests received: "会见了…董事长陈启航一行"
-                    act.participants = [m[0] for m in here if tm.end() <= m[1] < cut and m[0] not in actors]
-                    if not act.participants and _guest_re().match(text, tm.end()):
-                        act.participants = [n for r in roles if r[1] == "visitor" for n in r[0] if n not in actors]
-                        # "会见客人": the guests are the visiting party's heads told before
+                    stop = re.search(r"[，；]", text[tm.end():cut])  # in the trigger's own clause
+                    end = tm.end() + stop.start() if stop else cut
+                    act.participants = [m[0] for m in here if tm.end() <= m[1] < end and m[0] not in actors]
+                    if not act.participants and _guest_re().match(text, tm.end(), end):
+                        act.participants = list(dict.fromkeys(
+                            [n for r in roles if r[1] == "visitor" for n in r[0] if n not in actors]
+                            + [n for n in (heads or {}).values() if n not in actors]))
+                        if not act.participants:  # "陈甲和乙一行来邵考察。丙会见了侨团成员": the names told before
+                            act.participants = list(dict.fromkeys(m[0] for m in ms if m[1] < s0 and m[0] not in actors))
+                        # "会见客人", "会见考察组一行": the guests are the visiting party's heads told before
                 new.append(act)
             places, at_place = [], []
             for vm in _visit_re().finditer(text, s0, cut):
@@ -381,6 +436,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                         c.start == vm.end() for c in scands):
                     continue  # "考察团": a noun, not a visit; "深入阐述": an adverb before a verb (not
                     # before a name that opens with one: "到前进区")
+                if vm.group() in at and _under_re().match(text, vm.end()):
+                    continue  # "在市安监局…领导的陪同下": whose company, not where
                 if text.startswith(_words("from"), vm.end()):
                     continue  # "来自高桥镇的求职者": where someone comes from, not a visit
                 g = _trigger_re().match(text, vm.end())
@@ -408,8 +465,9 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     # "考察组一行先后到甲、乙参观学习，并在丙召开座谈会": the visits the group's, the place the meeting's
                     gact.places += [p for p in places if p not in gact.places and p not in at_place]
                     targets, places = [a for a in doing if a.type in sit], at_place
-                for a in targets:
-                    a.places += [p for p in places if p not in a.places]
+                for a in targets:  # (not "延吉市委副书记甲调研查看延吉市…": the doer's own city)
+                    a.places += [p for p in places if p not in a.places
+                                 and (p in at_place or not any(p in homes.get(x, ()) for x in a.actors))]
             acts += new
             opener = first if first and _opens(text, s0, first[1]) else None  # "段成金一行实地考察了…": a
             waiting = [a for a in new if not a.actors and not a.others] if opener is None else []  # doer named,
@@ -435,6 +493,14 @@ def _group_re() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _named_group_re() -> re.Pattern:
+    """A group named by its activity: a trigger of event_triggers.tsv and a character marked group in
+    data/event_words.tsv ("慰问团", "考察组")."""
+    trig = "|".join(re.escape(w) for w in data.by_length("event_triggers"))
+    return re.compile(f"(?:{trig})[{''.join(_words('group'))}]")
+
+
+@lru_cache(maxsize=1)
 def _linked_re() -> re.Pattern:
     """After a role verb, the activity, 的, the people's title and a word that links it to the names
     after it ("参加|义务植树活动的县领导还有|甲、乙"; data/event_words.tsv, title_link): group 1 the activity."""
@@ -444,9 +510,11 @@ def _linked_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _guest_re() -> re.Pattern:
-    """After a trigger of receiving, an aspect particle and a word naming the guests as the party told
-    before ("会见了客人"; data/event_words.tsv, aspect and guest)."""
-    return re.compile(f"(?:{'|'.join(map(re.escape, _words('aspect')))})?(?:{'|'.join(map(re.escape, _words('guest')))})")
+    """After a trigger of receiving, its clause naming the guests as the party told before: an aspect
+    particle, a few words and a word marked guest ("会见了客人", "会见考察组一行"), or a group's word that ends
+    the clause ("会见了…率领的代表团"; data/event_words.tsv, aspect, guest and group)."""
+    aspect, guest = "|".join(map(re.escape, _words("aspect"))), "|".join(map(re.escape, _words("guest")))
+    return re.compile(f"(?:{aspect})?(?:[^，。；：]{{0,16}}?(?:{guest})|[^，。；：]{{0,16}}?[{''.join(_words('group'))}](?=[，。；]|$))")
 
 
 @lru_cache(maxsize=1)
@@ -556,6 +624,9 @@ def led_groups(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str
                 continue
             clause = re.split(r"[，。；：！？]", text[e + len(v):e + len(v) + 30], maxsplit=1)[0]
             g = next((g for g in groups if g in clause), None)
+            named = _named_group_re().search(clause)
+            if g is None and named:
+                g = named.group()  # "蔡甲率领的慰问团": a group named by its activity
             if g:
                 out.setdefault(g, name)
     return out
@@ -580,26 +651,48 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
     trig = _trigger_re()
     lecture = _types("lecture")
     visitors = {n for names, role, _ in roles if role == "visitor" for n in names}
-    roles = [r for r in roles if r[1] != "visitor"]
+    parties = {n for names, role, obj in roles if role == "visitor" and obj for n in names}  # "张甲一行"
+    speakers = {n for names, role, _ in roles if role == "speaker" for n in names}
+    roles = [r for r in roles if r[1] not in ("visitor", "speaker")]
+    attending: set[tuple[str, str]] = set()  # (type, name): a doer only because none other was named
     # the doers named by their part (主持, 讲话) first, wherever the text tells them: "A出席会议，B主持"
     # — A attends a meeting that B chairs, and is its doer only when none is named
+    chaired: dict[str, str] = {}  # type → the activity a doer's role clause named first
     for names, role, obj in sorted(roles, key=lambda r: r[1] != "actor"):
         hit = [data.mapping("event_triggers")[t.group()] for t in trig.finditer(obj)
                if t.group() not in _set("referred") or not _back_ref().match(obj)]
-        targets = [m for m in merged.values() if m.type in hit or any(
-            t.group() in m.name for t in trig.finditer(obj))] if hit else \
-            ([m for m in merged.values() if m.type not in lecture] or list(merged.values()))  # a lecture alone takes them
+        if role == "actor" and hit and len(set(hit)) == 1 and (tm := trig.search(obj)):
+            name, m = _name(obj, tm), merged.get(hit[0])
+            if m is not None and hit[0] in chaired and name not in (chaired[hit[0]], tm.group()) \
+                    and m.actors and not set(names) & set(m.actors):
+                key = f"{hit[0]}#{len(merged)}"  # "甲主持本次会议。…会前，乙主持召开第62次主任会议": another
+                merged[key] = Act(hit[0], name, (m.pos[0], m.pos[1] + 1), list(names))  # meeting, its own
+                continue  # chair, on a day not told
+            chaired.setdefault(hit[0], name)
+        targets = [m for k, m in merged.items() if k == m.type and (m.type in hit or any(
+            t.group() in m.name for t in trig.finditer(obj)))] if hit else \
+            ([m for k, m in merged.items() if k == m.type and m.type not in lecture]
+             or list(merged.values()))  # a lecture alone takes them (not another meeting split off above)
         back = bool(_back_ref().match(obj))  # "参加相关活动": the activities told, whose doers are named
         for m in targets:
             doer = role == "actor" and (m.type not in lecture or not m.actors) or (
                 role == "actor_if_none" and not back or hit) and not m.actors  # a lecture's doer is its lecturer, not its chair
             dest = m.actors if doer else m.participants
             dest += [n for n in names if n not in dest and (doer or n not in m.actors)]
+            if doer and role == "actor_if_none":
+                attending |= {(m.type, n) for n in names}
     out = []
     for m in sorted(merged.values(), key=lambda m: m.pos):
         if m.type in _types("hosted") and any(x not in visitors for x in m.actors):
             m.participants[:0] = [x for x in m.actors if x in visitors]  # "张甲一行来…，座谈会由王乙主持":
             m.actors = [x for x in m.actors if x not in visitors]  # the hosts hold it, the guests take part
+        if m.type in _types("hosted") and len(m.actors) > 1 and all((m.type, x) in attending for x in m.actors) \
+                and 0 < len(speakers & set(m.actors)) < len(m.actors):  # "甲、乙参加。座谈会上，…甲指出": a meeting's
+            m.participants[:0] = [x for x in m.actors if x not in speakers]  # speakers are its doers (spec),
+            m.actors = [x for x in m.actors if x in speakers]  # the others attend
+        if m.type in _types("hosted") and m.actors and not any(x in visitors for x in m.actors):
+            m.participants += [x for x in parties if x not in m.participants]  # "甲一行来…对接。乙参加。座谈会上": the
+            # visiting party's head takes part in the meeting its hosts hold (not "甲，乙率代表团…": 甲 leads it too)
         if not m.actors:
             continue
         d = m.date
