@@ -86,3 +86,20 @@ def test_a_section_far_longer_than_the_articles_earlier_ones_is_weighed():
     got = [x[k] for x, _ in seg.decisions]
     # decisions: 小标题之一 (no subheading yet), 之二, 之三, 另一个标题 (after the long part), 之四
     assert got == [0.0, 0.0, 0.0, 1.0, 0.0]
+
+
+def test_short_labels_heading_the_parts_of_one_report_are_siblings():
+    """sibling_runs fires for a run of a short label over a subheading when another run nearby has
+    as many lines and a label as long (措施更精细 / … , 沟通更顺畅 / …), not for a column's name
+    printed over two articles, nor for a run of one line."""
+    page = "\n\n".join([
+        "某市社区治理见实效", PARA, "措施更精细", "满足居民多样需求", PARA, "沟通更顺畅", "搭建交流议事平台", PARA,
+        "人民论坛", "某某工作要久久为功", PARA, "人民论坛", "另一件事也要抓实", PARA,
+    ])
+    p = read_bytes(page.encode("utf-8"), "t.md", S)
+    seg = Segmenter(p, oracle=lambda run: False)
+    seg.run()
+    k = FEATURES.index("sibling_runs")
+    got = {p.blocks[i].text: x[k] for (x, _), i in zip(seg.decisions, [i for i, b in enumerate(p.blocks)
+                                                                       if b.text in ("措施更精细", "沟通更顺畅", "人民论坛")])}
+    assert got == {"措施更精细": 1.0, "沟通更顺畅": 1.0, "人民论坛": 0.0}

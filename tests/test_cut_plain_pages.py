@@ -212,3 +212,95 @@ def test_a_sentence_ending_in_a_colon_over_body_text_is_body():
     s = segmenter(f"{PARA}\n\n某某在调研时，强调：\n\n抓好春耕备耕\n\n{PARA}\n")
     k = next(i for i, b in enumerate(s.blocks) if b.text.startswith("某某在调研时"))
     assert s.title(k)
+
+
+def test_on_a_plain_page_a_headline_of_two_short_clauses_is_a_title():
+    """Where no line is marked, a line of two short clauses (up to PLAIN_CLAUSES characters) may be a
+    headline; on a page that marks its titles, an unmarked line of that shape is body."""
+    page = f"""第4版
+
+解读某某会议精神③
+
+守好干部好作风，同心协力奔小康
+
+{PARA}
+
+{PARA}
+"""
+    s = segmenter(page)
+    k = next(i for i, b in enumerate(s.blocks) if b.text.startswith("守好干部好作风"))
+    assert not s._plain_sentence(k)
+    doc = doc_of(page)
+    assert [a.headline for a in doc.articles] == ["守好干部好作风，同心协力奔小康"]
+    marked = page.replace("解读某某会议精神③", "# 解读某某会议精神③")
+    s = segmenter(marked)
+    assert s._plain_sentence(next(i for i, b in enumerate(s.blocks) if b.text.startswith("守好干部好作风")))
+
+
+def test_a_line_that_stops_inside_a_number_is_a_paragraph_cut_short():
+    page = f"""{PARA}
+
+在某某乡，某某看望了有着5
+
+2年党龄的老党员，感谢他为家乡发展作出的贡献。
+"""
+    s = segmenter(page)
+    k = next(i for i, b in enumerate(s.blocks) if b.text.startswith("在某某乡"))
+    assert s._plain_sentence(k)
+
+
+def test_a_dash_right_under_a_title_line_opens_its_subheadline():
+    page = f"""第4版
+
+高擎旗帜，众志成城保供应
+
+——面对困难，企业在加班加点（下）
+
+{PARA}
+
+{PARA}
+"""
+    doc = doc_of(page)
+    assert [(a.headline, a.subheadline) for a in doc.articles] == \
+        [("高擎旗帜，众志成城保供应", "——面对困难，企业在加班加点（下）")]
+    # a quotation's attribution under a quoted sentence is body however it opens
+    s = segmenter(f"{PARA}\n\n“某某工作需要耐心。”\n\n——某某委员日前在座谈会上说，某某工作\n\n要持之以恒。\n")
+    k = next(i for i, b in enumerate(s.blocks) if b.text.startswith("——某某委员"))
+    assert s._plain_sentence(k)
+
+
+def test_a_lead_taken_from_the_wire_is_no_title():
+    """据新华社电 （记者某某）…: a lead however short the parser cut it (the rest on the next line)."""
+    page = f"""某某：
+
+临危不惧 保护乘客
+
+据新华社电 （记者黄某某）面对持刀的歹徒，他
+
+{PARA}
+"""
+    s = segmenter(page)
+    k = next(i for i, b in enumerate(s.blocks) if b.text.startswith("据新华社电"))
+    assert not s.title(k)
+    doc = doc_of(page)
+    assert [(a.kicker, a.headline) for a in doc.articles] == [("某某：", "临危不惧 保护乘客")]
+
+
+def test_three_lines_in_a_row_opening_with_a_caption_mark_are_a_list():
+    items = ["▲正确使用各种家用电器，不私拉乱接电线。", "▲不要在家中存放易燃易爆物品。",
+             "▲家中要配备必要的灭火器材并学会使用。"]
+    page = "\n\n".join(["某某部门提醒公众", "冬季要消除火灾隐患", PARA, *items, PARA])
+    doc = doc_of(page)
+    assert len(doc.articles) == 1
+    assert all(any(x[1:] in p for p in doc.articles[0].paragraphs) for x in items)
+    # one mark under a photo is its caption
+    s = segmenter("\n\n".join(["某某部门提醒公众", PARA, "![](p.jpg)", "▲某地的消防演练现场。", PARA]))
+    assert not s.listed
+
+
+def test_two_clauses_is_a_headlines_shape_and_a_cut_paragraph_is_not():
+    from jianbao.cut.lines import two_clauses
+    for title in ("守好干部好作风，同心协力奔小康", "某大学：以红色文化育时代新人", "矛盾升级，两国关系现“裂痕”"):
+        assert two_clauses(title), title
+    for cut_short in ("市政协主席某某，市委常委、常务", "“以前办事要跑好几趟，现在在家门", "一是抓落实，二是抓创新，三是"):
+        assert not two_clauses(cut_short), cut_short

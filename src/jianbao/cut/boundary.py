@@ -84,6 +84,9 @@ FEATURES = (
     "section_over_mean",     # the text since the article's last subheading is over twice as long as its
                              # earlier parts on average (an article's parts are of a size; the fitted
                              # weight, negative, reads a run after such a part as one more subheading)
+    "sibling_runs",          # the run has two lines or more and another run of title lines nearby has as many,
+                             # its first line as short and as long (措施更精细 / … , 沟通更顺畅 / …): the parts
+                             # of one composite report are headed alike, articles' heads are not
 )
 
 

@@ -370,8 +370,11 @@ def photo_credit(text: str) -> tuple[int, Byline] | None:
     return m.start(), Byline(inner, b.reporters, True, False)
 
 
+CAPTION_MARKS = "▲△▼▽"  # printed before a photo's caption (the photo above, below)
+
+
 def is_caption(text: str) -> bool:
-    if text[:1] in "▲△▼▽":
+    if text[:1] in CAPTION_MARKS:
         return True
     return photo_credit(text) is not None and not parse_byline(text)
 
@@ -443,9 +446,19 @@ def sentence_like(text: str) -> bool:
     return len(text) > 12 and any(c in text for c in "，,、：:；") and not t.kicker_end.search(text)
 
 
+def two_clauses(text: str) -> bool:
+    """Two phrases joined by one comma or colon, every quotation and bracket closed (弘扬好作风，同心
+    协力奔小康 / 川大：以红色文化育新人): a headline's shape; a paragraph cut short by a column break
+    lists (、), runs on (a second comma) or leaves a quotation open (“以前办事要跑好几趟，现在在家门)."""
+    if sum(text.count(c) for c in "，,：:") != 1 or any(c in text for c in "、；;"):
+        return False
+    return all(text.count(a) == text.count(b) for a, b in ("“”", "（）", "()", "《》", "‘’"))
+
+
 def lead_like(text: str) -> bool:
-    """Opens like a news lead (7月30日下午，… / 日前，…): body, not a title."""
-    return bool(tables().lead_time.match(text)) and any(c in text for c in "，,")
+    """Opens like a news lead (7月30日下午，… / 日前，… / 据新华社电 …): body, not a title."""
+    t = tables()
+    return bool(t.lead_time.match(text)) and any(c in text for c in "，,") or bool(t.wire_lead.match(text))
 
 
 def activity_headline(text: str) -> bool:

@@ -7,6 +7,7 @@ in-article subheading. Body lines go to the article in progress.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
@@ -22,9 +23,13 @@ from .tables import tables
 HEADLINE_SIZE = 1.45  # type this much larger than the body (as a layout reader measured it) is a headline's
 BULLETS = "●■◆▲◇□○★☆▶►◎◉"  # marks printed before an in-article subheading (removed from Block.text)
 VERSE_RUN = 5  # this many short lines in a row are verse or a list, not an article's head
+PLAIN_CLAUSES = 16  # on a page without markup, a line of two short clauses up to this long may be a title
+                    # (弘扬好作风，同心协力奔小康); where titles are marked, an unmarked one is body
+MARKED_LIST = 3  # this many lines in a row opening with one caption mark (▲) are a list's items, not captions
 DATE_ONLY = re.compile(r"^(?:[0-9〇○零一二三四五六七八九]{4}|二〇[〇一二三四五六七八九]{2})年[0-9一二三四五六七八九十]{1,2}月"
                        r"[0-9一二三四五六七八九十]{1,3}日$")
 PARALLEL_AHEAD = 40  # lines looked ahead for a subheading's siblings
+SIBLING_LABEL = 8  # a part's label over its subheading is this short at most (科学规划)
 MAX_HEAD = 8   # logos, kicker, headline, subheadline lines: more starts another head
 ABOVE = 3000   # characters of the article in progress whose words a run is compared with
 BELOW = 300    # characters under a run whose words it is compared with
@@ -118,7 +123,9 @@ class Segmenter:
                 nxt = self.next_content(i + 1)
                 self._title[i] = nxt < self.n and self._title[nxt]
         self.parts_alike = self._marks_parts_alike()
+        self.listed = self._marked_list()
         self.recurring = self._recurring_titles()
+        self.groups = self._title_groups()
 
     # ---- per-line judgements ------------------------------------------------------------
     def _furniture_kind(self, i: int) -> str | None:
@@ -164,6 +171,22 @@ class Segmenter:
                 and (b.heading > 0 or b.bold or not L.lead_like(b.text)
                      and not tables().figure_callout.match(b.text) and not self._credit(b.text)))
 
+    def _marked_list(self) -> frozenset[int]:
+        """Lines in a run of MARKED_LIST or more in a row that open with one caption mark (▲不要…
+        / ▲家中要… / ▲逃生时…): the items of a list in an article, not the captions of photos,
+        which stand one under each photo."""
+        out: list[int] = []
+        run: list[int] = []
+        for i in range(self.n + 1):
+            mark = self.blocks[i].text[:1] if i < self.n and not self.fkind[i] else ""
+            if run and mark != self.blocks[run[0]].text[:1]:
+                if len(run) >= MARKED_LIST:
+                    out += run
+                run = []
+            if mark and mark in L.CAPTION_MARKS:
+                run.append(i)
+        return frozenset(out)
+
     def _marks_parts_alike(self) -> bool | None:
         """How the page marks an article's title lines: every part alike (kicker, headline and
         subheadline all bold, or all `#`: True) or its headlines only (kicker and subheadline plain, as
@@ -201,6 +224,38 @@ class Segmenter:
             if self._title[i]:
                 seen.setdefault("".join(self.blocks[i].text.split()), []).append(i)
         return frozenset(i for key, ks in seen.items() if len(ks) >= 2 and len(key) >= 2 for i in ks)
+
+    def _title_groups(self) -> list[tuple[int, int]]:
+        """The maximal runs [a, b) of consecutive title lines of the page, in order."""
+        out, a = [], None
+        for i in range(self.n + 1):
+            if i < self.n and self._title[i]:
+                if a is None:
+                    a = i
+            elif a is not None:
+                out.append((a, i))
+                a = None
+        return out
+
+    def _sibling_runs(self, i: int, j: int) -> bool:
+        """Does another run of title lines within PARALLEL_AHEAD lines of [i, j) have as many lines
+        (two or more) and a first line as long, both short labels (the heads of one report's parts)?
+        A column's name printed over several articles (recurring, or a known one) is no label."""
+        blocks, slogans = self.blocks, tables().slogans
+        first = blocks[i].text
+        def label(a: int) -> bool:
+            x = blocks[a].text
+            return len(x) <= SIBLING_LABEL and a not in self.recurring and "".join(x.split()) not in slogans
+        if j - i < 2 or not label(i):
+            return False
+        k = bisect.bisect_left(self.groups, (i - PARALLEL_AHEAD, 0))
+        while k < len(self.groups) and self.groups[k][0] <= j + PARALLEL_AHEAD:
+            a, b = self.groups[k]
+            if (b <= i or a >= j) and b - a == j - i and len(blocks[a].text) == len(first) \
+                    and blocks[a].text != first and label(a):
+                return True
+            k += 1
+        return False
 
     @staticmethod
     def _credit(text: str) -> bool:
@@ -242,7 +297,7 @@ class Segmenter:
             elif self.byl[i] is not None and self._is_byline_here(i):
                 self._byline_line(i)
                 i += 1
-            elif L.is_caption(self.blocks[i].text):
+            elif L.is_caption(self.blocks[i].text) and i not in self.listed:
                 self._caption(i)
                 i += 1
             elif self._under_photo(i):
@@ -566,7 +621,16 @@ class Segmenter:
 
     def _plain_sentence(self, k: int) -> bool:
         b = self.blocks[k]
-        return not (b.heading or b.bold) and L.sentence_like(b.text)
+        if b.heading or b.bold:
+            return False
+        if k and self._title[k - 1] and tables().sub_start.search(b.text):
+            return False  # a dash right under a title line opens its subheadline (——面对疫情，企业在…)
+        # on a page without markup, two short clauses may be a headline (弘扬好作风，同心协力奔小康); a
+        # line that stops inside a number (有着5 / 2年党龄…) is a paragraph cut short however short
+        if self.plain_page and len(b.text) <= PLAIN_CLAUSES and L.two_clauses(b.text) \
+                and not b.text[-1:].isdigit():
+            return False
+        return L.sentence_like(b.text)
 
     def _reporter_follows(self, j: int) -> bool:
         """A reporter's byline (a role printed: 本报记者 某某) or a dateline right after line j-1: the
@@ -692,6 +756,7 @@ class Segmenter:
         if self.plain_page:
             f["words_above"], f["words_below"] = self._shared_words(cur, text, body)
         f["known_logo"] = float("".join(blocks[i].text.split()) in t.slogans)
+        f["sibling_runs"] = float(self._sibling_runs(i, j))
         f["parallel_ahead"] = float(size <= 16 and any(
             same(k) and self.title(k) for k in range(j + 1, min(j + PARALLEL_AHEAD, self.n))))
         return [f[name] for name in FEATURES]

@@ -93,6 +93,7 @@ class T:
         self.place_end = re.compile(union("titles.toml", "place_end"))
         self.numbered = re.compile(union("titles.toml", "numbered"))
         self.lead_time = re.compile(union("titles.toml", "lead_time"))
+        self.wire_lead = re.compile(union("titles.toml", "wire_lead"))
         self.figure_callout = re.compile(union("titles.toml", "figure_callout"))
         self.activity = re.compile(union("titles.toml", "activity"))
         self.closer = re.compile(union("titles.toml", "closer"))
