@@ -383,3 +383,102 @@ def test_lines_all_inside_a_photo_leave_no_text_not_a_page_of_photos(monkeypatch
     monkeypatch.setattr(image.ink, "photos", lambda a, boxes, th: [(0, 0, 100, 25)])
     kept = image._with_photos(None, lines, [], 10.0)
     assert [l.text for l in kept] == ["纹理误读", "纹理误读", "![]()"]
+
+
+# ---- column logos: a band of reverse video beside a headline -------------------------------------
+
+LOGO = "田园新风"
+LOGO_HEAD = "山区小县冬季大棚蔬菜喜获丰收"
+
+
+def _draw_logo_page(path):
+    """A page image: a column logo (white type on a black band) at the top left of its module, the
+    headline level with it on its right, and three columns of body text: the first starts right
+    under the logo (before the headline's foot), the others under the headline."""
+    pil = pytest.importorskip("PIL.ImageFont")
+    from PIL import Image, ImageDraw
+    font_file = next((f for f in FONT_FILES if __import__("os").path.exists(f)), None)
+    if font_file is None:
+        pytest.skip("no CJK font (apt-get install fonts-wqy-zenhei)")
+    body, head, mid = pil.truetype(font_file, BODY), pil.truetype(font_file, 2 * BODY), pil.truetype(font_file, 34)
+    colw = PER_LINE * BODY
+    img = Image.new("L", (60 + 3 * colw + 2 * GUTTER + 60, 640), 255)
+    d = ImageDraw.Draw(img)
+    d.rectangle((60, 60, 60 + 4 * 34 + 16, 60 + 34 + 14), fill=0)           # the band
+    d.text((68, 64), LOGO, font=mid, fill=255)
+    d.text((60 + colw + GUTTER, 56), LOGO_HEAD, font=head, fill=0)
+    for k, text in enumerate(COLUMNS):
+        x, top = 60 + k * (colw + GUTTER), (130 if k == 0 else 160)
+        rows = [text[: PER_LINE - 2]] + [text[i:i + PER_LINE] for i in range(PER_LINE - 2, len(text), PER_LINE)]
+        for r, row in enumerate(rows):
+            d.text((x + (2 * BODY if r == 0 else 0), top + 44 * r), row, font=body, fill=0)
+    img.save(path)
+
+
+@pytest.mark.ocr
+def test_a_logo_on_a_ground_is_a_logo_block_and_its_headline_heads_the_column_under_it(tmp_path):
+    """The logo is told by its look (its type cut out of a black band): a block of its own, category
+    "logo", never joined to the headline; the logo and the headline come first, then the column that
+    starts under the logo, then the others: the headline heads all three."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    p = tmp_path / "logo.png"
+    _draw_logo_page(p)
+    page = next(read_pages(p, SETTINGS))
+    blocks = [b for b in page.blocks if b.zone is None]
+    texts = [b.text.lstrip("# ") for b in blocks]
+    assert [b.category for b in blocks[:2]] == ["logo", None], texts
+    assert _close(texts[0], LOGO) >= 0.7 and _close(texts[1], LOGO_HEAD) >= 0.8, texts
+    assert len(texts) == 5, texts
+    for got, want in zip(texts[2:], COLUMNS):
+        assert _close(got, want) >= 0.9, (got, want)
+    assert [b.category for b in blocks[2:]] == [None] * 3
+
+
+def test_a_piece_on_a_ground_is_told_from_type_on_paper():
+    """Reverse video (light type cut out of a band) and a frame fill a piece's box to its edges;
+    bold type on paper touches them only at a few strokes."""
+    np = pytest.importorskip("numpy")
+    from jianbao.read import ink
+    mask = np.zeros((100, 400), dtype=bool)
+    mask[10:40, 10:130] = True                    # a band, the type cut out of it
+    for x in range(16, 124, 30):
+        mask[16:34, x:x + 18] = False
+    mask[10:40, 200:320] = True                   # a frame round type
+    mask[12:38, 202:318] = False
+    mask[18:32, 210:310:6] = True
+    for x in range(10, 130, 30):                  # bold type on paper, strokes to the box's edges
+        mask[60:90, x + 4:x + 10] = True
+        mask[74:78, x:x + 26] = True
+    band, frame, bold = (ink.Piece(x0, y0, x1, y1, 30.0, False) for x0, y0, x1, y1 in
+                         ((10, 10, 130, 40), (200, 10, 320, 40), (10, 60, 136, 90)))
+    assert ink.grounded(mask, band) and ink.grounded(mask, frame)
+    assert not ink.grounded(mask, bold)
+
+
+@pytest.mark.ocr
+def test_a_page_of_more_than_a_thousand_text_regions_loses_none(tmp_path):
+    """RapidOCR's detector keeps 1,000 regions of its map unless told otherwise, and a broadsheet can
+    hold more lines than that: a page of 1,200 short words, each a region of its own, gives a box
+    for every one, the top rows as well as the foot."""
+    pytest.importorskip("rapidocr_onnxruntime")
+    pil = pytest.importorskip("PIL.ImageFont")
+    np = pytest.importorskip("numpy")
+    from PIL import Image, ImageDraw
+    from jianbao.read import image, ink
+    font_file = next((f for f in FONT_FILES if __import__("os").path.exists(f)), None)
+    if font_file is None:
+        pytest.skip("no CJK font (apt-get install fonts-wqy-zenhei)")
+    font = pil.truetype(font_file, 24)
+    words = "农业林业牧业渔业种子化肥大棚蔬菜水果茶叶"
+    cols, rows = 30, 40
+    img = Image.new("L", (40 + cols * 110, 40 + rows * 56), 255)
+    d = ImageDraw.Draw(img)
+    for r in range(rows):
+        for c in range(cols):
+            k = 2 * ((r * cols + c) % (len(words) // 2))
+            d.text((20 + 110 * c, 20 + 56 * r), words[k:k + 2], font=font, fill=0)
+    a = np.asarray(img)
+    boxes, th = image._detect(image.engine(), a, ink.ink_mask(a))
+    assert len(boxes) >= rows * cols
+    tops = sorted({round((b[1] - 20) / 56) for b in boxes})
+    assert tops == list(range(rows))

@@ -145,3 +145,18 @@ def test_ocr_boxes_running_into_a_gutter_still_leave_it_a_gutter():
     lines = sorted([title(col(1), 50, "甲乙两栏的标题", 25)] + left + right, key=lambda l: (l.y0, l.x0))
     page = page_from_lines(lines, 700, 1000, "t.png", OCR_PARAMS)
     assert [b.text for b in page.blocks] == ["甲乙两栏的标题", a, b]
+
+
+def test_a_logo_level_with_a_headline_comes_first_and_the_column_under_it_after_the_headline():
+    """A column logo (Line.kind) at the top left of a module, its headline level with it on the
+    right; the first column starts under the logo before the headline's foot. The gutter beside
+    that column would part it from its headline: the logo and the headline come first, then the
+    columns in order, the logo a block of its own with category "logo"."""
+    logo = Line(0, 100, 4 * 20, 120, 20, "田园新风", "logo")
+    head = Line(col(1), 96, col(1) + 10 * 30, 126, 30, "山区小县大棚蔬菜喜获丰收")
+    a = "甲" * (W * 4 - 6) + "。"         # its last line short: it ends there
+    b = "乙" * (W * 4 - 6) + "。"
+    lines = [logo, head] + flow([0], 124, a, 99) + flow([1], 140, b, 99)
+    page = page_from_lines(sorted(lines, key=lambda l: (l.y0, l.x0)), 700, 1000, "t.png")
+    assert [bl.text for bl in page.blocks] == ["田园新风", "山区小县大棚蔬菜喜获丰收", a, b]
+    assert [bl.category for bl in page.blocks] == ["logo", None, None, None]

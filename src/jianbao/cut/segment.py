@@ -134,6 +134,8 @@ class Segmenter:
             return "image"
         if b.zone in ("header", "footer"):
             return "page_header" if b.zone == "header" else "page_footer"
+        if b.category == "logo":
+            return "column_logo"  # told by its look (a scan's line set on a ground: read/image.py)
         if L.is_jump_line(b.text):
             return "jump"
         h = L.header_kind(b.text)

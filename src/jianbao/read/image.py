@@ -7,8 +7,9 @@ unreadable); each box is split where its ink parts by a gutter or into the lines
 (ink.py), and each piece is recognised once from the page at its own resolution. A tall narrow
 box is vertical text (竖排 headlines, column logos): its character cells are set side by side and
 read top to bottom, and it enters the layout as a title line over the module it stands beside
-(ocrlines.py), its size the character pitch. A rule across the top of the page marks the header
-band. The same layout analysis as for PDFs (`layout.py`) then orders the lines by geometry — OCR
+(ocrlines.py), its size the character pitch. A short line set on a ground (its type cut out of a
+dark band, or framed: ink.grounded) is a column logo (Line.kind "logo"). A rule across the top of
+the page marks the header band. The same layout analysis as for PDFs (`layout.py`) then orders the lines by geometry — OCR
 engines list boxes down the whole page, across columns. A photo (a large toned region where no
 text line stands, ink.photos) enters the layout as an image line, as a PDF's picture does, so its
 caption is read apart from the article beside it. The engine's ONNX sessions are made again with
@@ -45,10 +46,17 @@ MAX_FRAMES = 500
 DET_HEIGHT = 24.0        # detection runs where a character is about this many pixels tall (at 16
                          # it missed whole lines of tightly set body text; 24 missed none)
 DET_SCALE = (0.5, 2.5)   # ... within these bounds (a 300-dpi broadsheet shrinks, a small scan grows)
+DET_PIXELS = 16e6        # ... and the image the detector sees at most this many pixels: its buffers take
+                         # some 200 bytes a pixel (a 300-dpi broadsheet whose type was misjudged small,
+                         # grown 2.4 times to 99 Mpx, took 20 GB and was killed); the 992×1419 scan
+                         # grown 2.5 times is 8.8 Mpx, a dense 3472×4967 broadsheet 12.7 (2.4 GB)
 TEXT_SCORE = 0.5         # recognised text below this confidence is noise (photo texture, specks)
 PAD = 0.15               # a line's box: its ink and this many ems above and below
 CROP_MARGIN = 0.15       # white margin (ems) around a piece given to the recogniser (0.15 read
                          # the synthetic scans better than 0.08, 0.3 or 0.5)
+LOGO_UNITS = 12          # a line set on a ground (reverse video, a frame: ink.grounded) is a column logo
+                         # when it is 2 to this many ems long (a headline set so is longer, a boxed
+                         # numeral shorter)
 SPACE_PITCH = 1.3        # a printed space: characters' centres this many times the line's pitch apart
 
 
@@ -63,6 +71,10 @@ def engine():
     from rapidocr_onnxruntime import RapidOCR
     logging.getLogger("RapidOCR").setLevel(logging.WARNING)
     eng = RapidOCR()
+    # the detector keeps the first 1,000 regions of its map only (max_candidates), in the order
+    # OpenCV finds their outlines, from the foot of the page up: a broadsheet of more lines would
+    # lose its top. Every region is kept (the image is at most DET_PIXELS, which bounds them).
+    eng.text_det.postprocess_op.max_candidates = 1 << 30
     _tune(eng.text_det.infer, threads=0)
     _tune(eng.text_rec.session, threads=1)
     return eng
@@ -170,12 +182,13 @@ def ocr_lines(gray) -> list[Line]:
         text = text.strip()
         if not text:
             continue
+        kind = "logo" if 2 <= units(text) <= LOGO_UNITS and ink.grounded(mask, p) else ""
         if p.vertical:
             upright.append(Line(float(p.x0), float(p.y0), float(p.x1), float(p.y1),
-                                (p.y1 - p.y0) / max(1.0, units(text)), text))
+                                (p.y1 - p.y0) / max(1.0, units(text)), text, kind))
         else:
             pad = PAD * p.em
-            lines.append(Line(float(p.x0), p.y0 - pad, float(p.x1), p.y1 + pad, p.em, text))
+            lines.append(Line(float(p.x0), p.y0 - pad, float(p.x1), p.y1 + pad, p.em, text, kind))
     lines = sized(lines) if lines else []
     lines = lines + [placed(v, lines) for v in upright]
     return _with_photos(a, lines, [(p.x0, p.y0, p.x1, p.y1) for p in found if p.vertical], th) if lines else []
@@ -243,6 +256,7 @@ def _detect(eng, a, mask) -> tuple[list[tuple[int, int, int, int]], float]:
     left, right = max(0, int(xs[0]) - m), min(w, int(xs[-1]) + 1 + m)
     th = ink.text_height(mask[top:bottom, left:right])
     s = min(DET_SCALE[1], max(DET_SCALE[0], DET_HEIGHT / (th or DET_HEIGHT)))
+    s = min(s, (DET_PIXELS / ((bottom - top) * (right - left))) ** 0.5)
     sub = a[top:bottom, left:right]
     if abs(s - 1) > 0.05:
         sub = cv2.resize(sub, None, fx=s, fy=s, interpolation=cv2.INTER_AREA if s < 1 else cv2.INTER_CUBIC)

@@ -16,7 +16,9 @@
    What the geometry knew goes with each block: its band (`zone`) and its type size over the body
    size (`size`), which the cutter weighs (a headline's type is a new article, a subheading's not),
    and the boxes of the printed lines it was made of (`boxes`, `box` their union), which outline
-   the articles on the page's picture (cut/regions.py).
+   the articles on the page's picture (cut/regions.py). A column logo told by its look (a scan's
+   line set on a ground, `Line.kind`) is a block of its own with category "logo", and a logo level
+   with a headline beside it comes first with that headline, before the column under the logo.
 """
 from __future__ import annotations
 
@@ -71,7 +73,11 @@ def page_from_lines(lines: list[Line], width: float, height: float, source: str,
         for ln in row:
             zones[len(out)] = "header"
             out.append((ln.text, ln.size / body, (ln.box,)))
-    out.extend(render_boxed(leaves, body, pr))
+    kinds: dict[int, str] = {}
+    for k, (s, size, boxes, kind) in enumerate(render_kinds(leaves, body, pr)):
+        if kind:
+            kinds[len(out)] = kind
+        out.append((s, size, boxes))
     for row in rows(footer):
         for ln in row:
             zones[len(out)] = "footer"
@@ -91,7 +97,8 @@ def page_from_lines(lines: list[Line], width: float, height: float, source: str,
             continue
         boxes = out[k][2]
         box = (min(x[0] for x in boxes), min(x[1] for x in boxes), max(x[2] for x in boxes), max(x[3] for x in boxes))
-        blocks.append(replace(b, zone=zones.get(k), size=round(out[k][1], 3), box=box, boxes=boxes))
+        blocks.append(replace(b, zone=zones.get(k), size=round(out[k][1], 3), box=box, boxes=boxes,
+                              category=kinds.get(k, b.category)))
     page.blocks = blocks
     return page
 
@@ -116,6 +123,7 @@ class _Block:
     open: bool = False       # the last line filled its column: the paragraph may run on
     last: Line | None = None
     boxes: list[Box] | None = None   # the printed lines' boxes
+    kind: str = ""           # "logo": a column logo by its look (Line.kind), a block of its own
 
     def add(self, text: str, ln: Line) -> None:
         self.parts.append(text)
@@ -173,6 +181,12 @@ def _right_edge(bl: list[Line], colw: float, edges: list[float]) -> float:
 
 def render_boxed(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str, float, tuple[Box, ...]]]:
     """`render`, each line with the boxes of the printed lines it was made of."""
+    return [(s, size, boxes) for s, size, boxes, _ in render_kinds(leaves, body, pr)]
+
+
+def render_kinds(leaves: list[list[Line]], body: float, pr: Params) -> list[tuple[str, float, tuple[Box, ...], str]]:
+    """`render_boxed`, each line with the kind of its block too: "logo" for a column logo told by
+    its look (Line.kind), a title block of its own that no title line joins."""
     blocks: list[_Block] = []
     held: list[_Block] = []      # photos met inside an open paragraph, set after it
     colw = _column_width(leaves, body, pr)
@@ -184,13 +198,18 @@ def render_boxed(leaves: list[list[Line]], body: float, pr: Params) -> list[tupl
         right = _right_edge(bl, colw, edges)
         for k, ln in enumerate(leaf):
             cur = blocks[-1] if blocks else None
+            if ln.kind == "logo":
+                blocks.extend(held)
+                held = []
+                blocks.append(_Block(True, ln.size, [ln.text], last=ln, boxes=[ln.box], kind="logo"))
+                continue
             if ln.size <= 0 and cur is not None and cur.open and not cur.title:
                 # a photo between a column's foot and the rest of a paragraph (the text runs on
                 # under it in the next column): the paragraph stays whole, the photo follows it
                 held.append(_Block(False, 0.0, [ln.text], last=ln, boxes=[ln.box]))
                 continue
             if ln.size >= pr.title_ratio * body:
-                if (cur and cur.title and cur.last and abs(cur.size - ln.size) <= 0.06 * ln.size
+                if (cur and cur.title and not cur.kind and cur.last and abs(cur.size - ln.size) <= 0.06 * ln.size
                         and k > 0 and 0 <= ln.y0 - cur.last.y1 <= 0.8 * ln.size
                         and ln.x0 < cur.last.x1 and cur.last.x0 < ln.x1):
                     cur.add(ln.text, ln)   # a title printed on two lines, one under the other
@@ -234,9 +253,10 @@ def _merge_rows(leaf: list[Line], body: float) -> list[Line]:
     out: list[Line] = []
     for ln in leaf:
         p = out[-1] if out else None
-        if p and abs(p.y0 - ln.y0) <= 0.35 * ln.h and abs(p.size - ln.size) <= 0.1 * ln.size and ln.x0 >= p.x1 - 1:
+        if (p and p.kind == ln.kind and abs(p.y0 - ln.y0) <= 0.35 * ln.h and abs(p.size - ln.size) <= 0.1 * ln.size
+                and ln.x0 >= p.x1 - 1):
             sep = " " if ln.x0 - p.x1 >= 0.6 * ln.size else ""
-            out[-1] = Line(p.x0, min(p.y0, ln.y0), ln.x1, max(p.y1, ln.y1), p.size, p.text + sep + ln.text)
+            out[-1] = Line(p.x0, min(p.y0, ln.y0), ln.x1, max(p.y1, ln.y1), p.size, p.text + sep + ln.text, ln.kind)
         else:
             out.append(ln)
     return out
@@ -249,14 +269,14 @@ def _join(parts: list[str]) -> str:
     return s
 
 
-def _marked(blocks: list[_Block], body: float, pr: Params) -> list[tuple[str, float, tuple[Box, ...]]]:
-    """Markdown lines, each with its size over the body size and its lines' boxes: a run of title
-    blocks is a head, its largest lines '#' and the rest '##'."""
-    out: list[tuple[str, float, tuple[Box, ...]]] = []
+def _marked(blocks: list[_Block], body: float, pr: Params) -> list[tuple[str, float, tuple[Box, ...], str]]:
+    """Markdown lines, each with its size over the body size, its lines' boxes and its block's kind:
+    a run of title blocks is a head, its largest lines '#' and the rest '##'."""
+    out: list[tuple[str, float, tuple[Box, ...], str]] = []
     i = 0
     while i < len(blocks):
         if not blocks[i].title:
-            out.append((_join(blocks[i].parts), blocks[i].size / body, tuple(blocks[i].boxes)))
+            out.append((_join(blocks[i].parts), blocks[i].size / body, tuple(blocks[i].boxes), blocks[i].kind))
             i += 1
             continue
         j = i
@@ -269,7 +289,7 @@ def _marked(blocks: list[_Block], body: float, pr: Params) -> list[tuple[str, fl
             else:
                 mark = "#" if b.size >= top * 0.94 else "##"
             text = " ".join(b.parts) if _parallel(b.parts) else "".join(b.parts)
-            out.append((f"{mark} {text}", b.size / body, tuple(b.boxes)))
+            out.append((f"{mark} {text}", b.size / body, tuple(b.boxes), b.kind))
         i = j
     return out
 

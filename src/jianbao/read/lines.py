@@ -22,6 +22,7 @@ class Line:
     y1: float
     size: float          # font size (PDF) or a size estimated from the box (OCR)
     text: str
+    kind: str = ""       # "logo": a column logo by its look (a scan's line set on a ground, image.py)
 
     @property
     def h(self) -> float:

@@ -42,7 +42,7 @@ def placed(v: Line, lines: list[Line]) -> Line:
         module.extend(m for m in col if m not in module)
     first = min(module, key=lambda l: l.y0)
     y1 = first.y0 - 1.2 * first.h          # a strip between it and the text, as under a headline
-    return Line(min(l.x0 for l in module), y1 - 0.3 * first.h, max(l.x1 for l in module), y1, v.size, v.text)
+    return Line(min(l.x0 for l in module), y1 - 0.3 * first.h, max(l.x1 for l in module), y1, v.size, v.text, v.kind)
 
 
 def units(text: str) -> float:

@@ -110,6 +110,9 @@ def _split(region: list[Line], body: float, spacing: float, pr: Params) -> list[
     titles (between a head and its body); any gutter."""
     if len(region) < 2:
         return None
+    beside = _logo_beside_head(region, body, pr)
+    if beside:
+        return beside
     # OCR boxes may run a little into a gutter: each line's ends trimmed by up to `spill`
     trim = [min(pr.spill * body, (l.x1 - l.x0) / 4) for l in region]
     vgaps = _gaps([(l.x0 + t, l.x1 - t) for l, t in zip(region, trim)], pr.gutter * body)
@@ -131,6 +134,31 @@ def _split(region: list[Line], body: float, spacing: float, pr: Params) -> list[
         return _cut_h(region, max(hgaps, key=lambda g: g[1] - g[0]))
     if vgaps:
         return _cut_v(region, max(vgaps, key=lambda g: g[1] - g[0]))
+    return None
+
+
+def _logo_beside_head(region: list[Line], body: float, pr: Params) -> list[list[Line]] | None:
+    """A column logo (Line.kind) level with a title beside it (the nearest), the text of the module
+    starting under the logo and under the title: the logo and the title first, then the rest. (A
+    gutter between the column under the logo and those under the title would part the title from
+    the column its article starts in; no strip runs under both, the column under the logo starting
+    before the title ends.) None when the first line under the logo is a title (a head of its
+    own), or any other line starts above the logo's foot or lies level with the title."""
+    title = pr.title_ratio * body
+    for lg in (l for l in region if l.kind == "logo"):
+        level = [t for t in region if t is not lg and t.size >= title and not t.kind
+                 and min(t.y1, lg.y1) - max(t.y0, lg.y0) >= 0.5 * min(t.h, lg.h)
+                 and (t.x0 >= lg.x1 or t.x1 <= lg.x0)]
+        if not level:
+            continue
+        head = min(level, key=lambda t: max(t.x0 - lg.x1, lg.x0 - t.x1))
+        rest = [l for l in region if l is not lg and l is not head]
+        under = [l for l in rest if l.x0 < lg.x1 and lg.x0 < l.x1]
+        if not under or min(under, key=lambda l: l.y0).size >= title:
+            continue
+        if all(l.y0 >= lg.y1 - 0.2 * body and not (l.y0 < head.y1 and l.x0 < head.x1 and head.x0 < l.x1)
+               for l in rest):
+            return [[lg, head], rest]
     return None
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 # the parser's label, normalised: what the renderer and the cutter can use
 CATEGORIES = ("title", "heading", "text", "list", "caption", "image", "table", "formula", "footnote",
-              "aside", "header", "footer", "page_number")
+              "aside", "header", "footer", "page_number", "logo")
+# "logo": a column logo told by its look (a scan's line set on a ground: read/image.py, layout.py)
 FURNITURE = ("header", "footer", "page_number", "aside")
 
 Box = tuple[float, float, float, float]
