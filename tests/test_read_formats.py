@@ -89,6 +89,12 @@ def test_ppstructure_sample():
     assert 0.7 < sorted(body)[len(body) // 2] < 1.3
     doc = _cut(pages[0])
     assert doc.articles[0].headline == "助力双方交往搭建友谊桥梁"
+    # the page's headline (over all four columns) heads the report, not the photo beside it; the
+    # figure_title under the photo is the photo's caption (no ▲, no 摄: the label and the place tell)
+    assert doc.articles[0].kind == "news" and len(doc.articles[0].paragraphs) > 20
+    photos = [a for a in doc.articles if a.kind == "photo"]
+    assert len(photos) == 1 and photos[0].headline is None
+    assert photos[0].paragraphs[0].startswith("在厄立特里亚不久前举办的第六届中国风筝文化节上")
 
 
 def test_mineru_content_list_sample():

@@ -132,6 +132,8 @@ class Segmenter:
         b = self.blocks[i]
         if b.image:
             return "image"
+        if b.category == "aside" and L.logo_shaped(b.text) and not L.header_kind(b.text):
+            return "column_logo"  # a side label shaped as a column's name (printed down the margin)
         if b.zone in ("header", "footer"):
             return "page_header" if b.zone == "header" else "page_footer"
         if b.category == "logo":
@@ -170,6 +172,7 @@ class Segmenter:
                 and not tables().contact_line.search(b.text) and not self._closer(i)
                 and not tables().salutation.search(b.text)
                 and not (self.geo.indents and b.indent and not b.heading)
+                and not (b.category == "footnote" and b.size < HEADLINE_SIZE)  # a note stays in its body
                 and (b.heading > 0 or b.bold or not L.lead_like(b.text)
                      and not tables().figure_callout.match(b.text) and not self._credit(b.text)))
 
@@ -302,6 +305,9 @@ class Segmenter:
             elif L.is_caption(self.blocks[i].text) and i not in self.listed:
                 self._caption(i)
                 i += 1
+            elif self._labelled_caption(i):
+                self._caption(i, labelled=True)
+                i += 1
             elif self._under_photo(i):
                 self._caption(i)
                 i = self._caption_tail(i + 1)
@@ -315,6 +321,41 @@ class Segmenter:
                 i += 1
         self._lone_logos()
         return Cut(self.drafts, self.furniture, self.geo)
+
+    def _labelled_caption(self, i: int) -> bool:
+        """A block the parser labelled a caption (figure_title, image_caption, Caption: read/parsers)
+        right under a photo, or under such a block of the same photo: the photo's caption, whatever
+        its words (no ▲, no credit). The label is weighed with the rest: type set as large as a
+        headline's, markup, or a reporter's byline or a dateline right under it say it is a headline
+        the tool took for a caption (a headline printed under a photo)."""
+        b = self.blocks[i]
+        if b.category != "caption" or i == 0 or b.heading or b.bold or b.size >= HEADLINE_SIZE:
+            return False
+        d = self.last_caption
+        if self.fkind[i - 1] != "image" and not (d is not None and d.body and d.body[-1].block == i - 1
+                                                 and self.blocks[i - 1].category == "caption"):
+            return False
+        nxt = self.next_content(i + 1)
+        if nxt >= self.n or self._dateline(nxt):
+            return nxt >= self.n
+        if self.byl[nxt] is None or not self.byl[nxt].has_role:
+            return True
+        s = self.blocks[nxt].text.rstrip("）) ")
+        m = tables().photo_mark.search(s, max(0, len(s) - 2))
+        return m is not None and m.end() == len(s)  # a photographer's credit, not a reporter's byline
+
+    def _over_photo(self, d: Draft, i: int) -> bool:
+        """May the head of draft d, with nothing under it yet, be the title of the photo whose caption
+        is line i? Without boxes, yes; with them, only if it stands over the photo printed right before
+        the caption, no wider than it (a page's headline over the columns beside a photo is not)."""
+        photo = self.blocks[i - 1].box if i and self.fkind[i - 1] == "image" else None
+        boxes = [self.blocks[k].box for k in d.head.kicker + d.head.headline + d.head.subheadline]
+        boxes = [x for x in boxes if x is not None]
+        if photo is None or not boxes:
+            return True
+        slack = 0.1 * (photo[2] - photo[0])
+        return (min(x[0] for x in boxes) >= photo[0] - slack and max(x[2] for x in boxes) <= photo[2] + slack
+                and max(x[3] for x in boxes) <= photo[1] + slack)
 
     def _under_photo(self, i: int) -> bool:
         """A caption known by where it stands (PDF and scan pages, which give boxes): a line that is no
@@ -360,6 +401,12 @@ class Segmenter:
             d.body.append(whole(self.blocks, k))
             foot = max(foot, b.box[3])
         return min(i + CAPTION_LINES, self.n)
+
+    def _same_caption(self, k: int, i: int) -> bool:
+        """Do caption blocks k and i (i right after k) belong to one photo: without boxes, yes; with
+        them, i stands under k, the two overlapping across (captions of photos side by side do not)."""
+        a, b = self.blocks[k].box, self.blocks[i].box
+        return a is None or b is None or (min(a[2], b[2]) > max(a[0], b[0]) and b[1] >= a[1])
 
     @staticmethod
     def _photo_credit_line(text: str) -> L.Byline | None:
@@ -541,11 +588,16 @@ class Segmenter:
         nxt = self.next_content(j)
         return nxt < self.n and self.byl[nxt] is None and not self._dateline(nxt) and not self.title(nxt)
 
-    def _caption(self, i: int) -> None:
+    def _caption(self, i: int, labelled: bool = False) -> None:
         text = self.blocks[i].text
         d = Draft(i, kind="photo")
         prev = self.drafts[-1] if self.drafts else None
-        if prev is not None and prev.has_head and not prev.body and not prev.bylines:
+        last = self.last_caption
+        if labelled and last is not None and last.body and last.body[-1].block == i - 1 \
+                and not last.bylines and self._same_caption(i - 1, i):
+            d = last  # the caption goes on in a block of its own (the parser's, under the first)
+        elif prev is not None and prev.has_head and not prev.body and not prev.bylines \
+                and self._over_photo(prev, i):
             d, d.kind = prev, "photo"  # a photo's own title above the picture
         else:
             self.drafts.append(d)

@@ -73,12 +73,10 @@ def _content_item(it: dict) -> list[Item]:
 
 # ---- content_list_v2 (3.x) ---------------------------------------------------------------------
 
-V2_TYPES = {
-    "title": "title", "paragraph": "text", "list": "list", "index": "list", "code": "text", "algorithm": "text",
-    "equation_interline": "formula", "image": "image", "chart": "image", "table": "table",
-    "page_header": "header", "page_footer": "footer", "page_number": "page_number",
-    "page_aside_text": "aside", "page_footnote": "footnote",
-}
+# 3.x renamed some types in content_list_v2: the rest are read as in TYPES
+V2_RENAMED = {"paragraph": "text", "equation_interline": "equation", "page_header": "header",
+              "page_footer": "footer", "page_aside_text": "aside_text"}
+V2_TYPES = {**TYPES, **{new: TYPES[old] for new, old in V2_RENAMED.items()}}
 
 
 def read_content_list_v2(pages: list) -> list[RawPage]:
@@ -174,7 +172,10 @@ def _block(b: Any, outer: str = "") -> list[Item]:
     box = as_box(b.get("bbox"))
     if isinstance(b.get("blocks"), list):      # image, table, chart, code, list (3.x): their parts
         out: list[Item] = []
-        for sub in b["blocks"]:
+        subs = b["blocks"]
+        if TYPES.get(typ) == "image":   # the picture first, then its caption, wherever it is printed
+            subs = sorted(subs, key=lambda x: not (isinstance(x, dict) and str(x.get("type")).endswith("_body")))
+        for sub in subs:
             out.extend(_block(sub, typ))
         return out
     text, heights = _lines_text(b.get("lines") or [])
