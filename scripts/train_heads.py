@@ -18,6 +18,7 @@ src/jianbao/cut/data/heads.json.
 """
 from __future__ import annotations
 
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -86,6 +87,25 @@ def runs(pages, settings: Settings) -> list[list[tuple[np.ndarray, int, str]]]:
                 got.append((np.array([x for _, x in cands]), y, _show(blocks, idx, cands)))
         out.append(got)
     return out
+
+
+def runs_sha256(data) -> str:
+    """A digest of what the model learns from (every labelled run's features and gold candidate):
+    heads.json keeps it, so a test tells a change of the training runs (the cutter's tables,
+    features or article-start model moved under the head model) from a change of the fit."""
+    h = hashlib.sha256()
+    for page in data:
+        for X, y, _ in page:
+            h.update(np.ascontiguousarray(X, dtype=np.float64).tobytes())
+            h.update(f"|{X.shape[0]}:{y};".encode())
+        h.update(b"/")
+    return h.hexdigest()
+
+
+def fit_all(pages, settings: Settings) -> tuple[HeadModel, list, str]:
+    """The model --write fits: on every labelled run of every page; with the runs and their digest."""
+    data = runs(pages, settings)
+    return train(data, list(range(len(pages)))), data, runs_sha256(data)
 
 
 def _show(blocks, idx, cands) -> list[str]:
@@ -178,14 +198,14 @@ def main() -> None:
         print(f"\n{k}-fold (each page cut by a head model trained on the other folds):")
         show(evaluate(pages, models, settings))
     if a.write:
-        m = train(data, list(range(len(pages))))
+        m = train(data, list(range(len(pages))))  # what fit_all gives (tests/test_cut_heads_model.py)
         write_model(DATA, FEATURES, m.weights, sets, {
             "what": "weights of the linear model that scores the splits of an article's title lines into "
                     "column logos, kicker, headline and subheadline (cut/heads.py)",
             "origin": "fitted by scripts/train_heads.py from the gold pages of ../shared/corpus (seed, dev/single, "
                       "dev/pages, dev/rmrb), the project's examples and synthetic pages (jianbao.synth); "
                       "no text of those pages is in this file, only one weight per feature",
-            "runs": n_runs})
+            "runs": n_runs, "runs_sha256": runs_sha256(data)})
 
 if __name__ == "__main__":
     main()

@@ -97,7 +97,7 @@ FEATURES = (
     "kicker_end",           # a kicker line ends in —— or ： (it leads into the headline)
     "kicker_sub_cue",       # a kicker line opens with a dash or ends in 出席, 主持 … (a subheadline's words)
     "kicker_speech",        # a kicker line ends in 强调 / 指出 / 表示 (who said what comes below)
-    "kicker_activity",      # a long kicker line names an activity (调研, 会见 …)
+    "kicker_activity",      # a long kicker line names an activity (调研, 会见 …) and does not report it done
     "kicker_long",          # a kicker line of 15 characters or more
     "kicker_short",         # a kicker line of 8 characters or fewer
     "kicker_longer",        # the kicker is longer than the headline
@@ -161,6 +161,10 @@ FEATURES = (
     "kicker_report",        # a kicker line that reports a thing done or a figure (…会议召开, …增长8.5%):
                             # a headline's statement (titles.toml report_end)
     "head_report",          # the headline ends so
+    "kicker_series",        # a kicker line ending in a series number (…精神③, 之五): a column's name
+                            # over the headline, not an article's own lead-in
+    "logo_marked_higher",   # a logo marked higher than the headline (# over ## or over a plain line):
+                            # a page marks its headlines best, so the better-marked line is the headline
 )
 
 
@@ -339,11 +343,13 @@ def _features(lines: list[_Line], nl: int, a: int, b: int, top: int, alike: bool
         f["logo_bracketed"] += x.bracketed and x.lenticular
         f["logo_recurring"] += x.recurring
     f["kicker_recurring"] = sum(x.recurring for x in K)
+    f["kicker_series"] = sum(x.series for x in K)
     for part, P in (("logo", L), ("kicker", K), ("sub", S)):
         for x in P:
             f[part + "_marked_lower"] += hlevel < x.level < 7
             f[part + "_unmarked"] += hlevel < 9 == x.level
     f["logo_as_head"] = sum(x.level == hlevel < 9 for x in L)
+    f["logo_marked_higher"] = sum(x.level < hlevel for x in L)
     f["logo_kept"] = sum(x.ruled for x in title)
     f["logo_unruled_over_2"] = f["logo_unruled"] and len(title) == 2
     klen, hlen, slen = sum(x.len for x in K), sum(x.len for x in H), sum(x.len for x in S)
@@ -353,7 +359,7 @@ def _features(lines: list[_Line], nl: int, a: int, b: int, top: int, alike: bool
         f["kicker_end"] += x.kend
         f["kicker_sub_cue"] += x.sstart or x.send
         f["kicker_speech"] += x.speech
-        f["kicker_activity"] += x.len >= 15 and x.activity
+        f["kicker_activity"] += x.len >= 15 and x.activity and not x.report
         f["kicker_long"] += x.len >= 15
         f["kicker_short"] += x.len <= 8
         f["kicker_plainer"] += marks_differ and x.level > ttop
