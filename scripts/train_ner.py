@@ -232,10 +232,11 @@ PROBE = ROOT / "tests" / "data" / "ner_probe.txt"
 
 
 def feed_tables(h, names: tuple[str, ...]):
-    """Feed the hash `h` the rows of the tag stage's tables `names` (data.rows: the tsv files and
-    the lists of jianbao/data they share with the cutter); returns `h`."""
+    """Feed the hash `h` the rows of the tag stage's tables `names` that the models read (data.model_rows:
+    the tsv files and the lists of jianbao/data they share with the cutter, less the rows of
+    rules_only.tsv); returns `h`."""
     for table in names:
-        h.update(json.dumps([table, data.rows(table)], ensure_ascii=False).encode())
+        h.update(json.dumps([table, data.model_rows(table)], ensure_ascii=False).encode())
     return h
 
 

@@ -76,7 +76,7 @@ MARKS = {
     "chars": {"generic", "determiner", "not_in_name", "first_given", "sound", "opener", "joins_titles", "posted",
               "deictic", "address_before"},
     "abbrev_context": {"after", "before"},
-    "levels": {"level", "low", "before_village", "after_short", "grade", "graded"},
+    "levels": {"level", "low", "before_village", "after_short", "abroad", "grade", "graded"},
     "conjunctions": {"names", "lists", "titles", "events", "others", "closes"},
     "firms": {"end", "inner_ok", "inner"},
     "event_words": {"noun_end", "group", "head", "leads", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
@@ -188,3 +188,11 @@ def test_title_links_give_the_list_its_title():
             assert a.persons and all(title in " ".join(p.titles) for p in a.persons), (k, e, a.persons)
         for e in counter:  # no list of names follows: nobody is read
             assert not tag([e + "。"]).persons, (k, e)
+
+
+def test_rules_only_rows_stand_in_the_feature_tables_they_name():
+    from jianbao.tag import ner
+    for r in data.rows("rules_only"):
+        for table in r[1].split():
+            assert table in ner.FEATURE_TABLES and r[0] in data.keys(table), r
+            assert r[0] not in data.model_keys(table), r

@@ -249,3 +249,9 @@ def test_a_rank_between_a_body_and_the_title_head():
     from jianbao.tag import _title_bodies
     assert _title_bodies([Person("郭兴", ["省消防总队副处长"])]) == ["省消防总队"]
     assert _title_bodies([Person("王一", ["县委副书记"])]) == []  # a body every place has
+
+
+def test_a_village_committee_is_named_from_its_village():
+    a = tag_article(Article(paragraphs=["调研组来到石桥镇李家村委会，召开座谈会。"]), "2023-05-20")
+    assert "李家村委会" in a.orgs and "石桥镇李家村委会" not in a.orgs
+    assert {"石桥镇", "李家村"} <= set(a.places), a.places

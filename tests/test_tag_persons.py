@@ -197,3 +197,23 @@ def test_an_anonymised_name_opens_with_a_rare_surname():
     # 羊 is a rare surname the rules open no name with, but before the slot 某 it does
     a = tag(["他们与吉某平、羊某东等4人结伙作案。"])
     assert {"吉某平", "羊某东"} <= set(persons(a))
+
+
+def test_a_list_closed_by_deng_and_a_title_gives_each_name_the_title():
+    a = tag(["会场气氛热烈。周立新、韩铭、孙春梅等代表围绕报告发言。",
+             "他看望了吴德山、钱兰英等困难群众。"])
+    p = persons(a)
+    assert all(p.get(n) == ["代表"] for n in ("周立新", "韩铭", "孙春梅")), p
+    assert p.get("吴德山") == ["困难群众"] and p.get("钱兰英") == ["困难群众"], p
+
+
+def test_a_bare_head_after_deng_adds_nothing_to_a_titled_name():
+    # 等领导 restates a class of persons already titled; it is no title of theirs
+    a = tag(["市长许建军、市政协主席孟海东等领导出席。"])
+    p = persons(a)
+    assert p.get("孟海东") == ["市政协主席"], p
+
+
+def test_a_social_role_before_ordinary_words_opens_no_name():
+    a = tag(["要确保困难群众安全过年，丰富群众文体活动。"])
+    assert persons(a) == {}

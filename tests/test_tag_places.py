@@ -188,3 +188,11 @@ def test_a_short_form_after_a_province_in_an_address():
     # 北平 crosses 河北|平泉: a place written right after a place is read all the same
     a = tag(["河北平泉举办农民丰收节"])
     assert {"河北", "平泉"} <= set(a.places)
+
+
+def test_a_city_abroad_the_gazetteer_lacks_is_read_after_its_country():
+    from jianbao.tag import entities
+    f = entities.find([("p", "代表团一行访问了马来西亚美里市，又到日本鹿沼市考察。")], {})
+    assert {"美里市", "鹿沼市"} <= set(f.places), f.places
+    f = entities.find([("p", "他们到印度的股市调研。")], {})
+    assert not any(p.endswith("股市") for p in f.places), f.places

@@ -229,6 +229,18 @@ class ListTitles(Component):
                         p.titles.extend(_linked_titles(t, s))  # "县领导还有|甲、乙"
                     prev = (e, p.titles) if p.titles and (
                         _titles.head_ending_at(t, s) or _link_before(t, s)) else None
+            run: list[tuple[int, Person]] = []  # the names of a list closed by 等 and a title (persons.title_after_list)
+            for s, e, lab in sorted({x for x in st.spans.get(k, ()) if x[2] == "PER"}):
+                p = by_name.get(t[s:e])
+                if p is None or run and not (run[-1][0] == s - 1 and t[s - 1] in _persons._list_joins()):
+                    run = []
+                if p is None:
+                    continue
+                run.append((e, p))
+                tt = _persons.title_after_list(t, e)
+                for _, q in run if tt else ():  # a bare head (等领导, 等记者) names only the untitled
+                    if tt not in q.titles and (not q.titles or not _titles.head_re().fullmatch(tt)):
+                        q.titles.append(tt)
 
 
 def _link_before(text: str, s: int) -> str | None:

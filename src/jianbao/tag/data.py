@@ -18,7 +18,8 @@ TABLES = ("surnames", "rare_surnames", "title_heads", "famous", "name_followers"
           "dates", "event_triggers", "roles_in_events", "speech_verbs", "speech_names", "visit_verbs",
           "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs",
           "patterns", "chars", "levels", "numerals", "conjunctions", "list_closers", "firms",
-          "home_country", "post_words", "event_words", "event_types", "abbrev_context", "division_words")
+          "home_country", "post_words", "event_words", "event_types", "abbrev_context", "division_words",
+          "rules_only")
 
 # tables whose two columns before the note hold examples and counter-examples, each a list of
 # phrases separated by ", " (tests/test_tag_data.py checks them)
@@ -67,6 +68,19 @@ def _surnames(rare: bool) -> tuple[tuple[str, ...], ...]:
 @lru_cache(maxsize=None)
 def keys(name: str) -> frozenset[str]:
     return frozenset(r[0] for r in rows(name))
+
+
+@lru_cache(maxsize=None)
+def model_rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of table `name` the trained models' features read: all but those rules_only.tsv lists
+    for it (rows the rules read, added since the models were last trained)."""
+    skip = set(marked("rules_only", name)) if name != "rules_only" else set()
+    return tuple(r for r in rows(name) if r[0] not in skip)
+
+
+@lru_cache(maxsize=None)
+def model_keys(name: str) -> frozenset[str]:
+    return frozenset(r[0] for r in model_rows(name))
 
 
 @lru_cache(maxsize=None)

@@ -183,6 +183,30 @@ def _split_sites(c: Cand, raw: list[Cand]) -> None:
             return
 
 
+def _from_unit(raw: list[Cand]) -> None:
+    """A body whose suffix restates the kind of the unit before it ("三百山镇|唐屋村委会": 村委会 opens
+    with the 村 of 唐屋村) is named from that unit on; the units before it stay places of their own."""
+    sufs = _SUFFIXES()
+    units = {c.end: c for c in raw if c.kind == "admin" and c.name.endswith(_low_sufs())}
+    for c in raw:
+        if c.kind != "org":
+            continue
+        suf = data.ends_with_any(c.name, len(c.name), sufs)
+        if not suf:
+            continue
+        for n in range(1, len(suf)):
+            u = units.get(c.end - len(suf) + n)
+            if u is not None and c.start < u.start and suf.startswith(u.name[-n:]):
+                c.name, c.start = c.name[u.start - c.start:], u.start
+                break
+
+
+@lru_cache(maxsize=1)
+def _low_sufs() -> tuple[str, ...]:
+    """Suffixes of towns, villages and communities (data/levels.tsv, low)."""
+    return tuple(data.marked("levels", "low"))
+
+
 _BOOK = "\u300a"  # the opening mark of a title of a book or document
 
 
@@ -198,6 +222,7 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
             inside[c.start + 1:c.end] = b"\x01" * (c.end - c.start - 1)
     raw = [c for c in raw if c.kind != "site" or not inside[c.end]]  # the site's suffix is a piece of
     # a unit's name: "芙蓉区|文艺路街道", not 芙蓉区文艺路
+    _from_unit(raw)
     _split_joined(text, raw)
     _after_phrase_and(text, raw)
     raw = [c for c in raw if not (c.kind == "org" and _names_a_session(text, c))]

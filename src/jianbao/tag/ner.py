@@ -59,7 +59,7 @@ def _places() -> dict[str, str]:
     for w in g.short:
         if len(w) >= 2 and w not in out:
             out[w] = "w" if w in g.world else "s"
-    for w in data.keys("geo_names"):
+    for w in data.model_keys("geo_names"):  # the rows the models were trained with (data.model_rows)
         out.setdefault(w, "g")
     return out
 
@@ -163,7 +163,7 @@ def _sets() -> dict:
     sur = data.keys("surnames")
     words: dict[str, list[str]] = {}
     for key, table in zip(LIST_KEYS, ("place_suffixes", "org_suffixes", "title_heads", "known_orgs", "famous")):
-        for w in data.keys(table):
+        for w in data.model_keys(table):
             words.setdefault(w, []).append(key)
     by_last2: dict[str, set[int]] = {}
     for w in words:

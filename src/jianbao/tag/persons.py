@@ -98,6 +98,9 @@ def match(text: str, known: set[str]) -> list[Mention]:
             continue  # nor a second role word ("众多市民游客前来": 游客 is no name)
         if hm.group() in _verbs() and text[end:end + n] not in known and not names.surname_at(text, end):
             continue
+        if titles.head_class(hm.group()) == "other" and text[end:end + n] not in known \
+                and crosses_right(text, end, end + n):
+            continue  # a social role before words, not a name ("困难群众安全过|年", "群众文体活|动")
         ts, chain = title_chain(text, hm.start(), end)
         add(Mention(text[end:end + n], end, end + n, ts, "title", chain))
         k = end + n
@@ -194,6 +197,30 @@ def bare(text: str, known: set[str]) -> list[Mention]:
                 out.append(Mention(text[k + 1:k + 1 + n], k + 1, k + 1 + n, [], "list"))
                 known.add(text[k + 1:k + 1 + n])
     return sorted(out, key=lambda m: m.start)
+
+
+def title_after_list(text: str, end: int) -> str | None:
+    """The title a list of names closed by 等 carries, when the name ending at `end` is its last
+    ("甲、乙、丙等代表发言", "甲等困难群众"): the title must begin right after the closer (data/conjunctions.tsv,
+    closes) and its head must not open a longer body's name ("甲等代表团成员")."""
+    closer = data.starts_with_any(text, end, data.marked("conjunctions", "closes"))
+    if not closer:
+        return None
+    a = end + len(closer)
+    m = titles.head_re().search(text, a, min(len(text), a + titles.MAX_TITLE))
+    if not m or any(c in PUNCT_BEFORE for c in text[a:m.start()]):
+        return None
+    if titles.extend_left(text, m.start(), a, conj=True) != a:
+        return None
+    body = data.starts_with_any(text, m.start(), _org_suffixes())
+    if body and len(body) > len(m.group()):
+        return None
+    return text[a:m.end()]
+
+
+@lru_cache(maxsize=1)
+def _org_suffixes() -> tuple[str, ...]:
+    return data.by_length("org_suffixes")
 
 
 @lru_cache(maxsize=1)

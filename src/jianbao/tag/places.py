@@ -105,6 +105,8 @@ def _admin(text: str) -> list[Cand]:
                 break
         if not found and suf in _low():  # a town or village the gazetteer lacks
             found = _unlisted(text, m.start(), end, _unit_follows(text, end))
+        if not found and suf in _abroad_levels():
+            found = _abroad(text, m.start(), end)
         if not found:
             continue
         start = end - found
@@ -115,6 +117,32 @@ def _admin(text: str) -> list[Cand]:
         for a, b in _split(w):
             out.append(Cand(start + a, start + b, w[a:b], "admin", rank=ADMIN_RANK))
     return out
+
+
+@lru_cache(maxsize=1)
+def _abroad_levels() -> frozenset[str]:
+    """Levels a unit abroad is written with (data/levels.tsv, abroad)."""
+    return frozenset(data.marked("levels", "abroad"))
+
+
+def _abroad(text: str, s: int, end: int) -> int:
+    """Length of a unit abroad the gazetteer lacks, written right after its country ("日本|浦添市",
+    "马来西亚|诗巫市"): the two to six characters between a foreign name of the gazetteer and the
+    level, no ordinary word among them nor across the level."""
+    g, d = lexicon.gazetteer(), lexicon.dictionary()
+    if crosses_right(text, s, end) or d.get(text[s - 1:end]):
+        return 0  # "日本|大米市场", "印度的股市"
+    never = _not_in_name()
+    for a in range(max(0, s - 6), s - 1):
+        stem = text[a:s]
+        if any(c in never or not is_cjk(c) for c in stem) or any(
+                lexicon.common_word(w) or d.get(w, (0,))[0] >= 1000
+                for w in (stem[i:j] for i in range(len(stem)) for j in range(i + 2, len(stem) + 1))):
+            continue  # ordinary or frequent words ("美国|西北部塔科马市") are no sounds of a foreign name
+        if any(text[b:a] in g.world and text[b:a] not in g.full and g.short.get(text[b:a]) not in g.full
+               for b in range(max(0, a - 8), a - 1)):
+            return end - a
+    return 0
 
 
 @lru_cache(maxsize=1)
