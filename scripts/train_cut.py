@@ -11,11 +11,13 @@ The pages: the seed, ../shared/corpus/dev (single, pages, rmrb), the project's e
 synthetic pages of jianbao.synth. With --kfold K the gold pages are split into K folds by page;
 each fold is cut by a model trained on the others and scored with ../shared/eval/score.py, so
 the figures printed are for pages the model never saw. --write fits on everything and writes
-src/jianbao/cut/data/boundary.json.
+src/jianbao/cut/data/boundary.json, with a digest of the decisions it learned from
+(decisions_sha256): tests/test_cut_boundary.py refits and compares digest and weights.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import statistics
@@ -132,6 +134,25 @@ def train(decs, idx, sets: list[str]) -> Model:
     return Model(tuple(float(b) for b in beta))
 
 
+def decisions_sha256(decs) -> str:
+    """A digest of what the model learns from (every decision's features and gold answer, page by
+    page): boundary.json keeps it, so a test tells a change of the training decisions (the cutter's
+    tables, features or head model moved under the start model) from a change of the fit."""
+    h = hashlib.sha256()
+    for X, y in decs:
+        for x, v in zip(X, y):
+            h.update(np.asarray(x, dtype=np.float64).tobytes())
+            h.update(b"1" if v else b"0")
+        h.update(b"/")
+    return h.hexdigest()
+
+
+def fit_all(pages, settings: Settings) -> tuple[Model, list, str]:
+    """The model --write fits: on every decision of every page; with the decisions and their digest."""
+    decs = decisions(pages, settings)
+    return train(decs, list(range(len(pages))), [p[0] for p in pages]), decs, decisions_sha256(decs)
+
+
 def load_score():
     path = SHARED / "eval" / "score.py"
     spec = importlib.util.spec_from_file_location("jianbao_train_score", path)
@@ -209,13 +230,13 @@ def main() -> None:
         print(f"\n{k}-fold (each page cut by a model trained on the other folds):")
         show(evaluate(pages, models, settings))
     if a.write:
-        m = train(decs, list(range(len(pages))), [p[0] for p in pages])
+        m = train(decs, list(range(len(pages))), [p[0] for p in pages])  # what fit_all gives (tests/test_cut_boundary.py)
         write_model(DATA, FEATURES, m.weights, [p[0] for p in pages], {
             "what": "weights of the logistic model that decides whether a run of title lines starts an article",
             "origin": "fitted by scripts/train_cut.py from the gold pages of ../shared/corpus (seed, dev/single, "
                       "dev/pages, dev/rmrb), the project's examples and synthetic pages (jianbao.synth); "
                       "no text of those pages is in this file, only one weight per feature",
-            "decisions": n_dec, "threshold": 0.5})
+            "decisions": n_dec, "decisions_sha256": decisions_sha256(decs), "threshold": 0.5})
 
 
 def write_model(path: Path, features: tuple[str, ...], weights, sets: list[str], about: dict) -> None:

@@ -1,7 +1,11 @@
 """The article-start model (cut/boundary.py) on invented pages: evidence weighed, not rules in order."""
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
+
+import pytest
 
 from jianbao.cut.boundary import DATA, FEATURES, default_model
 from jianbao.cut.segment import Segmenter
@@ -9,6 +13,7 @@ from jianbao.pipeline import cut, read_bytes
 from jianbao.settings import Settings
 
 S = Settings(tag=False)
+ROOT = Path(__file__).resolve().parents[1]
 PARA = "这是正文的一段话，讲述了当地推进工作的做法和成效，群众反映良好，各方面评价很高。" * 3
 
 
@@ -103,3 +108,41 @@ def test_short_labels_heading_the_parts_of_one_report_are_siblings():
     got = {p.blocks[i].text: x[k] for (x, _), i in zip(seg.decisions, [i for i, b in enumerate(p.blocks)
                                                                        if b.text in ("措施更精细", "沟通更顺畅", "人民论坛")])}
     assert got == {"措施更精细": 1.0, "沟通更顺畅": 1.0, "人民论坛": 0.0}
+
+
+def test_a_graphic_credit_under_a_short_title_reads_as_a_picture_story():
+    """photo_below fires for a short title over a line of caption closed by a graphic's credit
+    (制图：某某), as for a photographer's (某某摄); not for a title over a long report."""
+    page = "\n\n".join([
+        "# 某县举办新春文化活动", PARA, PARA,
+        "# 年味渐浓", "春节临近，某地街头张灯结彩。", "制图：王某某",
+        "# 另一个标题在这里", PARA, PARA, PARA,
+    ])
+    p = read_bytes(page.encode("utf-8"), "t.md", S)
+    seg = Segmenter(p, oracle=lambda run: True)
+    seg.run()
+    k = FEATURES.index("photo_below")
+    assert [x[k] for x, _ in seg.decisions] == [1.0, 0.0]
+
+
+def _train_script():
+    spec = importlib.util.spec_from_file_location("train_cut", ROOT / "scripts" / "train_cut.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "corpus").exists(), reason="../shared (the gold pages) is absent")
+def test_the_shipped_weights_are_what_the_training_script_fits():
+    """scripts/train_cut.py --write reproduces data/boundary.json (issue 18). The decisions it learns
+    from are taken by today's cutter (its tables, features and head model), so a change to any of
+    them changes the decisions as surely as a change to the start features does: refit then (and
+    refit heads.json after, as the head model learns from the runs this model cuts)."""
+    d = json.loads(DATA.read_text(encoding="utf-8"))
+    mod = _train_script()
+    model, decs, digest = mod.fit_all(mod.gold_pages(d["pages"]["synthetic"]), S)
+    assert digest == d["decisions_sha256"] and sum(len(y) for _, y in decs) == d["decisions"], (
+        "the decisions the start model learns from changed since boundary.json was fitted (the cutter "
+        "moved under it): run scripts/train_cut.py --write, then scripts/train_heads.py --write")
+    off = max(abs(a - b) for a, b in zip(model.weights, d["weights"]))
+    assert off < 1e-3, f"boundary.json is not what scripts/train_cut.py fits (a weight off by {off:.4f})"

@@ -70,8 +70,8 @@ FEATURES = (
     "unlike_subs",           # the article's subheadings share words, and the run does not
     "run_halves",            # a run of two lines that are the parallel halves of one phrase (文化大餐暖意浓 /
                              # 天南海北共欢庆): a subheading's couplet more often than a kicker over a headline
-    "photo_below",           # a photographer's credit (某某摄（影像中国）) closes the few lines under the run:
-                             # a photo story's head (灯笼高挂年味浓 / two lines / 蒋某某摄)
+    "photo_below",           # a picture's credit (某某摄（影像中国）, 制图：某某) closes the few lines under the
+                             # run: a picture story's head (灯笼高挂年味浓 / two lines / 蒋某某摄)
     "cur_dateline",          # the article in progress opened with a dateline (本报北京1月31日电): a news
                              # report, which holds subheadings more rarely than a feature
     "words_above",           # on a page without markup, the share of the run's character pairs found in the

@@ -844,11 +844,13 @@ class Segmenter:
         return len(pairs & self._above[1]) / n, len(pairs & _pairs("".join(below)[:BELOW])) / n
 
     def _photo_below(self, k: int, most: int = 4) -> bool:
-        """Does a photographer's credit (某某摄, 某 某摄（影像中国）) stand among the next `most` content
-        lines from k, before any title line?"""
-        mark = tables().photo_mark
+        """Does a picture's credit (a photographer's: 某某摄, 某 某摄（影像中国）; a graphic's: 制图：某某)
+        stand among the next `most` content lines from k, before any title line?"""
+        mark, graphic = tables().photo_mark, tables().graphic_credit
         seen, stop = 0, min(self.n, k + LOOK)
         while k < stop and seen < most:
+            if len(self.blocks[k].text) <= 24 and graphic.match(self.blocks[k].text.strip()):
+                return True  # (whether or not it was read as the page's editorial credit)
             if not self.fkind[k]:
                 s = self.blocks[k].text.strip()
                 if s[-1:] in "）)":

@@ -66,6 +66,7 @@ class T:
                                         f"(?:{union('bylines.toml', 'reporter_role')})")
         self.author_mark = re.compile(union("bylines.toml", "author_mark"))
         self.photo_mark = re.compile(union("bylines.toml", "photo_mark"))
+        self.graphic_credit = re.compile(union("bylines.toml", "graphic_credit"))
         self.source_role = re.compile(union("bylines.toml", "source_role"))
         self.source_prefix = re.compile(union("bylines.toml", "source_prefix"))
         self.office = re.compile(union("bylines.toml", "office"))
