@@ -6,14 +6,15 @@ its workers), sampled as the archive grows, to show it stays flat.
 
 Side by side with another commit (or source folder), in one run, taking turns:
 
-    .venv/bin/python bench/ingest.py --against 1e39cc8 [--this HEAD] [--pages 300] [--rounds 5]
+    .venv/bin/python bench/ingest.py --against 1e39cc8 [--this HEAD] [--also REV ...] [--pages 300] [--rounds 5]
                                      [--prefill 2000] [--backends sqlite,postgresql] [--workers 1]
 
 Each tree is a `src` folder: a commit's is extracted with `git archive REV src | tar -x` into a
 temporary folder (no git state changes); `--this` defaults to this working tree's src. Every round
 runs `jianbao ingest` of the same generated pages once per tree, each in a fresh process into a fresh
 archive (or a copy of the tree's own prefilled one: `--prefill N` pages stored first, the steady
-state of a growing archive), the order alternating; pages per second per round, best and median.
+state of a growing archive), the order alternating (with --also trees, each tree first in turn); pages
+per second per round, best and median, and each tree's ratio to the other per round and its median.
 """
 from __future__ import annotations
 
@@ -134,6 +135,9 @@ def _ingest(src: str, folder: Path, target: str, workers: int) -> tuple[float, f
 def against(a: argparse.Namespace, tmp: Path, pages: Path) -> None:
     trees = {"this": src_tree(a.this, tmp), "other": src_tree(a.against, tmp)}
     label = {"this": f"this ({a.this})", "other": f"other ({a.against})"}
+    for k, spec in enumerate(a.also or ()):   # more trees in the same rounds, each also ÷ other
+        trees[f"also{k}"] = src_tree(spec, tmp)
+        label[f"also{k}"] = f"also ({spec})"
     print(f"ingest of {a.pages} generated pages, {a.rounds} rounds taking turns, {os.cpu_count()} cores"
           + (f", archives prefilled with {a.prefill} pages" if a.prefill else ""))
     for name, src in trees.items():
@@ -157,7 +161,8 @@ def against(a: argparse.Namespace, tmp: Path, pages: Path) -> None:
             took: dict[str, list[float]] = {k: [] for k in trees}
             cpu: dict[str, list[float]] = {k: [] for k in trees}
             for r in range(a.rounds):
-                for name in (list(trees) if r % 2 == 0 else list(trees)[::-1]):
+                order = list(trees)[r % len(trees):] + list(trees)[:r % len(trees)]   # each tree first in turn
+                for name in (order if r % 2 == 0 else order[::-1]):
                     if backend == "sqlite":
                         target = str(tmp / f"r{r}-{name}.db")
                         for end in ("", "-wal") if name in base else ():
@@ -182,10 +187,12 @@ def against(a: argparse.Namespace, tmp: Path, pages: Path) -> None:
                     t = runs[name]
                     print(f"  {label[name]:<28} {what:>4}: best {a.pages / min(t):6.1f} pages/s, median "
                           f"{a.pages / sorted(t)[len(t) // 2]:6.1f} (rounds: {', '.join(f'{a.pages / x:.1f}' for x in t)})")
-                pairs = [o / m for m, o in zip(runs["this"], runs["other"])]
-                print(f"  this/other {what:>4}: best rounds {min(runs['other']) / min(runs['this']):.3f}, medians "
-                      f"{sorted(runs['other'])[a.rounds // 2] / sorted(runs['this'])[a.rounds // 2]:.3f}, "
-                      f"per round {', '.join(f'{x:.3f}' for x in pairs)}", flush=True)
+                for name in (n for n in trees if n != "other"):
+                    pairs = [o / m for m, o in zip(runs[name], runs["other"])]
+                    print(f"  {name}/other {what:>4}: best rounds {min(runs['other']) / min(runs[name]):.3f}, medians "
+                          f"{sorted(runs['other'])[a.rounds // 2] / sorted(runs[name])[a.rounds // 2]:.3f}, "
+                          f"median of rounds {sorted(pairs)[len(pairs) // 2]:.3f}, "
+                          f"per round {', '.join(f'{x:.3f}' for x in pairs)}", flush=True)
 
 
 def main() -> None:
@@ -196,6 +203,8 @@ def main() -> None:
     ap.add_argument("--workers", default=None, help="1,2 (alone); 1 (--against)")
     ap.add_argument("--against", help="a commit or a src folder to compare with, side by side")
     ap.add_argument("--this", default=str(ROOT / "src"), help="--against: this side (a commit or a src folder)")
+    ap.add_argument("--also", action="append", help="--against: one more tree (a commit or a src folder) "
+                    "run in the same rounds and compared with the other; may be repeated")
     ap.add_argument("--rounds", type=int, default=5, help="--against: rounds, each tree once a round")
     ap.add_argument("--prefill", type=int, default=0, help="--against: pages in each archive before the timed ingest")
     a = ap.parse_args()

@@ -4,7 +4,8 @@
 
 A module imports from its own layer and the layers before it, never from one after it. The base
 layer is the vocabulary (`model.py`), `settings.py`, `errors.py` and the text helper both read/ and
-cut/ use (`textutil.py`). Issue 21's one layer "batch/store/export" is ordered inside: the page
+cut/ use (`textutil.py`), with the start-up cache (`startcache.py`). Issue 21's one layer
+"batch/store/export" is ordered inside: the page
 renderers (`export/pages/`) need a page document and nothing else, the archive (`store/`) knows
 nothing of the formats, the archive exporters (`export/archive/`) read it through its API, and the
 runners (`batch.py`, `scale.py`) use all three; `synth/` (test pages) sits beside the runners: no stage uses it.
@@ -37,7 +38,8 @@ PKG = SRC / "jianbao"
 
 # lowest first; a module belongs to the longest prefix that names it
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("base", ("jianbao", "jianbao.model", "jianbao.settings", "jianbao.errors", "jianbao.textutil")),
+    ("base", ("jianbao", "jianbao.model", "jianbao.settings", "jianbao.errors", "jianbao.textutil",
+              "jianbao.startcache")),
     ("read", ("jianbao.read",)),
     ("cut", ("jianbao.cut",)),
     ("tag", ("jianbao.tag",)),

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .. import startcache
+
 
 def _package_dir(name: str) -> Path | None:
     try:
@@ -43,6 +45,14 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
+    """The gazetteer, built from jionlp's files once and then read from the start-up cache
+    (startcache.py: 1 s of parsing → 0.15 s)."""
+    d = _package_dir("jionlp")
+    files = [d / "dictionary" / "china_location.zip", d / "dictionary" / "world_location.txt"] if d else []
+    return startcache.cached("gazetteer", __file__, files, _build_gazetteer)
+
+
+def _build_gazetteer() -> Gazetteer:
     g = Gazetteer()
     d = _package_dir("jionlp")
     path = d / "dictionary" / "china_location.zip" if d else None

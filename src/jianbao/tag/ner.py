@@ -26,6 +26,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from .. import startcache
 from ..errors import ModelError
 
 from . import data, lac, lexicon
@@ -121,6 +122,13 @@ def _char_attrs(c: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ..
 
 @lru_cache(maxsize=1)
 def _char_dist() -> dict[str, tuple[str, ...]]:
+    """`_build_char_dist`, read from the start-up cache after its first build (startcache.py:
+    0.3 s → 0.001 s)."""
+    d = lexicon._package_dir("jieba")
+    return startcache.cached("char_dist", __file__, [d / "dict.txt"] if d else [], _build_char_dist)
+
+
+def _build_char_dist() -> dict[str, tuple[str, ...]]:
     """Character → how it stands in the dictionary's proper names: for each kind of name (r person,
     f foreign person, s place, t organisation, z other) and place in the word (B first, M inside,
     E last), the share of the dictionary's words with the character there that are of that kind,
@@ -202,7 +210,11 @@ def _load_tokenizer():
     jieba_fast.setLogLevel(logging.CRITICAL)
     jieba_fast.re_han_default = jieba.re_han_default  # module-wide: only this project cuts with it
     t = jieba_fast.Tokenizer(dictionary=os.path.join(os.path.dirname(jieba.__file__), "dict.txt"))
-    t.initialize()
+    # its prefix dictionary, as initialize() builds it (gen_pfdict), from the start-up cache: a pickle
+    # reads in a third of the time of the marshal file jieba keeps (0.16 s against 0.48 s)
+    t.FREQ, t.total = startcache.cached("jieba_prefix", __file__, [t.dictionary, jieba_fast.__file__],
+                                        lambda: t.gen_pfdict(t.get_dict_file()))
+    t.initialized = True
     return t
 
 
