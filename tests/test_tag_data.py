@@ -74,7 +74,7 @@ def test_the_one_speech_verb_list_is_consistent():
 
 MARKS = {
     "chars": {"generic", "determiner", "not_in_name", "first_given", "sound", "opener", "joins_titles", "posted",
-              "deictic", "address_before"},
+              "deictic", "address_before", "geo_feature"},
     "abbrev_context": {"after", "before"},
     "levels": {"level", "low", "before_village", "after_short", "abroad", "grade", "graded"},
     "conjunctions": {"names", "lists", "titles", "events", "others", "closes"},

@@ -196,3 +196,39 @@ def test_a_city_abroad_the_gazetteer_lacks_is_read_after_its_country():
     assert {"美里市", "鹿沼市"} <= set(f.places), f.places
     f = entities.find([("p", "他们到印度的股市调研。")], {})
     assert not any(p.endswith("股市") for p in f.places), f.places
+
+
+def test_a_named_mountain_or_river_before_a_site_ending():
+    a = tag(["考察团先后来到白龙山风景区、清溪河漂流和桃江公路沿线。"])
+    assert {"白龙山风景区", "清溪河漂流", "桃江公路"} <= set(a.places)
+
+
+def test_a_verb_opening_the_words_before_a_site_ending_names_no_site():
+    a = tag(["要紧盯龙头企业精准招引配套项目，抓好落实。"])
+    assert a.places == []
+
+
+def test_a_county_named_by_one_character_and_its_level():
+    a = tag(["他到沛县调研农业生产。"])
+    assert "沛县" in a.places
+    b = tag(["各乡镇和县直相关部门要抓好落实。"])
+    assert "和县" not in b.places
+
+
+def test_a_short_form_and_its_level_read_across_a_word():
+    a = tag(["考察团到峨山县考察了产业园。"])
+    assert "峨山县" in a.places
+
+
+def test_a_unit_the_gazetteer_lacks_read_from_the_dictionary():
+    a = tag(["代表团赴乌马河区参观考察。"])
+    assert "乌马河区" in a.places
+    b = tag(["他常到深山区走访农户。"])
+    assert "深山区" not in b.places
+
+
+def test_a_unit_right_before_a_quoted_honour_is_no_place():
+    a = tag(["这个驿站获评2022年株洲市“十佳驿站”。"])
+    assert "株洲市" not in a.places
+    b = tag(["他在株洲市调研，勉励大家争当“排头兵”。"])
+    assert "株洲市" in b.places

@@ -97,16 +97,19 @@ def _admin(text: str) -> list[Cand]:
             continue  # "百色|市长梁春禄": the level opens a title; the place is its short form (not
             # where a place or a word follows the level: "湖南省|长沙市", "北京市|长安街")
         found = 0
-        for n in range(min(12, end), len(suf) + 1, -1):
+        for n in range(min(12, end), len(suf), -1):
             w = text[end - n:end]
             if w in g and word_run(text, end - n, end) and (n >= 3 or g[w] <= 2) and not _zoneish(w) \
-                    and not (g[w] >= 2 and _word_into(text, end - n, end)):
+                    and not (g[w] >= 2 and _word_into(text, end - n, end)) \
+                    and (n > len(suf) + 1 or _one_char_stem(text, end - n, end)):
                 found = n
                 break
         if not found and suf in _low():  # a town or village the gazetteer lacks
             found = _unlisted(text, m.start(), end, _unit_follows(text, end))
         if not found and suf in _abroad_levels():
             found = _abroad(text, m.start(), end)
+        if not found:
+            found = _dictionary_unit(text, end, len(suf))
         if not found:
             continue
         start = end - found
@@ -117,6 +120,37 @@ def _admin(text: str) -> list[Cand]:
         for a, b in _split(w):
             out.append(Cand(start + a, start + b, w[a:b], "admin", rank=ADMIN_RANK))
     return out
+
+
+def _dictionary_unit(text: str, end: int, n_suf: int) -> int:
+    """Length of a unit the gazetteer lacks (renamed or merged since: "乌马河区") that the dictionary
+    lists as a place name with its level, three to six characters, no word across its left edge and
+    no ordinary word in its stem ("深山|区", "文明城|市", "各县|区", "内陆|地区" are kinds of place)."""
+    d = lexicon.dictionary()
+    never = _not_in_name()
+    for n in range(min(6, end), n_suf + 1, -1):
+        w = text[end - n:end]
+        e, stem = d.get(w), w[:-n_suf]
+        if not (e and e[1] == "ns" and word_run(text, end - n, end)) or _zoneish(w) or crosses(text, end - n, end):
+            continue
+        if stem[0] in never or any(d[stem[i:j]][1] not in lexicon.PROPER_TAGS or d[stem[i:j]][0] >= 300
+                                   for i in range(len(stem)) for j in range(i + 2, len(stem) + 1) if stem[i:j] in d):
+            continue  # a word seen 300 times or more is an ordinary one, whatever its tag (深山, 文明), as
+            # in _short_index
+        return n
+    return 0
+
+
+def _one_char_stem(text: str, start: int, end: int) -> bool:
+    """A unit named by one character and its level ("歙县", "沛县"): the dictionary reads the two as
+    a place name and no word crosses either edge ("和县" is not read out of "…和|县…")."""
+    d = lexicon.dictionary()
+    e, first = d.get(text[start:end]), d.get(text[start])
+    return bool(e) and e[1] == "ns" and not (first and first[1] in _FUNCTION) and not crosses(text, start, end)
+
+
+_FUNCTION = frozenset({"c", "p", "r", "d", "u", "uj", "ul", "f"})  # a conjunction or other function word
+# is no unit's name ("各乡镇和|县直部门")
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +209,7 @@ def _unlisted(text: str, s: int, end: int, chained: bool = False) -> int:
 
 
 _NOUNS = frozenset({"n", "s", "nr", "ns", "nz", "ng"})
+_NAMING = _NOUNS | {"b", "nrt", "nt"}  # parts of speech of a rare word that opens a site's name
 
 
 def _listed_town(w: str, text: str, start: int) -> bool:
@@ -222,6 +257,11 @@ def _short(text: str) -> list[Cand]:
                 continue
             end = i + len(w)
             crossed = crosses(text[i:end + 3], 0, end - i) if i in ends else crosses(text, i, end)
+            if crossed and end < len(text) and text[end] in unit and g.short.get(w) in g.full \
+                    and (lexicon.dictionary().get(text[end - 1:end + 1]) or ("", ""))[1] == "ns" \
+                    and not crosses(text, i, end + 1):
+                crossed = False  # the level printed after it ends the word across its edge, a place name
+                # itself ("峨山|县": 山县 is read out of the county's name; not "阳城|区": 城区)
             if crossed and not _place_follows(text, end, idx):
                 continue  # "江湖" crosses "浙江", but not in an address: "浙江|湖州|吴兴法院"; a
                 # word across the left edge of a short form right after another ("河北|平泉": 北平)
@@ -245,7 +285,8 @@ def _after_short() -> frozenset[str]:
 def _sites(text: str) -> list[Cand]:
     table, rx = _site_table()
     short = dict(data.mapping("place_short"))
-    out = [c for c in suffix_cands(text, table, lambda s: table[s][0], SITE_RANK, rx, 14, joined=False) if not _place_verb(c.name)]
+    out = [c for c in suffix_cands(text, table, lambda s: table[s][0], SITE_RANK, rx, 14, joined=False,
+                                     named=named_stem) if not _place_verb(c.name)]
     out = [c for c in out if not (data.ends_with_any(c.name, len(c.name), _site_sufs()) in _one_char_sufs() and any(
         d.start < c.end < d.end - 1 for d in out))]  # "城东区新华街|文化小镇": a one-character
     # suffix inside a longer site's name, not at its end, ends no name
@@ -254,6 +295,31 @@ def _sites(text: str) -> list[Cand]:
             if c.name.endswith(s) and len(c.name) > len(s):
                 c.full = c.name[:-len(s)] + f
     return out
+
+
+def named_stem(stem: str, spec: str) -> bool:
+    """Words before a site's ending that name one place though the dictionary reads them as ordinary
+    words or not at all: a mountain, river or lake by its natural feature ("三百山|风景区", "榆江|公路":
+    two characters or more ending in a data/chars.tsv geo_feature, no dictionary word as a whole nor at
+    its end), or, before an ending that wants a name (weak), a name opening with a word the dictionary
+    has seen under ten times ("五营|国家|森林公园") that no frequent verb follows."""
+    d = lexicon.dictionary()
+    if len(stem) >= 2 and stem[-1] in _features() and not d.get(stem) and not lexicon.common_word(stem[-2:]) \
+            and spec in ("weak", "strong"):
+        return True
+    if spec != "weak" or len(stem) < 3:
+        return False
+    e = next((d[stem[:n]] for n in (4, 3, 2) if stem[:n] in d and n < len(stem)), None)  # its longest word
+    if not e or e[0] >= 10 or e[1] not in _NAMING:
+        return False  # a noun, not a verb ("紧盯…项目") nor an abbreviation ("港航|产业项目")
+    return not any((d.get(stem[i:j]) or (0, ""))[1] in ("v", "vn") and d[stem[i:j]][0] >= 1000
+                   for i in range(2, len(stem)) for j in range(i + 2, min(len(stem), i + 4) + 1))
+
+
+@lru_cache(maxsize=1)
+def _features() -> frozenset[str]:
+    """Characters that end the name of a natural feature (data/chars.tsv, geo_feature)."""
+    return frozenset(data.marked("chars", "geo_feature"))
 
 
 @lru_cache(maxsize=1)

@@ -191,11 +191,12 @@ def _bracketed_place(text: str, start: int, limit: int) -> int:
 
 
 def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: int,
-                 suffix_re: re.Pattern, limit: int = 16, joined: bool = True) -> list[Cand]:
+                 suffix_re: re.Pattern, limit: int = 16, joined: bool = True, named=None) -> list[Cand]:
     """Candidates ending in a suffix of `table` (suffix → (kind, specific)); the name runs left to a
     clause boundary or stop word; one-character suffixes that end an ordinary word are refused.
     `joined`: the name may hold a conjunction ("…材料与装备创新中心"); without it, a name starts after
-    the last one ("文化旅游和|湘商产业园")."""
+    the last one ("文化旅游和|湘商产业园"). `named(stem, spec)`: a further test that the words before
+    the suffix name one place or body, read where `specificity` finds none."""
     out = []
     for m in suffix_re.finditer(text):
         suf = m.group()
@@ -225,7 +226,7 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
         stem = text[start:m.start()]
         if len(stem) < (1 if spec in ("no", "level") and len(suf) > 1 else 2) and not (spec == "no" and kind == "zone"):
             continue  # a bare kind of zone ("高新区（江海区）") names the local one
-        if not ok_for(spec, specificity(stem), stem) and not _body_opens(stem):
+        if not ok_for(spec, specificity(stem), stem) and not _body_opens(stem) and not (named and named(stem, spec)):
             continue
         e = lexicon.dictionary().get(stem)
         if spec == "no" and e and e[1] == "v" and e[0] >= 1000:
