@@ -291,3 +291,54 @@ def test_digits_of_a_page_number():
     assert digits("二十三") == "23"
     assert digits("A3") == "A3"
     assert digits("0") == "0"
+
+
+# a paragraph cut by a column break: its first part is short and unfinished, like a subheading
+CUT_SHORT = """# 南湖区推进老旧小区改造
+
+本报讯 5月6日，南湖区召开老旧小区改造推进会，部署今年的改造任务，明确完成时限和责任单位。
+
+**完善配套设施**
+
+据统计，今年全区将改造小区四十二个，惠及居民一万余户，改造内容涵盖管网、道路和绿化。
+
+据了解，南湖区住建局下
+
+一步将加快施工进度，确保年底前全部完工。
+
+“我们盼了好多年，这回总
+
+算盼到了。”居民张大妈说。
+
+区领导刘文、赵
+
+![](img/1.jpg)
+
+明参加会议。
+"""
+
+
+def test_a_paragraph_cut_short_by_a_column_break_is_body_not_a_subheading():
+    from jianbao.cut.lines import cut_short
+    p = page(CUT_SHORT)
+    (d,) = segment(p).drafts
+    # the marked subheading stays one; the three cut lines are body, joined to their other halves
+    assert lines(p, sorted(d.subheadings)) == ["完善配套设施"]
+    assert cut_short("据了解，南湖区住建局下") and cut_short("“我们盼了好多年，这回总")
+    assert cut_short("随后召开的座谈", "，会上")  # the line under it only continues a sentence
+    assert cut_short("来到青石镇卫生", "院，林海涛实地查看了药品供应情况，叮嘱做好保障。")  # a one-character clause
+    assert cut_short("市人大常委会主", "任周明参加。")  # one short sentence: the rest of one cut
+    assert not cut_short("完善配套设施", "会上，林海涛要求各级各部门加大力度。")
+    assert not cut_short("一、完善配套设施") and not cut_short("完善配套设施", "据统计，今年")
+    assert not cut_short("王玉金：23年守护残疾婆婆传孝道")  # a colon heads a subheading
+
+
+def test_a_cut_short_line_joins_its_other_half_in_the_article():
+    from jianbao.cut import cut_page
+    from jianbao.settings import Settings
+    doc = cut_page(page(CUT_SHORT), Settings(tag=False))
+    (a,) = doc.articles
+    assert a.subheadings == ["完善配套设施"]
+    assert "据了解，南湖区住建局下一步将加快施工进度，确保年底前全部完工。" in a.paragraphs
+    assert "“我们盼了好多年，这回总算盼到了。”居民张大妈说。" in a.paragraphs
+    assert "区领导刘文、赵明参加会议。" in a.paragraphs

@@ -455,6 +455,24 @@ def two_clauses(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("“”", "（）", "()", "《》", "‘’"))
 
 
+CUT_TAIL = 16  # a paragraph under a subheading is longer than this; a cut sentence's rest often is not
+
+
+def cut_short(text: str, following: str = "") -> bool:
+    """A paragraph cut short by a column break rather than an in-article subheading, for an unmarked
+    line that no new article starts at: it leaves a quotation or bracket open (“我们会把意见建议带), it
+    lists or runs on past a comma (据了解，某某局下一 / 市领导某某、某某、朱; an enumeration's own mark,
+    一、, aside), or the line under it only finishes a sentence: it opens with a mark that continues
+    one (，/、/。), with a clause of one character (院，某某实地查看…), or it is one short sentence
+    (主任某某参加。) where a subheading heads a paragraph."""
+    t = tables().numbered.sub("", text, count=1)
+    if any(t.count(a) > t.count(b) for a, b in ("“”", "‘’", "（）", "()", "《》")):
+        return True
+    nxt = following.strip()
+    return (any(c in t for c in "，,、") or nxt[:1] in ("，", ",", "、", "。", "；", "：", "）", "”")
+            or nxt[1:2] in ("，", ",") or len(nxt) <= CUT_TAIL and nxt.endswith("。"))
+
+
 def lead_like(text: str) -> bool:
     """Opens like a news lead (7月30日下午，… / 日前，… / 据新华社电 …): body, not a title."""
     t = tables()

@@ -320,6 +320,11 @@ class Segmenter:
                 self._body(i)
                 i += 1
         self._lone_logos()
+        # the segmentation read them as subheadings (its evidence for later runs stays as it was);
+        # a paragraph cut short by a column break is printed as body, joined to its other half
+        for d in self.drafts:
+            if d.subheadings:
+                d.subheadings -= {k for k in d.subheadings if self._cut_short(k)}
         return Cut(self.drafts, self.furniture, self.geo)
 
     def _labelled_caption(self, i: int) -> bool:
@@ -664,6 +669,14 @@ class Segmenter:
             self.cur.body.append(whole(self.blocks, k))
             self.cur.subheadings.add(k)
         return j + len(tail)
+
+    def _cut_short(self, k: int) -> bool:
+        """An unmarked line read as a subheading that is a paragraph cut short (lines.cut_short)."""
+        b = self.blocks[k]
+        if b.heading or b.bold:
+            return False
+        nxt = self.next_content(k + 1)
+        return L.cut_short(b.text, self.blocks[nxt].text if nxt < self.n else "")
 
     def _unmarked_tail(self, i: int, j: int) -> list[int]:
         """The plain lines after the last marked line of the run [i, j), on a page that marks every
