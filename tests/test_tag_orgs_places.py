@@ -178,11 +178,31 @@ def test_inside_gives_a_probability():
 
 @pytest.mark.parametrize("text, site, wrong", [
     ("要加快推进文化旅游和青禾产业园建设。", "青禾产业园", "文化旅游和青禾产业园"),
-    ("重点发展生态旅游及云岭科技园项目。", "云岭科技园项目", "生态旅游及云岭科技园项目"),
+    ("代表团考察了生态旅游及云岭科技园项目。", "云岭科技园项目", "生态旅游及云岭科技园项目"),
 ])
 def test_a_site_starts_after_a_conjunction(text, site, wrong):
     got = [n for n, kind in names(text)]
     assert site in got and wrong not in got, got
+
+
+# ---- a project or a base is a place where an activity goes to it (data/visited_sites.tsv) ---------
+
+@pytest.mark.parametrize("text, site", [
+    ("市长先后到青禾家电项目、紫瑞新材料项目调研。", "紫瑞新材料项目"),  # after a verb of visiting
+    ("考察团察看了开发区、桂林水稻种植基地等处。", "桂林水稻种植基地"),      # beside another place
+    ("他指出，紫瑞铜业深加工项目是长沙县的重点项目。", "紫瑞铜业深加工项目"),  # a place in its clause
+])
+def test_a_visited_project_is_a_place(text, site):
+    assert site in [n for n, kind in names(text)]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("要多引项目、引大项目，建设民心项目。", "引大项目"),
+    ("株洲市一批产业项目集中开工。", "株洲市一批产业项目"),
+    ("为建设现代农业示范基地多作贡献。", "现代农业示范基地"),
+])
+def test_a_project_as_a_kind_of_work_is_no_place(text, wrong):
+    assert wrong not in [n for n, kind in names(text)]
 
 
 def test_after_conjunction_keeps_names_that_hold_one():
@@ -255,3 +275,15 @@ def test_a_village_committee_is_named_from_its_village():
     a = tag_article(Article(paragraphs=["调研组来到石桥镇李家村委会，召开座谈会。"]), "2023-05-20")
     assert "李家村委会" in a.orgs and "石桥镇李家村委会" not in a.orgs
     assert {"石桥镇", "李家村"} <= set(a.places), a.places
+
+
+def test_a_site_with_an_ordinary_stem_in_a_list_of_sites():
+    got = [n for n, kind in names("检查组先后检查了紫辰加油站、青禾物流公司、长途汽车站、百货大楼。")]
+    assert "长途汽车站" in got, got
+    got = [n for n, kind in names("要加强旅游景区、长途汽车站等场所的管理。")]
+    assert "长途汽车站" not in got, got  # no item of the list is read as a place or a body
+
+
+def test_a_zone_that_opens_a_body_is_listed_as_a_unit_is():
+    got = names("青禾高新区管委会组织召开专题会议。")
+    assert ("青禾高新区", "zone") in got and ("青禾高新区管委会", "org") in got, got

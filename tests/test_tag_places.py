@@ -232,3 +232,10 @@ def test_a_unit_right_before_a_quoted_honour_is_no_place():
     assert "株洲市" not in a.places
     b = tag(["他在株洲市调研，勉励大家争当“排头兵”。"])
     assert "株洲市" in b.places
+
+
+def test_a_short_form_that_is_a_common_word_is_a_place_in_a_list_of_places():
+    a = tag(["调研组走访了张北、怀来、赤城三县，又到桥西、宣化、下花园座谈。"])
+    assert {"张北", "怀来", "赤城", "桥西", "宣化"} <= set(a.places)
+    b = tag(["要做好宣化工作，抓好教育、宣化、引导三件事。"])
+    assert "宣化" not in b.places

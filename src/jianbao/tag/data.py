@@ -19,7 +19,7 @@ TABLES = ("surnames", "rare_surnames", "title_heads", "famous", "name_followers"
           "geo_names", "known_orgs", "translit_chars", "surname_addresses", "place_abbrevs",
           "patterns", "chars", "levels", "numerals", "conjunctions", "list_closers", "firms",
           "home_country", "post_words", "event_words", "event_types", "abbrev_context", "division_words",
-          "rules_only")
+          "rules_only", "visited_sites")
 
 # tables whose two columns before the note hold examples and counter-examples, each a list of
 # phrases separated by ", " (tests/test_tag_data.py checks them)

@@ -3,6 +3,7 @@ overlaps resolved (a person's name beats all; the longer name wins), list member
 names written once per article in reading order."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -242,13 +243,15 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     # also after a party's name: "中国共产党桃江县…委员会"), which is not a company's ("湖南飞腾科技有限
     # 公司": a firm's name only borrows the place). The gold of the 110 dev articles lists the unit in
     # 43 of 46 such bodies, provinces and prefectures as often as counties; and a prefecture or
-    # province named only by its committee or government ("石门市委书记") in 19 of 21.
+    # province named only by its committee or government ("石门市委书记") in 19 of 21. A zone that opens
+    # a body's name is listed too ("…高新区|管委会"): one more place the gold lists on 021–110, none lost.
     openers = _openers() | frozenset(data.marked("levels", "graded"))  # also "政协|临溪县第九届委员会"
     bodies = {k.start + len(next((o for o in openers if k.name.startswith(o)), ""))
               for k in kept if k.kind == "org" and not k.name.endswith(_firms())}
     chain = _address_chain(raw, bodies)
     for c in raw:
         if id(c) not in kept_ids and (c.kind == "admin" and (all(site[c.start:c.end]) or c.start in bodies)
+                                      or c.kind == "zone" and c.start in bodies  # "…工业园区|党工委"
                                       or id(c) in chain):
             kept.append(c)
             kept_ids.add(id(c))
@@ -288,7 +291,77 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
             kept.append(new)
             for i in range(a, b):
                 owner[i] = new
+    unvisited = {id(c) for c in _unvisited(text, kept)}
+    kept = [c for c in kept if id(c) not in unvisited]
+    kept += _listed_sites(text, kept, blocked)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def _unvisited(text: str, kept: list[Cand]) -> list[Cand]:
+    """Sites whose ending names a place only where an activity goes to it (data/visited_sites.tsv:
+    项目, 基地) with no verb of visiting (data/visit_verbs.tsv) before it in its clause nor another
+    place in the clause: a kind of work ("要多引项目、引大项目", "一批产业项目集中开工"), not a site visited
+    ("先后到…项目、…项目") or placed ("…项目是…县、…市的重点项目")."""
+    ends = _visited_ends()
+    places = sorted((k.start, k.end) for k in kept if k.kind != "org" and not k.name.endswith(ends))
+    starts = [x for x, _ in places]
+    out = []
+    for c in kept:
+        if c.kind != "site" or not c.name.endswith(ends):
+            continue
+        lo = max(0, c.start - _CLAUSE_MAX)
+        a = max(text.rfind(ch, lo, c.start) for ch in _CLAUSE_ENDS) + 1 or lo
+        b = min((i for i in (text.find(ch, c.end, c.end + _CLAUSE_MAX) for ch in _CLAUSE_ENDS) if i >= 0),
+                default=min(len(text), c.end + _CLAUSE_MAX))
+        if any(v in text[a:c.start] for v in data.by_length("visit_verbs")):
+            continue
+        i = bisect.bisect_left(starts, a)
+        while i < len(places) and places[i][0] < b:
+            x, y = places[i]
+            if y <= b and not (c.start <= x and y <= c.end):
+                break
+            i += 1
+        else:
+            out.append(c)
+    return out
+
+
+def _listed_sites(text: str, kept: list[Cand], blocked: list[tuple[int, int]]) -> list[Cand]:
+    """An item of a list ("、") right after an item read as a place or a body, that ends in a site's
+    ending (data/place_suffixes.tsv) though its stem is an ordinary word ("…物流公司、长途汽车站、…"): in
+    a list of sites it names one. Not in a list closed by kinds of place ("旅游景区、项目现场等地",
+    data/list_closers.tsv, kinds), nor over a person's name."""
+    sufs = _places._site_sufs()
+    ends = {k.end for k in kept}
+    taken = bytearray(len(text) + 1)
+    for x, y in [(k.start, k.end) for k in kept] + blocked:
+        taken[x:y] = b"\x01" * (y - x)
+    etc = list_etc()
+    kinds = {item for items, closer in lists(text) if closer[len(etc):] in _kinds_closers() for item in items}
+    out: list[Cand] = []
+    for m in re.finditer("、", text):
+        a = m.end()
+        b = next((j for j in range(a, min(len(text), a + _ITEM_MAX + 1)) if text[j] in _places.ITEM_BOUNDS),
+                 None)
+        if b is None or m.start() not in ends or any(taken[a:b]) or (a, b) in kinds:
+            continue
+        suf = data.ends_with_any(text, b, sufs)
+        if suf and b - a >= len(suf) + 2:
+            out.append(Cand(a, b, text[a:b], "site", rank=1))
+            taken[a:b] = b"\x01" * (b - a)
+    return out
+
+
+_ITEM_MAX = 8  # the longest item read so: a list's items are short names
+
+
+@lru_cache(maxsize=1)
+def _visited_ends() -> tuple[str, ...]:
+    return tuple(data.keys("visited_sites"))
+
+
+_CLAUSE_ENDS = "，。；！？：,;:!?"
+_CLAUSE_MAX = 60  # how far a clause is read either side of the site
 
 
 @lru_cache(maxsize=1)

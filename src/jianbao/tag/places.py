@@ -272,6 +272,40 @@ def _short(text: str) -> list[Cand]:
             out.append(Cand(i, end, text[i:end], "short", full=g.short.get(w, w), rank=SHORT_RANK))
             ends.add(end)
             break
+    return out + _listed_words(text, out)
+
+
+ITEM_BOUNDS = "、，。；（）()"  # what bounds an item of a list (also entities._listed_sites)
+
+
+@lru_cache(maxsize=1)
+def _word_shorts() -> dict[str, str]:
+    """Short forms of counties and districts that _short_index leaves out as common words (宣化,
+    怀来): short form → full name."""
+    g, idx = lexicon.gazetteer(), _short_index()
+    return {w: f for w, f in g.short.items() if len(w) >= 2 and w not in idx.get(w[:2], ())
+            and w not in g.world and not _zoneish(w) and g.full.get(f, 9) == 2}
+
+
+def _listed_words(text: str, found: list[Cand]) -> list[Cand]:
+    """A short form that is also a common word, as a whole item of a list ("、") beside an item read
+    as a place ("怀安、怀来、涿鹿", "桥西、宣化、下花园"): in a list of places it names the place."""
+    ws = _word_shorts()
+    by_end = {c.end: c for c in found}
+    by_start = {c.start: c for c in found}
+    out: list[Cand] = []
+    for m in re.finditer("、", text):
+        for a, b in ((m.end(), None), (None, m.start())):  # the item after and before the separator
+            if a is not None:
+                b = next((j for j in range(a, min(len(text), a + 5)) if text[j] in ITEM_BOUNDS), None)
+            else:
+                a = next((j + 1 for j in range(b - 1, max(-1, b - 6), -1) if text[j] in ITEM_BOUNDS), None)
+            if a is None or b is None or text[a:b] not in ws or a in by_start:
+                continue
+            if (a - 1 in by_end and text[a - 1] == "、" or b + 1 in by_start and text[b] == "、"):
+                c = Cand(a, b, text[a:b], "short", full=ws[text[a:b]], rank=SHORT_RANK)
+                out.append(c)
+                by_start[a] = by_end[b] = c
     return out
 
 
