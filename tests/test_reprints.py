@@ -55,6 +55,27 @@ def test_another_report_of_the_same_official_is_not():
     assert R.overlap(body(a), body(b)) < R.THRESHOLD
 
 
+def test_a_page_at_once_gives_each_text_its_own_values():
+    """page_signatures and page_band_hashes (all of a page's articles in one pass, at ingest) give what
+    shingles, signature and band_hashes give one text at a time: no shingle across two texts, texts too
+    short to sign (None), empty and one-character ones among them."""
+    texts = ["\n".join(p) for seed in (REPRINT, TRADITIONAL, LOOKALIKE) for pair in story_pair(seed) for _, p in [pair]]
+    texts[1:1] = ["", "短", "市长到县里调研。" * 2, "ＡＢＣ，繁體字。" * 3]
+    got = R.page_signatures(texts)
+    assert len(got) == len(texts)
+    for text, (sh, sig) in zip(texts, got):
+        one = R.shingles(text)
+        assert sh.dtype == one.dtype and np.array_equal(sh, one)
+        if len(one) < R.MIN_SHINGLES:
+            assert sig is None
+        else:
+            assert np.array_equal(sig, R.signature(one))
+    signed = [sig for _, sig in got if sig is not None]
+    assert len(signed) == 6
+    assert R.page_band_hashes(signed) == [R.band_hashes(sig) for sig in signed]
+    assert R.page_signatures([]) == [] and R.page_band_hashes([]) == []
+
+
 def test_folding_and_punctuation_do_not_matter():
     text = "市委書記秦國文赴衡山科學城調研，強調要加快推進ＡＩ產業發展。" * 3
     assert np.array_equal(R.shingles(text), R.shingles(text.replace("，", " ").replace("ＡＩ", "ai")))

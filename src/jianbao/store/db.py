@@ -127,7 +127,9 @@ class SQLiteDB(DB):
         return seen != self._data_version
 
     def executemany(self, sql: str, rows: Iterable[Iterable[Any]]) -> None:
-        self.conn.executemany(sql, [tuple(r) for r in rows])
+        rows = [tuple(r) for r in rows]
+        if rows:
+            self.conn.executemany(sql, rows)
 
     def fetchall(self, sql: str, params: Iterable[Any] = ()) -> list[tuple]:
         return self.conn.execute(sql, tuple(params)).fetchall()

@@ -133,7 +133,8 @@ def shingles(text: str) -> np.ndarray:
     h = np.zeros(n, dtype=np.uint64)
     for j in range(SHINGLE):
         h += cps[j:j + n] * _POW[j]
-    return np.unique(_mix(h) >> np.uint64(32))
+    h = np.sort(_mix(h) >> np.uint64(32))
+    return h[np.concatenate(([True], h[1:] != h[:-1]))]   # distinct (np.unique: a hash table first)
 
 
 def signature(sh: np.ndarray) -> np.ndarray:
@@ -151,6 +152,53 @@ def band_hashes(sig: np.ndarray) -> list[int]:
     for j in range(ROWS):
         h = h + rows[:, j] * _ROW_MUL[j]
     return [int(x) for x in _mix(h) >> np.uint64(2)]
+
+
+def page_signatures(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray | None]]:
+    """(`shingles`, `signature` or None when fewer than MIN_SHINGLES) of each text, the same values as
+    those functions give one text at a time, computed for all at once: one pass of folding and hashing
+    over the texts joined (a shingle crossing two texts dropped), one sort of (text, hash) keys, and one
+    MinHash product whose minima are taken per text (`minimum.reduceat`). A page's few articles each
+    paid the two dozen array operations' fixed cost before."""
+    np = _np()
+    flats = ["".join(_TEXT.findall(t)) for t in texts]
+    lens = np.array([len(f) for f in flats], dtype=np.int64)
+    out: list[tuple[np.ndarray, np.ndarray | None]] = [(np.zeros(0, dtype=np.uint64), None)] * len(texts)
+    if int(lens.max(initial=0)) < SHINGLE:
+        return out
+    cps = np.frombuffer("".join(flats).encode("utf-32-le"), dtype=np.uint32)
+    cps = np.where(cps < _FOLDED, _fold()[np.minimum(cps, _FOLDED - 1)], cps).astype(np.uint64)
+    n = len(cps) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(SHINGLE):
+        h += cps[j:j + n] * _POW[j]
+    owner = np.repeat(np.arange(len(texts), dtype=np.uint64), lens)
+    inside = owner[:n] == owner[SHINGLE - 1:]          # the shingle's first and last characters: one text's
+    keys = np.sort((owner[:n][inside] << np.uint64(32)) | (_mix(h[inside]) >> np.uint64(32)))
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]   # distinct (np.unique: a hash table first)
+    cuts = np.searchsorted(keys >> np.uint64(32), np.arange(len(texts) + 1, dtype=np.uint64))
+    hashes = keys & np.uint64(0xFFFFFFFF)
+    sizes = np.diff(cuts)
+    signed = [k for k in range(len(texts)) if sizes[k] >= MIN_SHINGLES]
+    sigs = {}
+    if signed:
+        take = np.concatenate([hashes[cuts[k]:cuts[k + 1]] for k in signed])
+        starts = np.cumsum([0] + [int(sizes[k]) for k in signed[:-1]])
+        mins = np.minimum.reduceat((_MUL[:, None] * take[None, :] + _ADD[:, None]) >> np.uint64(32), starts, axis=1)
+        sigs = {k: mins[:, i] for i, k in enumerate(signed)}
+    return [(hashes[cuts[k]:cuts[k + 1]], sigs.get(k)) for k in range(len(texts))]
+
+
+def page_band_hashes(sigs: list[np.ndarray]) -> list[list[int]]:
+    """`band_hashes` of several signatures, in one pass."""
+    np = _np()
+    if not sigs:
+        return []
+    rows = np.vstack(sigs).reshape(len(sigs), BANDS, ROWS)
+    h = np.arange(BANDS, dtype=np.uint64) * _ROW_MUL[ROWS]
+    for j in range(ROWS):
+        h = h + rows[:, :, j] * _ROW_MUL[j]
+    return (_mix(h) >> np.uint64(2)).tolist()
 
 
 def overlap(a: np.ndarray, b: np.ndarray) -> float:
@@ -175,14 +223,13 @@ def link_articles(db: DB, rows: Iterable[tuple]) -> None:
     mine: dict[int, tuple[int, np.ndarray]] = {}
     sigs: dict[int, tuple[int, np.ndarray]] = {}
     bands: dict[tuple[int, int], None] = {}
-    for aid, lid, body in rows:
-        sh = shingles(body or "")
-        if len(sh) < MIN_SHINGLES:
-            continue
-        sig = signature(sh)
-        mine[int(aid)] = (int(lid or aid), sh)
-        sigs[int(aid)] = (len(sh), sig)
-        bands.update(((h, int(aid)), None) for h in band_hashes(sig))
+    rows = list(rows)
+    for (aid, lid, _), (sh, sig) in zip(rows, page_signatures([body or "" for _, _, body in rows])):
+        if sig is not None:
+            mine[int(aid)] = (int(lid or aid), sh)
+            sigs[int(aid)] = (len(sh), sig)
+    for aid, hs in zip(sigs, page_band_hashes([sig for _, sig in sigs.values()])):
+        bands.update(((h, aid), None) for h in hs)
     if not bands:
         return
     # the stored articles sharing a band hash with these (read before these are stored, 500 hashes a query)

@@ -124,19 +124,18 @@ def _write_article(db: DB, page_id: int, seq: int, a: Article, doc: PageDoc,
     db.executemany("INSERT INTO reporters(article_id, seq, name) VALUES (?,?,?)",
                    [(aid, k, r) for k, r in enumerate(a.reporters)])
     person_ids: dict[str, int] = {}
+    mentions = []   # each table's rows in one statement, in the order the per-row inserts had
     for p in a.persons:
         pid = _id(db, "persons", "name", p.name, {"paper": m.paper or ""})
         person_ids[p.name] = pid
-        for title in (p.titles or [""]):
-            db.execute("INSERT INTO mentions(article_id, person_id, title) VALUES (?,?,?) "
-                       "ON CONFLICT DO NOTHING", (aid, pid, title))
-    for name in dict.fromkeys(a.places):
-        db.execute("INSERT INTO article_places(article_id, place_id) VALUES (?,?) ON CONFLICT DO NOTHING",
-                   (aid, _id(db, "places", "name", name)))
+        mentions += [(aid, pid, title) for title in (p.titles or [""])]
+    db.executemany("INSERT INTO mentions(article_id, person_id, title) VALUES (?,?,?) ON CONFLICT DO NOTHING",
+                   mentions)
+    db.executemany("INSERT INTO article_places(article_id, place_id) VALUES (?,?) ON CONFLICT DO NOTHING",
+                   [(aid, _id(db, "places", "name", name)) for name in dict.fromkeys(a.places)])
     divisions.write_places(db, aid, a, m.paper, home, votes)
-    for name in dict.fromkeys(a.orgs):
-        db.execute("INSERT INTO article_orgs(article_id, org_id) VALUES (?,?) ON CONFLICT DO NOTHING",
-                   (aid, _id(db, "orgs", "name", name)))
+    db.executemany("INSERT INTO article_orgs(article_id, org_id) VALUES (?,?) ON CONFLICT DO NOTHING",
+                   [(aid, _id(db, "orgs", "name", name)) for name in dict.fromkeys(a.orgs)])
     for k, e in enumerate(a.events):
         eid = db.insert("INSERT INTO events(article_id, seq, type, name, date, time_of_day, date_text) "
                         "VALUES (?,?,?,?,?,?,?)", (aid, k, e.type, e.name, e.date, e.time_of_day, e.date_text))
