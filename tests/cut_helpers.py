@@ -2,6 +2,9 @@
 with tagging off, or build the segmenter over it to ask its decisions."""
 from __future__ import annotations
 
+import importlib.util
+from pathlib import Path
+
 from jianbao.cut.segment import Segmenter
 from jianbao.pipeline import cut, read_bytes
 from jianbao.settings import Settings
@@ -17,3 +20,13 @@ def doc_of(text: str):
 
 def segmenter(text: str) -> Segmenter:
     return Segmenter(read_bytes(text.encode("utf-8"), "t.md", S))
+
+
+def train_script(name: str):
+    """scripts/<name>.py as a module (the training scripts' fit_all, for the tests that refit a
+    shipped model and compare)."""
+    path = Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -1,7 +1,6 @@
 """The article-start model (cut/boundary.py) on invented pages: evidence weighed, not rules in order."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -13,6 +12,8 @@ from jianbao.pipeline import cut, read_bytes
 from jianbao.settings import Settings
 
 S = Settings(tag=False)
+from cut_helpers import train_script
+
 ROOT = Path(__file__).resolve().parents[1]
 PARA = "这是正文的一段话，讲述了当地推进工作的做法和成效，群众反映良好，各方面评价很高。" * 3
 
@@ -125,13 +126,6 @@ def test_a_graphic_credit_under_a_short_title_reads_as_a_picture_story():
     assert [x[k] for x, _ in seg.decisions] == [1.0, 0.0]
 
 
-def _train_script():
-    spec = importlib.util.spec_from_file_location("train_cut", ROOT / "scripts" / "train_cut.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "corpus").exists(), reason="../shared (the gold pages) is absent")
 def test_the_shipped_weights_are_what_the_training_script_fits():
     """scripts/train_cut.py --write reproduces data/boundary.json (issue 18). The decisions it learns
@@ -139,7 +133,7 @@ def test_the_shipped_weights_are_what_the_training_script_fits():
     them changes the decisions as surely as a change to the start features does: refit then (and
     refit heads.json after, as the head model learns from the runs this model cuts)."""
     d = json.loads(DATA.read_text(encoding="utf-8"))
-    mod = _train_script()
+    mod = train_script("train_cut")
     model, decs, digest = mod.fit_all(mod.gold_pages(d["pages"]["synthetic"]), S)
     assert digest == d["decisions_sha256"] and sum(len(y) for _, y in decs) == d["decisions"], (
         "the decisions the start model learns from changed since boundary.json was fitted (the cutter "

@@ -2,7 +2,6 @@
 and on invented heads it splits kicker, headline and subheadline as a reader would."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -12,6 +11,8 @@ from jianbao.cut import heads
 from jianbao.cut.heads import DATA, FEATURES, HeadModel, assign_head, candidates, default_model
 from jianbao.model import Block
 from jianbao.settings import Settings
+
+from cut_helpers import train_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -107,20 +108,13 @@ def test_continuation_and_report_features_read_the_tables():
     assert any(x[i["sub_continues"]] == 1 for split, x in candidates(bs, [0, 1]) if split.subheadline)
 
 
-def _train_script():
-    spec = importlib.util.spec_from_file_location("train_heads", ROOT / "scripts" / "train_heads.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.mark.skipif(not (ROOT.parent / "shared" / "corpus").exists(), reason="../shared (the gold pages) is absent")
 def test_the_shipped_weights_are_what_the_training_script_fits():
     """scripts/train_heads.py --write reproduces data/heads.json (issue 18). The runs it learns from
     are cut by today's cutter, so a change to the cutter's tables, features or article-start model
     changes them as surely as a change to the head features does: refit then."""
     d = json.loads(DATA.read_text(encoding="utf-8"))
-    mod = _train_script()
+    mod = train_script("train_heads")
     model, data, digest = mod.fit_all(mod.gold_pages(d["pages"]["synthetic"]), Settings(tag=False))
     assert digest == d["runs_sha256"] and sum(map(len, data)) == d["runs"], (
         "the runs the head model learns from changed since heads.json was fitted (the cutter moved "

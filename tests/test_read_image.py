@@ -2,6 +2,8 @@
 scored against its exact gold. One page only: OCR of a broadsheet takes seconds."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from jianbao.read import read_pages
@@ -63,6 +65,14 @@ def test_multi_frame_tiff_gives_a_page_per_frame(tmp_path, monkeypatch):
 
 # ---- a page drawn here: three columns, a narrow gutter, a vertical headline, a ruled header ------
 
+def _font_file() -> str:
+    """The first CJK font installed, else the test is skipped."""
+    font = next((f for f in FONT_FILES if os.path.exists(f)), None)
+    if font is None:
+        pytest.skip("no CJK font (apt-get install fonts-wqy-zenhei)")
+    return font
+
+
 FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
               "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
               "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -82,9 +92,7 @@ def _draw_page(path):
     headline standing at the right of the columns."""
     pil = pytest.importorskip("PIL.ImageFont")
     from PIL import Image, ImageDraw
-    font_file = next((f for f in FONT_FILES if __import__("os").path.exists(f)), None)
-    if font_file is None:
-        pytest.skip("no CJK font (apt-get install fonts-wqy-zenhei)")
+    font_file = _font_file()
     body, head = pil.truetype(font_file, BODY), pil.truetype(font_file, 2 * BODY)
     img = Image.new("L", (60 + 3 * (PER_LINE * BODY + GUTTER) + 3 * BODY, 640), 255)
     d = ImageDraw.Draw(img)
@@ -305,9 +313,7 @@ def _draw_photo_page(path):
     lines under the caption."""
     pil = pytest.importorskip("PIL.ImageFont")
     from PIL import Image, ImageDraw
-    font_file = next((f for f in FONT_FILES if __import__("os").path.exists(f)), None)
-    if font_file is None:
-        pytest.skip("no CJK font (apt-get install fonts-wqy-zenhei)")
+    font_file = _font_file()
     body, head, small = pil.truetype(font_file, BODY), pil.truetype(font_file, 2 * BODY), pil.truetype(font_file, 18)
     colw = PER_LINE * BODY
     img = Image.new("L", (60 + 2 * colw + 2 * GUTTER + 60, 1000), 255)
@@ -397,9 +403,7 @@ def _draw_logo_page(path):
     under the logo (before the headline's foot), the others under the headline."""
     pil = pytest.importorskip("PIL.ImageFont")
     from PIL import Image, ImageDraw
-    font_file = next((f for f in FONT_FILES if __import__("os").path.exists(f)), None)
-    if font_file is None:
-        pytest.skip("no CJK font (apt-get install fonts-wqy-zenhei)")
+    font_file = _font_file()
     body, head, mid = pil.truetype(font_file, BODY), pil.truetype(font_file, 2 * BODY), pil.truetype(font_file, 34)
     colw = PER_LINE * BODY
     img = Image.new("L", (60 + 3 * colw + 2 * GUTTER + 60, 640), 255)
@@ -465,9 +469,7 @@ def test_a_page_of_more_than_a_thousand_text_regions_loses_none(tmp_path):
     np = pytest.importorskip("numpy")
     from PIL import Image, ImageDraw
     from jianbao.read import image, ink
-    font_file = next((f for f in FONT_FILES if __import__("os").path.exists(f)), None)
-    if font_file is None:
-        pytest.skip("no CJK font (apt-get install fonts-wqy-zenhei)")
+    font_file = _font_file()
     font = pil.truetype(font_file, 24)
     words = "农业林业牧业渔业种子化肥大棚蔬菜水果茶叶"
     cols, rows = 30, 40
