@@ -120,6 +120,29 @@ def _fold() -> np.ndarray:
 _FOLDED = 0x30000
 
 
+def _rolling(flat: str) -> np.ndarray:
+    """The hash of each SHINGLE characters from each place in `flat` (folded: `_fold`), not yet mixed."""
+    np = _np()
+    cps = np.frombuffer(flat.encode("utf-32-le"), dtype=np.uint32)
+    cps = np.where(cps < _FOLDED, _fold()[np.minimum(cps, _FOLDED - 1)], cps).astype(np.uint64)
+    n = len(cps) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(SHINGLE):
+        h += cps[j:j + n] * _POW[j]
+    return h
+
+
+def _distinct(h: np.ndarray) -> np.ndarray:
+    """The distinct values of a sorted array (np.unique builds a hash table first)."""
+    np = _np()
+    return h[np.concatenate(([True], h[1:] != h[:-1]))]
+
+
+def _permuted(sh: np.ndarray) -> np.ndarray:
+    """Each MinHash permutation's value of each shingle: (MUL * x + ADD mod 2^64) >> 32."""
+    return (_MUL[:, None] * sh[None, :] + _ADD[:, None]) >> _np().uint64(32)
+
+
 def shingles(text: str) -> np.ndarray:
     """The sorted distinct 32-bit hashes of the text's SHINGLE-character shingles: its letters and
     digits only (punctuation and spaces dropped), folded (`_fold`)."""
@@ -127,31 +150,18 @@ def shingles(text: str) -> np.ndarray:
     flat = "".join(_TEXT.findall(text))
     if len(flat) < SHINGLE:
         return np.zeros(0, dtype=np.uint64)
-    cps = np.frombuffer(flat.encode("utf-32-le"), dtype=np.uint32)
-    cps = np.where(cps < _FOLDED, _fold()[np.minimum(cps, _FOLDED - 1)], cps).astype(np.uint64)
-    n = len(cps) - SHINGLE + 1
-    h = np.zeros(n, dtype=np.uint64)
-    for j in range(SHINGLE):
-        h += cps[j:j + n] * _POW[j]
-    h = np.sort(_mix(h) >> np.uint64(32))
-    return h[np.concatenate(([True], h[1:] != h[:-1]))]   # distinct (np.unique: a hash table first)
+    return _distinct(np.sort(_mix(_rolling(flat)) >> np.uint64(32)))
 
 
 def signature(sh: np.ndarray) -> np.ndarray:
-    """MinHash: per permutation, the least (MUL * x + ADD mod 2^64) >> 32 over the shingles."""
-    np = _np()
-    return ((_MUL[:, None] * sh[None, :] + _ADD[:, None]) >> np.uint64(32)).min(axis=1)
+    """MinHash: per permutation, the least permuted value over the shingles."""
+    return _permuted(sh).min(axis=1)
 
 
 def band_hashes(sig: np.ndarray) -> list[int]:
     """One 62-bit hash per band of ROWS signature values, the band's number mixed in (so one column
     holds every band)."""
-    np = _np()
-    rows = sig.reshape(BANDS, ROWS)
-    h = np.arange(BANDS, dtype=np.uint64) * _ROW_MUL[ROWS]
-    for j in range(ROWS):
-        h = h + rows[:, j] * _ROW_MUL[j]
-    return [int(x) for x in _mix(h) >> np.uint64(2)]
+    return page_band_hashes([sig])[0]
 
 
 def page_signatures(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray | None]]:
@@ -166,16 +176,11 @@ def page_signatures(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray | Non
     out: list[tuple[np.ndarray, np.ndarray | None]] = [(np.zeros(0, dtype=np.uint64), None)] * len(texts)
     if int(lens.max(initial=0)) < SHINGLE:
         return out
-    cps = np.frombuffer("".join(flats).encode("utf-32-le"), dtype=np.uint32)
-    cps = np.where(cps < _FOLDED, _fold()[np.minimum(cps, _FOLDED - 1)], cps).astype(np.uint64)
-    n = len(cps) - SHINGLE + 1
-    h = np.zeros(n, dtype=np.uint64)
-    for j in range(SHINGLE):
-        h += cps[j:j + n] * _POW[j]
+    h = _rolling("".join(flats))
+    n = len(h)
     owner = np.repeat(np.arange(len(texts), dtype=np.uint64), lens)
     inside = owner[:n] == owner[SHINGLE - 1:]          # the shingle's first and last characters: one text's
-    keys = np.sort((owner[:n][inside] << np.uint64(32)) | (_mix(h[inside]) >> np.uint64(32)))
-    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]   # distinct (np.unique: a hash table first)
+    keys = _distinct(np.sort((owner[:n][inside] << np.uint64(32)) | (_mix(h[inside]) >> np.uint64(32))))
     cuts = np.searchsorted(keys >> np.uint64(32), np.arange(len(texts) + 1, dtype=np.uint64))
     hashes = keys & np.uint64(0xFFFFFFFF)
     sizes = np.diff(cuts)
@@ -184,7 +189,7 @@ def page_signatures(texts: list[str]) -> list[tuple[np.ndarray, np.ndarray | Non
     if signed:
         take = np.concatenate([hashes[cuts[k]:cuts[k + 1]] for k in signed])
         starts = np.cumsum([0] + [int(sizes[k]) for k in signed[:-1]])
-        mins = np.minimum.reduceat((_MUL[:, None] * take[None, :] + _ADD[:, None]) >> np.uint64(32), starts, axis=1)
+        mins = np.minimum.reduceat(_permuted(take), starts, axis=1)
         sigs = {k: mins[:, i] for i, k in enumerate(signed)}
     return [(hashes[cuts[k]:cuts[k + 1]], sigs.get(k)) for k in range(len(texts))]
 
