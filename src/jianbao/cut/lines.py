@@ -370,6 +370,16 @@ def photo_credit(text: str) -> tuple[int, Byline] | None:
     return m.start(), Byline(inner, b.reporters, True, False)
 
 
+def photo_signed(text: str) -> str | None:
+    """A line that ends in a photographer's mark (某某摄; 某 某摄（影像中国）: a note in brackets after it
+    aside): the line without that note; else None."""
+    s = text.strip()
+    if s[-1:] in "）)":
+        s = s[:max(s.rfind("（"), s.rfind("("))].rstrip()
+    m = tables().photo_mark.search(s, max(0, len(s) - 2))
+    return s if m is not None and m.end() == len(s) else None
+
+
 CAPTION_MARKS = "▲△▼▽"  # printed before a photo's caption (the photo above, below)
 
 

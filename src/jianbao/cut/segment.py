@@ -345,9 +345,7 @@ class Segmenter:
             return nxt >= self.n
         if self.byl[nxt] is None or not self.byl[nxt].has_role:
             return True
-        s = self.blocks[nxt].text.rstrip("）) ")
-        m = tables().photo_mark.search(s, max(0, len(s) - 2))
-        return m is not None and m.end() == len(s)  # a photographer's credit, not a reporter's byline
+        return L.photo_signed(self.blocks[nxt].text) is not None  # a photographer's credit, not a reporter's
 
     def _over_photo(self, d: Draft, i: int) -> bool:
         """May the head of draft d, with nothing under it yet, be the title of the photo whose caption
@@ -859,17 +857,14 @@ class Segmenter:
     def _photo_below(self, k: int, most: int = 4) -> bool:
         """Does a picture's credit (a photographer's: 某某摄, 某 某摄（影像中国）; a graphic's: 制图：某某)
         stand among the next `most` content lines from k, before any title line?"""
-        mark, graphic = tables().photo_mark, tables().graphic_credit
+        graphic = tables().graphic_credit
         seen, stop = 0, min(self.n, k + LOOK)
         while k < stop and seen < most:
             if len(self.blocks[k].text) <= 24 and graphic.match(self.blocks[k].text.strip()):
                 return True  # (whether or not it was read as the page's editorial credit)
             if not self.fkind[k]:
-                s = self.blocks[k].text.strip()
-                if s[-1:] in "）)":
-                    s = s[:max(s.rfind("（"), s.rfind("("))].rstrip()
-                m = mark.search(s, max(0, len(s) - 2))
-                if 2 < len(s) <= 24 and m is not None and m.end() == len(s):
+                s = L.photo_signed(self.blocks[k].text)
+                if s is not None and 2 < len(s) <= 24:
                     return True
                 if self.title(k):
                     return False
