@@ -82,7 +82,7 @@ MARKS = {
     "event_words": {"noun_end", "group", "head", "leads", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
                     "referred", "people", "title_link", "name_stop", "name_end", "name_whole", "name_bare", "continues",
                     "owned", "under", "visiting", "guest", "aspect"},
-    "event_types": {"guests", "sit", "lecture", "generic", "longest", "headed", "hosted"},
+    "event_types": {"guests", "sit", "lecture", "generic", "longest", "headed", "hosted", "named"},
 }
 
 

@@ -239,3 +239,49 @@ def test_a_short_form_that_is_a_common_word_is_a_place_in_a_list_of_places():
     assert {"张北", "怀来", "赤城", "桥西", "宣化"} <= set(a.places)
     b = tag(["要做好宣化工作，抓好教育、宣化、引导三件事。"])
     assert "宣化" not in b.places
+
+
+def test_a_clause_before_a_site_is_no_part_of_its_name():
+    # a verb or adverb inside the words before a site's ending ends the clause that ran into it
+    a = tag(["代表团抵达长沙黄花机场时说，此行收获很大。"])
+    assert not any(p.startswith("代表团") for p in a.places)
+    a = tag(["我们要认真研究欧洲市场的变化。"])
+    assert not any("研究" in p for p in a.places)
+
+
+def test_a_project_keeps_the_deeds_in_its_name():
+    a = tag(["他来到城南污水处理厂提标改造项目现场察看进度。"])
+    assert not any(p.startswith("厂") for p in a.places)
+
+
+def test_a_list_of_places_closed_by_a_count():
+    a = tag(["暴雨中，东湾、西湾、石滩3村的群众连夜转移。"])
+    assert {"东湾", "西湾", "石滩"} <= set(a.places)
+    assert not any(p.startswith("暴雨") for p in a.places)
+
+
+def test_a_count_of_units_that_opens_a_word_closes_no_list():
+    a = tag(["书记、县长带队深入十二个市属企业调研。"])
+    assert not any("书记" in p or "县长" in p for p in a.places)
+
+
+def test_one_character_between_a_town_and_its_village_opens_the_village():
+    a = tag(["他是青石镇东红星村人。"])  # the gazetteer holds 红星村
+    assert "东红星村" in a.places
+
+
+def test_no_village_named_by_a_plural_or_a_level():
+    a = tag(["村民们出村要走山路。"])
+    assert not any(p.endswith("出村") for p in a.places)
+    a = tag(["干部们到光华镇包保户家中走访。"])
+    assert not any(p.startswith("镇") for p in a.places)
+
+
+def test_places_a_meeting_is_named_after_are_not_places_of_the_report():
+    a = tag(["会上举行了江苏·青海对口协作工作座谈会。"])
+    assert not {"江苏", "青海"} & set(a.places)
+
+
+def test_a_place_where_a_meeting_is_held_stays():
+    a = tag(["两国专家在东京联合举行研讨会。"])
+    assert "东京" in a.places

@@ -13,6 +13,7 @@ from . import orgs as _orgs
 from . import places as _places
 from .spans import Cand, _conj_chars, list_etc, lists, ok_for, quoted, resolve, specificity
 from .spans import levels as spans_levels
+from .text import is_word_char
 from .titles import _in_name
 
 
@@ -260,6 +261,7 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     honours = [(a, b) for a, b in inq if text[a] != _BOOK and b - a <= _HONOUR_MAX + 2]
     kept = [c for c in kept if not (c.kind in ("admin", "short") and c.start not in bodies and any(
         c.end == a for a, b in honours))]
+    kept = [c for c in kept if not (c.kind == "short" and _names_a_meeting(text, c.end))]
     # a unit right before a short quotation ("…省“百优驿站”", "…区“…”文化节") names the scope of an
     # honour or a campaign, not a place of the report: on the 110 dev articles 2 such units, neither
     # listed by the gold. Inside the quotation ("“…省劳动模范”称号") the unit stays: the gold of the dev
@@ -295,6 +297,31 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     kept = [c for c in kept if id(c) not in unvisited]
     kept += _listed_sites(text, kept, blocked)
     return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+_MEETING_REACH = 12  # how far after a short form the name of a meeting may end
+
+
+@lru_cache(maxsize=1)
+def _meeting_nouns() -> tuple[str, ...]:
+    """Words of data/event_triggers.tsv that name a meeting or an event as a noun (three characters or
+    more: 座谈会, 推进会, 文化节): the triggers of the event types data/event_types.tsv marks `named`."""
+    named = set(data.marked("event_types", "named"))
+    return tuple(r[0] for r in data.rows("event_triggers") if r[1] in named and len(r[0]) >= 3)
+
+
+def _names_a_meeting(text: str, end: int) -> bool:
+    """A short form that opens the name of a meeting or an event ("甲·乙对口支援工作座谈会", "长三角一体化
+    发展座谈会"): the places the meeting is about, not places of the report. Within _MEETING_REACH
+    characters, with no punctuation but a middle dot or a dash between, nor a word no name holds
+    (data/stop_left.tsv: "在华盛顿|联合|举行新闻发布会" is a meeting held there)."""
+    j, stops, d = end, data.by_length("stop_left"), lexicon.dictionary()
+    while j < min(len(text), end + _MEETING_REACH) and (is_word_char(text[j]) or text[j] in "·—"):
+        w = data.starts_with_any(text, j, stops)
+        if w and not any(d.get(text[j:j + n], (0,))[0] >= 20 for n in (len(w) + 1, len(w) + 2)):
+            break  # a stop word, not the head of a longer word ("对|口")
+        j += 1
+    return any(text.find(w, end, j) >= 0 for w in _meeting_nouns())
 
 
 def _unvisited(text: str, kept: list[Cand]) -> list[Cand]:

@@ -113,6 +113,10 @@ def _admin(text: str) -> list[Cand]:
         if not found:
             continue
         start = end - found
+        if suf in _low() and start >= 2 and is_cjk(text[start - 1]) and text[start - 1] not in _not_in_name() \
+                and data.ends_with_any(text, start - 1, data.marked("levels", "before_village")) is not None:
+            start -= 1  # one character between a village and the town it lies in opens the village's name
+            # ("高庄镇|东杏峪村": the gazetteer holds 杏峪村)
         w = text[start:end]
         if suf in _low() and lexicon.common_word(w[:-len(suf)], 5) and not _after_place(text, start) \
                 and not _listed_town(w, text, start):
@@ -197,8 +201,8 @@ def _unlisted(text: str, s: int, end: int, chained: bool = False) -> int:
     never = _not_in_name()
     for a in range(start, s - 1):
         stem = text[a:s]
-        if any(c in never or not is_cjk(c) for c in stem):
-            continue
+        if any(c in never or not is_cjk(c) or c in _low() for c in stem):
+            continue  # nor a level of one character: "光华镇|包保村", "义合镇|街镇" are no names
         if any(d[stem[i:j]][1] not in lexicon.PROPER_TAGS for i in range(len(stem))
                for j in range(i + 2, len(stem) + 1) if stem[i:j] in d):
             continue
@@ -320,7 +324,8 @@ def _sites(text: str) -> list[Cand]:
     table, rx = _site_table()
     short = dict(data.mapping("place_short"))
     out = [c for c in suffix_cands(text, table, lambda s: table[s][0], SITE_RANK, rx, 14, joined=False,
-                                     named=named_stem) if not _place_verb(c.name)]
+                                     named=named_stem, verbs=_VERB_FREQ,
+                                     verbal=frozenset(data.keys("visited_sites"))) if not _place_verb(c.name)]
     out = [c for c in out if not (data.ends_with_any(c.name, len(c.name), _site_sufs()) in _one_char_sufs() and any(
         d.start < c.end < d.end - 1 for d in out))]  # "城东区新华街|文化小镇": a one-character
     # suffix inside a longer site's name, not at its end, ends no name
@@ -329,6 +334,9 @@ def _sites(text: str) -> list[Cand]:
             if c.name.endswith(s) and len(c.name) > len(s):
                 c.full = c.name[:-len(s)] + f
     return out
+
+
+_VERB_FREQ = 100  # a verb or adverb seen this often inside a site's stem ends a clause before the name
 
 
 def named_stem(stem: str, spec: str) -> bool:

@@ -191,12 +191,15 @@ def _bracketed_place(text: str, start: int, limit: int) -> int:
 
 
 def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: int,
-                 suffix_re: re.Pattern, limit: int = 16, joined: bool = True, named=None) -> list[Cand]:
+                 suffix_re: re.Pattern, limit: int = 16, joined: bool = True, named=None,
+                 verbs: int = 0, verbal: frozenset[str] = frozenset()) -> list[Cand]:
     """Candidates ending in a suffix of `table` (suffix → (kind, specific)); the name runs left to a
     clause boundary or stop word; one-character suffixes that end an ordinary word are refused.
     `joined`: the name may hold a conjunction ("…材料与装备创新中心"); without it, a name starts after
     the last one ("文化旅游和|湘商产业园"). `named(stem, spec)`: a further test that the words before
-    the suffix name one place or body, read where `specificity` finds none."""
+    the suffix name one place or body, read where `specificity` finds none. `verbs`: a verb or adverb
+    seen this often inside the stem ends a clause before the name (0: only one that opens the stem);
+    not before the suffixes of `verbal`, whose names are deeds ("…污水处理厂提标改造|项目")."""
     out = []
     for m in suffix_re.finditer(text):
         suf = m.group()
@@ -222,7 +225,7 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
         for q in _quantity_re().finditer(text, start, m.start()):
             start = q.end()  # "35家航空公司", "1953年中国科学院", "两处居民小区", "各乡镇…": a count,
             # a date or a determiner is no part of a name
-        start = _after_verb(text, start, m.start())
+        start = _after_verb(text, start, m.start(), 0 if suf in verbal else verbs)
         stem = text[start:m.start()]
         if len(stem) < (1 if spec in ("no", "level") and len(suf) > 1 else 2) and not (spec == "no" and kind == "zone"):
             continue  # a bare kind of zone ("高新区（江海区）") names the local one
@@ -275,7 +278,7 @@ def _word(d: dict, w: str) -> bool:
     return e is not None and e[0] >= 20
 
 
-def _after_verb(text: str, start: int, end: int) -> int:
+def _after_verb(text: str, start: int, end: int, verbs: int = 0) -> int:
     """Where a name starts when its stem text[start:end] opens with a common verb, after a time word
     or none ("推进|临江综保区", "今年建成|城市公园"), and goes on for two characters or more: after the
     verb, unless a place's suffix follows it ("前进区", "解放路": the verb names the place)."""
@@ -291,7 +294,19 @@ def _after_verb(text: str, start: int, end: int) -> int:
         if e and e[1] == "v" and e[0] >= 1000 and end - i - n >= 2 and not _word(d, text[i + n - 1:i + n + 1]) \
                 and text[i + n] not in _place_ends():
             return i + n
+    if verbs:
+        for j in range(end - 4, start, -1):
+            for n in (2, 3):
+                e = d.get(text[j:j + n])
+                if e and e[1] in _CLAUSE_TAGS and e[0] >= verbs and end - j - n >= 2 \
+                        and not _word(d, text[j + n - 1:j + n + 1]) and text[j + n] not in _place_ends() \
+                        and not any(_word(d, text[x:j + 1]) for x in range(j - 2, j)):
+                    return j + n
     return start
+
+
+_CLAUSE_TAGS = frozenset({"v", "vn", "ad"})  # a verb or an adverb inside a place's stem: a clause ran
+# into the name ("抵达|德黑兰机场", "认真研究|欧洲市场", "要想站稳|市场")
 
 
 @lru_cache(maxsize=1)
@@ -321,10 +336,14 @@ _LIST_BREAK = re.compile(r"[，。；：！？、“”《》（）()\s]")
 
 @lru_cache(maxsize=1)
 def _list_end() -> re.Pattern:
-    """等 and what the list holds (data/list_closers.tsv: right after it, or within 14 characters)."""
+    """等 and what the list holds (data/list_closers.tsv: right after it, or within 14 characters), or
+    a count of places of one level ("南圩、北圩、河口3村", data/patterns.tsv count_closer)."""
     near = "|".join(re.escape(w) for w in data.marked("list_closers", "next"))
     far = "|".join(re.escape(w) for w in data.marked("list_closers", "far"))
-    return re.compile(f"{re.escape(list_etc())}(?:{near}|[^，。；、]{{0,14}}?(?:{far}))")
+    return re.compile(f"{re.escape(list_etc())}(?:{near}|[^，。；、]{{0,14}}?(?:{far}))|{data.pattern('count_closer')}")
+
+
+_COUNTED_ITEM_MAX = 6  # the longest item of a list closed by a count ("…、河口4村"): names of places, no clauses
 
 
 def lists(text: str) -> list[tuple[list[tuple[int, int]], str]]:
@@ -361,7 +380,15 @@ def lists(text: str) -> list[tuple[list[tuple[int, int]], str]]:
                 end = start - 1
             else:
                 break
-        if len(items) >= 2:
+        counted = re.fullmatch(data.pattern("count_closer"), m.group())
+        if counted and items and items[0][1] - items[0][0] > _COUNTED_ITEM_MAX:
+            a, b = items[0]  # the first item after the unit it lies in ("庐北大圩区|南圩、北圩…4村")
+            cut = max((i + 1 for i in range(a, b - 2) if text[i] in levels()), default=a)
+            items[0] = (cut, b)
+        if counted and len(items) > 1 and items[0][1] - items[0][0] > max(b - a for a, b in items[1:]) + 2:
+            items = items[1:]  # the first item runs into the clause before it ("洪水漫过|东湾、…3村"):
+            # the items of a count are names of one level, none much longer than the others'
+        if len(items) >= 2 and (not counted or all(b - a <= _COUNTED_ITEM_MAX for a, b in items)):
             out.append((items, m.group()))
     return out
 
