@@ -9,7 +9,8 @@ import pytest
 
 from jianbao.model import Article
 from jianbao.tag import (INPUTS, PIPELINE, BylinePersons, Component, Dates, Events, ListTitles, Mentions,
-                         ModelEdges, ModelEntities, ModelShortForms, NamesAfterTitles, PlacesOrgs, State, TitleBodies, TitledPersons,
+                         ModelEdges, ModelEntities, ModelPersons, ModelShortForms, NamesAfterTitles, PlacesOrgs, State,
+                         TitleBodies, TitledPersons,
                          tag_article)
 
 
@@ -144,6 +145,19 @@ def test_names_after_titles_lets_the_model_read_a_name_no_surname_opens():
     assert changed == {"found", "known"}
     # where the rules read a name whole, the model has nothing to add
     st, changed = run(NamesAfterTitles)
+    assert changed == set()
+
+
+def test_model_persons_moves_edges_the_model_reads_and_drops_names_it_reads_none_in():
+    a = Article(paragraphs=["县委党校副校长龚正之在会上讲话，他同村委会主任商量过此事。"])
+    st, _ = ready(ModelPersons, a)
+    assert {m.name for _, m in st.found} == {"龚正", "商量过"}  # the rules' fixed lengths
+    st, changed = run(ModelPersons, a)
+    assert [(m.name, m.titles) for _, m in st.found] == [("龚正之", ["县委党校副校长"])]
+    t = field_text(st, "paragraphs[0]")
+    assert all(t[m.start:m.end] == m.name for _, m in st.found)
+    assert st.known == {"龚正之"} and changed == {"found", "known"}
+    st, changed = run(ModelPersons)  # names the rules read whole stay as they are
     assert changed == set()
 
 

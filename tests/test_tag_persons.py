@@ -217,3 +217,37 @@ def test_a_bare_head_after_deng_adds_nothing_to_a_titled_name():
 def test_a_social_role_before_ordinary_words_opens_no_name():
     a = tag(["要确保困难群众安全过年，丰富群众文体活动。"])
     assert persons(a) == {}
+
+
+# ---- the stated rule between the rules' persons and the model's (tag.ModelPersons, unknown.py) ----
+
+def test_the_model_reads_the_edges_of_a_name_the_rules_cut_short_or_glued():
+    # 之 closes names for the rules, 报 of 报道 opens no word they know: the model reads both names whole
+    a = tag(["县委党校副校长龚正之在会上讲话。", "5月12日讯记者柯原报道：全市春耕生产全面展开。"])
+    assert set(persons(a)) == {"龚正之", "柯原"}
+
+
+def test_words_the_rules_read_as_a_name_go_when_the_model_reads_no_name_there():
+    a = tag(["他同村委会主任商量过，认为偷梁换柱不可取。"])
+    assert persons(a) == {}
+
+
+def test_foreign_names_written_by_sound_are_persons_without_a_title():
+    a = tag(["她身边的是男友亨特，亨特身材魁梧。队友穆勒头球破门。"])
+    assert set(persons(a)) == {"亨特", "穆勒"}
+
+
+def test_strong_evidence_of_the_rules_outweighs_the_models_doubt():
+    # a withheld given name, a name right after a title (whatever the word also means), a list
+    # that 等 closes: the model reads none of these as persons with any confidence
+    a = tag(["经审理查明，被告人羊某好、符某华等人结伙殴打他人。",
+             "集团董事长华山出席。县领导看望慰问了龙伟、严进速、方琪等困难群众。"])
+    assert set(persons(a)) == {"羊某好", "符某华", "华山", "龙伟", "严进速", "方琪"}
+
+
+def test_doubt_and_edges_are_read_only_where_the_rules_guessed():
+    from jianbao.tag import persons as rules, unknown
+    t = "副市长周海涛来到青石镇，周海涛说，要抓好春耕。"
+    found = rules.match(t, set())
+    assert found and all(unknown._edges_closed(t, m) for m in found)  # closed edges: the model is not asked
+    assert unknown.person_edges(t, found) == [] and unknown.doubted_persons(t, found) == []

@@ -116,6 +116,29 @@ class NamesAfterTitles(Component):
                 st.known.add(t[s:e])
 
 
+class ModelPersons(Component):
+    """Model: the rules' persons weighed against the model's reading. Where the model reads a
+    person's edges otherwise and is sure, they move (unknown.person_edges: "龚育之" not 龚育, "薛原"
+    not 薛原报 of 报道); a rule's person inside another is dropped ("谢列兹尼奥夫" holds 尼奥夫); a
+    person the model reads no name in at all is dropped (unknown.doubted_persons: 主任|商量过)."""
+    reads, writes = ("fields", "found", "known", "people"), ("found", "known")
+
+    def __call__(self, st: State) -> None:
+        dropped: set[str] = set()
+        for k, t in st.fields:
+            mine = [m for kk, m in st.found if kk == k]
+            for m, s, e in _unknown.person_edges(t, mine):
+                st.known.discard(m.name)
+                m.name, m.start, m.end = t[s:e], s, e
+                st.known.add(m.name)
+            inside = [m for m in mine if any(o is not m and o.start <= m.start and m.end <= o.end
+                                             and o.end - o.start > m.end - m.start for o in mine)]
+            for m in inside + _unknown.doubted_persons(t, [m for m in mine if m not in inside]):
+                st.found.remove((k, m))
+                dropped.add(m.name)
+        st.known -= dropped - {m.name for _, m in st.found} - set(st.people)  # not the byline's
+
+
 class Mentions(Component):
     """Every later mention of a name read so far, and names listed beside one (persons.bare);
     the persons' list in reading order of first finding."""
@@ -324,13 +347,17 @@ class Divisions(Component):
         st.place_refs = _divisions.resolve_places(st.places, st.paper, st.dateline)
 
 
-# The tagger, in order. The stated rule between rules and model: the rules' persons, places and
+# The tagger, in order. The stated rule between rules and model: the rules' places and
 # organisations stand, and the model's spans never overlap them; the model names a person right
-# after an official's title (NamesAfterTitles), and elsewhere adds names around the words the rules
-# could not decide (ModelEntities, unknown.find): a person when it is sure and the name has a name's
-# shape, or an item of a list the rules read another item of; a place or an organisation only
-# where the rules have no say on its words.
-PIPELINE: tuple[Component, ...] = (BylinePersons(), TitledPersons(), NamesAfterTitles(), Mentions(),
+# after an official's title (NamesAfterTitles); where the rules guessed a person's length and the
+# model, sure, reads its edges otherwise, the model's edges stand, and a person of the rules that
+# reads as a word and that the model reads no name in goes, unless the rules' evidence is strong
+# (a title before it, a list, a withheld given name: ModelPersons); elsewhere the model adds names
+# around the words the rules could not decide (ModelEntities, unknown.find): a person when it is
+# sure and the name has a name's shape (a surname, or characters that write by sound), or an item
+# of a list the rules read another item of; a place or an organisation only where the rules have
+# no say on its words.
+PIPELINE: tuple[Component, ...] = (BylinePersons(), TitledPersons(), NamesAfterTitles(), ModelPersons(), Mentions(),
                                    PlacesOrgs(), ModelEdges(), ModelShortForms(), ModelEntities(), ListTitles(),
                                    TitleBodies(), Dates(),
                                    Events(), Divisions())

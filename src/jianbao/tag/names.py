@@ -36,6 +36,11 @@ def _follow_words() -> tuple[str, ...]:
     return tuple(w for w in data.by_length("name_followers") if len(w) > 1)
 
 
+def follow_words() -> tuple[str, ...]:
+    """Words of two or more characters that follow names ("参加", "指出"; data/name_followers.tsv)."""
+    return _follow_words()
+
+
 def famous() -> frozenset[str]:
     return data.keys("famous")
 
@@ -96,6 +101,12 @@ def _anonymised_at(text: str, pos: int) -> int:
     """1 when a surname of the rare list stands before the slot that withholds a name ("符某林",
     data/patterns.tsv, anonymised): no word reads so, it opens a name."""
     return int(text[pos:pos + 1] in _rare() and _anonymised().match(text, pos + 1) is not None)
+
+
+def anonymised(name: str) -> bool:
+    """`name` is a surname and the slot that withholds a given name ("羊某好")."""
+    s = surname_at(name, 0) or _anonymised_at(name, 0)
+    return bool(s) and _anonymised().match(name, s) is not None
 
 
 @lru_cache(maxsize=1)
