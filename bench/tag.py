@@ -6,8 +6,9 @@
     PER/LOC/ORG read from the same fields;
 (b) entity-level F1 for PER, LOC, ORG on a BIO file (default: People's Daily 1998 dev) and F1 for
     job titles (CLUENER label `position`) on a held-back tenth of a CLUENER file (lines whose index
-    is divisible by 10) and on Resume's test split, for jianbao's tagger as it tags articles
-    ("jianbao", sentence.spans), its trained models alone ("jb models", sentence.model_spans) and
+    is divisible by 10) and on Resume's test split, for jianbao's tagger as it reads articles, its
+    mentions scored as a named-entity tagger's ("jianbao", sentence.spans: one span per stretch, the
+    article lists' conventions left to the lists), its trained models alone ("jb models", sentence.model_spans) and
     its offline peers, with sentences per second.
 
 The trained sequence models (src/jianbao/tag/ner.py, built by scripts/train_ner.py) never saw these
@@ -109,7 +110,7 @@ class JianbaoModels(Peer):
 
 
 class Jianbao(Peer):
-    """jianbao's tagger as it tags articles (sentence.spans: the same pipeline), rules first."""
+    """jianbao's tagger as it reads articles (sentence.spans: the same pipeline's mentions), rules first."""
     name = "jianbao"
 
     def __init__(self):

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from jianbao.model import Article
-from jianbao.tag import (INPUTS, PIPELINE, BylinePersons, Component, Dates, Events, ListTitles, Mentions,
+from jianbao.tag import (INPUTS, PIPELINE, BylinePersons, Component, DatelineMentions, Dates, Events, ListTitles, Mentions,
                          ModelEdges, ModelEntities, ModelPersons, ModelShortForms, NamesAfterTitles, PlacesOrgs, State,
                          TitleBodies, TitledPersons,
                          tag_article)
@@ -196,6 +196,18 @@ def test_places_orgs_reads_places_and_organisations_around_the_persons():
     for k, cands in st.entities.by_field.items():
         assert not any(c.start < e and s < c.end for c in cands for s, e in st.blocked.get(k, []))
     assert changed == {"entities", "places", "orgs", "spans"}
+
+
+def test_dateline_mentions_marks_the_dateline_places_and_lists_none():
+    a = Article(dateline="本报长沙5月9日电", paragraphs=["市委书记林海涛来到紫辰电子有限公司调研。"])
+    st, _ = ready(DatelineMentions, a)
+    st, changed = run(DatelineMentions, a)
+    t = "本报长沙5月9日电"
+    assert [(t[s:e], lab) for s, e, lab in st.spans["dateline"]] == [("长沙", "LOC")]
+    assert "长沙" not in st.places and changed == {"spans"}
+    assert DatelineMentions.mentions_only  # tag_article skips it: no list reads the marks
+    st, changed = run(DatelineMentions)  # no dateline: nothing marked
+    assert changed == set()
 
 
 def test_model_edges_moves_where_an_organisation_starts():

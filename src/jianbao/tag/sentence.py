@@ -38,8 +38,12 @@ def rule_spans(sentence: str) -> list[tuple[int, int, str]]:
 
 
 def spans(sentence: str) -> list[tuple[int, int, str]]:
-    """(start, end, label) over `sentence` as the article tagger decides them (jianbao.tag's
-    PIPELINE over a one-paragraph article): PER, TITLE (the titles of persons), LOC, ORG."""
+    """(start, end, label) over `sentence` as the article tagger reads them (jianbao.tag's
+    PIPELINE over a one-paragraph article, tag_spans): PER, TITLE (the titles of persons), LOC,
+    ORG. They are the tagger's mentions, scored as a named-entity tagger's: one span per stretch of
+    text (the outer one), a dateline read apart, and places the article's lists leave out by
+    convention (the home country, a unit inside a body's name beside the body) marked as they
+    are printed; the lists themselves are tag_article's."""
     return tag_spans(working(sentence))
 
 
