@@ -54,3 +54,26 @@ def test_a_place_a_word_runs_across_is_read_in_context():
     assert read("美国政府认为这项法案不公平。") == [("美国", "LOC")]  # 国政
     assert ("中国", "LOC") in read("任何干涉中国内政的行为都是徒劳的。")  # 国内
     assert read("他出生在法兰西。") == [] or ("兰西", "LOC") not in read("他出生在法兰西。")  # not a piece of a name
+
+
+def test_a_title_as_a_mention_is_the_post_after_its_body():
+    from jianbao.tag import title_posts
+    # trimmed after an organisation marked inside or across its start, when the model reads no post there
+    assert title_posts({(0, 6, "ORG"), (2, 8, "TITLE")}, set()) == {(0, 6, "ORG"), (6, 8, "TITLE")}
+    assert title_posts({(0, 3, "LOC"), (0, 6, "TITLE")}, set()) == {(0, 3, "LOC"), (3, 6, "TITLE")}
+    # the model's start stands when it reads a post ending where the title ends
+    assert title_posts({(0, 3, "ORG"), (0, 8, "TITLE")}, {(3, 8, "TITLE")}) == {(0, 3, "ORG"), (3, 8, "TITLE")}
+    assert title_posts({(0, 9, "TITLE")}, {(6, 9, "TITLE")}) == {(6, 9, "TITLE")}
+
+
+def test_posts_without_a_person_are_read_by_the_title_model():
+    from jianbao.tag import unnamed_titles
+    read = {(0, 5, "TITLE"), (10, 12, "TITLE"), (20, 23, "TITLE")}
+    marks = {(0, 3, "ORG"), (11, 14, "ORG"), (19, 22, "PER")}
+    # a department wholly inside the post is part of it; a name or an org across its edge is not
+    assert unnamed_titles(marks, read) == {(0, 5, "TITLE")}
+
+
+def test_a_sentence_with_a_post_and_no_name_has_its_title():
+    got = read("公司副总经理负责全面工作，股东大会已经召开。")
+    assert any(lab == "TITLE" and "副总经理" in w for w, lab in got)
