@@ -133,3 +133,36 @@ def test_a_verb_before_a_place_opens_no_body():
 def test_the_party_centre_is_no_body_to_list():
     a = tag(["全面贯彻落实党中央决策部署，县委高度重视。"])
     assert "党中央" not in a.orgs
+
+
+def test_a_kind_word_after_a_place_ends_the_name():
+    # 足球队, 铁路局: the suffix's character belongs to a dictionary word naming its kind
+    a = tag(["乌拉圭足球队昨天抵达，德国联邦铁路局一位官员表示欢迎。全市中小学已开学。"])
+    assert {"乌拉圭足球队", "德国联邦铁路局"} <= set(a.orgs)
+    assert not any("中小学" in o for o in a.orgs)
+
+
+def test_a_body_the_dictionary_knows_starts_after_a_dateline():
+    a = tag(["新华社北京3月9日电国务院今天召开常务会议。"])
+    assert "国务院" in a.orgs and not any(o.startswith("电") for o in a.orgs)
+
+
+def test_a_department_under_its_body_is_one_name():
+    a = tag(["该片由西岭日报社影视部摄制。"])
+    assert "西岭日报社影视部" in a.orgs and "影视部" not in a.orgs
+
+
+def test_a_group_sent_by_bodies_named_by_their_level():
+    a = tag(["副省长率领的省委、省政府慰问团来到北坡镇，市人大考察团同行。"])
+    assert {"省委、省政府慰问团", "市人大考察团"} <= set(a.orgs)
+
+
+def test_factories_and_provincial_departments():
+    a = tag(["他先后走访了湘潭纺纱厂和省公安厅，在会议大厅座谈。"])
+    assert {"湘潭纺纱厂", "省公安厅"} <= set(a.orgs)
+    assert not any(o.endswith("大厅") for o in a.orgs)
+
+
+def test_a_clause_before_a_kind_of_body_names_no_body():
+    a = tag(["他刚出医院就回到岗位。"])
+    assert a.orgs == []

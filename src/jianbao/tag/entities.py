@@ -87,6 +87,9 @@ def _split_joined(text: str, raw: list[Cand]) -> None:
                     departments.append(c)
                 break  # a firm named after its group is one name ("红塔集团玉溪卷烟厂"); a department
                 # of the group is no body of its own: the group is ("云州公交集团|调度指挥中心")
+            if p.kind == c.kind == "org" and _department(rest):
+                continue  # a department named by its field under its body is one name with it
+                # ("中国检察日报社|影视部", "中央军委|法制局")
             if p.kind == c.kind == "org" and not _names_alone(rest):
                 continue  # the rest is no name of its own by its suffix's rule: a body's committee
                 # ("省人大|财政经济委员会": 委员会 wants a place or a name before it)
@@ -150,6 +153,18 @@ def _names_alone(org: str) -> bool:
         return True
     stem = org[:len(org) - len(suf)]
     return ok_for(data.mapping("org_suffixes")[suf], specificity(stem), stem)
+
+
+def _department(org: str) -> bool:
+    """`org` names a department by its field alone: a one-character suffix (部, 局, 处 …) after
+    ordinary words ("影视部", "法制局"), no place, proper name or level of its own (`specificity`), and
+    no body's name the dictionary holds (nt: 外交部)."""
+    suf = data.ends_with_any(org, len(org), _SUFFIXES())
+    d = lexicon.dictionary()
+    if any((d.get(org[-n:]) or ("", ""))[1] == "nt" for n in (3, 4)):
+        return False  # a body the dictionary knows by name ("…经商|外交部")
+    return suf is not None and len(suf) == 1 and org[0] not in spans_levels() \
+        and specificity(org[:len(org) - 1]) is None
 
 
 def _own_name(site: str) -> bool:

@@ -39,7 +39,7 @@ def specificity(stem: str) -> str | None:
     covers (a coined name: "紫瑞", "新融创"); None when it is all ordinary words."""
     if not stem:
         return None
-    if _strong_re().search(stem) or has_place(stem):
+    if _strong_re().search(stem) or has_place(stem) or _known_org_re().search(stem):
         return "strong"
     d = lexicon.dictionary()
     generic = generic_single()
@@ -58,11 +58,24 @@ def specificity(stem: str) -> str | None:
                 break
             if n == 1:
                 run += 1
-                odd = odd or w not in generic
+                odd = odd or w not in generic and ((d.get(w) or ("", ""))[1][:1] not in _FUNCTION_TAGS
+                                                   or w in data.keys("translit_chars"))
                 if run >= 2 and odd:
                     return "weak"
         i += n
     return None
+
+
+_FUNCTION_TAGS = frozenset("vdpcufrmq")  # the first letter of jieba's tags of characters that make no
+# coined name alone: a verb, adverb, preposition, conjunction, particle, direction, pronoun, numeral or
+# measure word ("刚|出|医院", "皆|引|厂" are a clause before a kind of body)
+
+
+@lru_cache(maxsize=1)
+def _known_org_re() -> re.Pattern:
+    """A body known by its name (data/known_orgs.tsv: 国务院, 联合国): inside a stem it is as specific
+    as a place ("国务院|残疾人工作协调|委员会", "欧盟|委员会")."""
+    return re.compile("|".join(re.escape(w) for w in data.by_length("known_orgs")))
 
 
 def crosses(text: str, a: int, b: int, min_freq: int = 20) -> bool:
@@ -138,13 +151,22 @@ def quoted(text: str) -> list[tuple[int, int]]:
 
 
 def has_place(stem: str) -> bool:
+    """`stem` holds a place: a full name of the gazetteer (county or larger), or a short form that is no
+    ordinary word; a short form of a prefecture or province that the dictionary also reads as a word
+    ("银川", "合肥", "大连") counts where it opens the stem and words follow it ("银川|建发")."""
     g = lexicon.gazetteer()
     for i in range(len(stem)):
         for n in range(2, min(8, len(stem) - i) + 1):
             w = stem[i:i + n]
             if g.full.get(w, 9) <= 3 and len(w) >= 3 or (w in g.short and not lexicon.common_word(w)):
                 return True
+            if i == 0 and n <= len(stem) - 2 and w in g.short and g.full.get(g.short[w], 9) <= _OPENING_LEVEL:
+                return True
     return False
+
+
+_OPENING_LEVEL = 1  # the lowest level (the gazetteer's: 0 province, 1 prefecture) of a short form that is
+# also a word and still reads as a place opening a stem
 
 
 @lru_cache(maxsize=1)
@@ -215,10 +237,15 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
             continue  # the walk ran out of room inside words: no name's start found
         if not joined:
             start = _after_conjunction(text, start, m.start())
-        if len(suf) == 1 and (start < m.start() - 1 and lexicon.dictionary().get(text[m.start() - 1:m.end()])
-                              or crosses_right(text, m.start(), m.end())):
+        if len(suf) == 1 and not (kind == "org" and _kind_word(text, start, m.start(), m.end())) and (
+                start < m.start() - 1 and lexicon.dictionary().get(text[m.start() - 1:m.end()])
+                or crosses_right(text, m.start(), m.end())):
             continue  # "正路", "新局面": the suffix character belongs to another word
-        if len(suf) > 1 and crosses_left(text, m.start(), m.end()):
+        if len(suf) > 1 and crosses_left(text, m.start(), m.end()) \
+                and not (kind == "org" and not suf.endswith(data.marked("firms", "end"))
+                         and _kind_word(text, start, m.start(), m.end())):
+            # (not a firm's: its name borrows the places before the kind, which the gold then lists
+            # as places, "美国洛杉矶…总商会")
             continue  # "中小学", "集中学习": a word runs into the suffix from the left
         if text[start] in _determiners() and m.start() - start > 2:
             start += 1
@@ -236,6 +263,36 @@ def suffix_cands(text: str, table: dict[str, tuple[str, str]], kind_of, rank: in
             continue  # "加强学校": a verb and its object
         out.append(Cand(start, m.end(), text[start:m.end()], kind_of(suf), rank=rank))
     return out
+
+
+_KIND_WORD = 3  # the shortest dictionary word read as a suffix's kind running into it from the left
+_KIND_REACH = 3  # how many characters before the suffix such a word may start
+
+
+def _kind_word(text: str, start: int, a: int, b: int) -> bool:
+    """The suffix text[a:b] ends a word of the dictionary of three characters or more that names a
+    kind of body ("足球|队", "铁路|局", "航空|公司": 足球队, 铁路局, 航空公司), and a place, digit or
+    ordinal stands before that word ("阿根廷|足球队", "德国联邦|铁路局", "阿根廷|航空公司"): the word
+    is the name's ending, not another word the suffix belongs to ("格|局", "全市|中小学"). Words of
+    place or number (西北部, 第一部: tags f, m) name no kind, nor rare ones (新格局), nor one opening with
+    a level ("沧州|市中心"). Organisations' suffixes only: a site's ending so read takes in a kind of
+    road or work ("1080米|水泥路")."""
+    d = lexicon.dictionary()
+    known = next((n for n in (4, 3) if b - n >= start and (d.get(text[b - n:b]) or ("", ""))[1] == "nt"), 0)
+    if known and d[text[b - known:b]][0] >= 20 and not crosses_right(text, a, b) \
+            and (d.get(text[b - 2:b]) or ("", ""))[1] != "f":
+        return True  # the dictionary knows the words as a body's name ("中国女队", "法国队"), not a
+        # part of a region it tags so ("华北|中南部": 南部 is a direction)
+    for s in range(max(start + 2, a - _KIND_REACH), a):
+        e = d.get(text[s:b])
+        if b - s >= _KIND_WORD and e and e[0] >= 20 and e[1] not in _NO_KIND_TAGS and text[s] not in levels() \
+                and not crosses_right(text, a, b) and specificity(text[start:s]) == "strong":
+            return True
+    return False
+
+
+_NO_KIND_TAGS = frozenset({"f", "m", "v", "vn", "a", "d", "l"})  # and a word opening with a level runs
+# across a unit's name ("沧州|市中心"); a phrase (l: 活动中心) is a kind of room, not of body
 
 
 def _after_conjunction(text: str, start: int, end: int) -> int:
