@@ -47,25 +47,33 @@ _PROPER = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _NOT_GIVEN = frozenset("vpcudrmqfye")
 
 
-def _undecided(text: str, a: int, b: int, taken: bytearray) -> list[tuple[int, int]]:
-    """Words of text[a:b] that the dictionary lacks or marks as a proper name, of two or more
-    Chinese characters, touching nothing the rules found."""
+def _walk(text: str, a: int, b: int, taken: bytearray, word_ok, split_ok) -> list[tuple[int, int]]:
+    """Spans of text[a:b] as the segmenter cuts it, touching nothing the rules found: a word of two
+    or more Chinese characters `word_ok` keeps, or a one-character word `split_ok` keeps (a surname
+    the segmenter split off) with the word of one or two Chinese characters after it."""
     d = lexicon.dictionary()
     out, i = [], a
     words = ner._segment(text[a:b])
     for n, w in enumerate(words):
         j = i + len(w)
         if len(w) >= 2 and all(is_cjk(c) for c in w) and not any(taken[i:j]):
-            e = d.get(w)
-            if (e is None or e[1] in _PROPER and e[0] < _RARE) and not (
-                    decided(w, "PER") and decided(w, "LOC") and decided(w, "ORG")):
+            if word_ok(w, d.get(w)):
                 out.append((i, j))
-        elif len(w) == 1 and (d.get(w) or ("", ""))[1] == "nr" and n + 1 < len(words) and 1 <= len(words[n + 1]) <= 2 \
+        elif len(w) == 1 and split_ok(w, d.get(w)) and n + 1 < len(words) and 1 <= len(words[n + 1]) <= 2 \
                 and all(is_cjk(c) for c in words[n + 1]) and not any(taken[i:j + len(words[n + 1])]):
-            out.append((i, j + len(words[n + 1])))  # a surname the segmenter split off (宋|光宝, 周|正文),
-            # one the dictionary tags as a name (not 高 of 高|治国, an adjective first)
+            out.append((i, j + len(words[n + 1])))
         i = j
     return out
+
+
+def _undecided(text: str, a: int, b: int, taken: bytearray) -> list[tuple[int, int]]:
+    """Words of text[a:b] that the dictionary lacks or marks as a proper name, of two or more
+    Chinese characters, touching nothing the rules found; and a surname the segmenter split off
+    (宋|光宝, 周|正文), one the dictionary tags as a name (not 高 of 高|治国, an adjective first)."""
+    def word_ok(w, e):
+        return (e is None or e[1] in _PROPER and e[0] < _RARE) and not (
+            decided(w, "PER") and decided(w, "LOC") and decided(w, "ORG"))
+    return _walk(text, a, b, taken, word_ok, lambda w, e: (e or ("", ""))[1] == "nr")
 
 
 _PERSON = frozenset({"nr", "nrt", "nrfg"})
@@ -81,27 +89,18 @@ def _person_words(text: str, a: int, b: int, taken: bytearray) -> list[tuple[int
     """Words of text[a:b] that only a person's name can make undecided: a word the dictionary
     knows as a person's name however often seen (彭真, 库克); or one it lacks, knows as some other
     proper name, or seldom saw, that is written wholly by sound (亨特) or opens with a surname
-    (张之路, 金正日, 许立群): the model reads its context, for a person only (a place or an organisation
-    there stays the rules' say), touching nothing the rules found."""
+    (张之路, 金正日, 许立群; not one whose rest is a function word or a verb: 向|他们); and a surname
+    the segmenter split off (田|晚霞, 郑|全军): the model reads its context, for a person only (a
+    place or an organisation there stays the rules' say), touching nothing the rules found."""
     d = lexicon.dictionary()
-    out, i = [], a
-    words = ner._segment(text[a:b])
-    for n, w in enumerate(words):
-        j = i + len(w)
-        if len(w) >= 2 and all(is_cjk(c) for c in w) and not any(taken[i:j]):
-            e = d.get(w)
-            sur = names.surname_at(w, 0)
-            given = d.get(w[sur:]) if sur else None
-            if e is not None and e[1] in _PERSON or (e is None or e[1] in _PROPER or e[0] < _RARE_GIVEN) and (
-                    _sounded(w) or len(w) <= 4 and sur and (e is not None and e[1] in _PROPER
-                                                            or not (given and given[1][:1] in _NOT_GIVEN))):
-                out.append((i, j))  # (a rare word that opens with a surname: 许立群, 严良; not one whose
-                # rest is a function word or a verb: 向|他们)
-        elif len(w) == 1 and names.surname_at(w, 0) and n + 1 < len(words) and 1 <= len(words[n + 1]) <= 2 \
-                and all(is_cjk(c) for c in words[n + 1]) and not any(taken[i:j + len(words[n + 1])]):
-            out.append((i, j + len(words[n + 1])))  # a surname the segmenter split off (田|晚霞, 郑|全军)
-        i = j
-    return out
+
+    def word_ok(w, e):
+        sur = names.surname_at(w, 0)
+        given = d.get(w[sur:]) if sur else None
+        return e is not None and e[1] in _PERSON or (e is None or e[1] in _PROPER or e[0] < _RARE_GIVEN) and (
+            _sounded(w) or len(w) <= 4 and sur and (e is not None and e[1] in _PROPER
+                                                    or not (given and given[1][:1] in _NOT_GIVEN)))
+    return _walk(text, a, b, taken, word_ok, lambda w, e: names.surname_at(w, 0))
 
 
 def _surname(c: str) -> bool:
