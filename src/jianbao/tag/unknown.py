@@ -473,21 +473,8 @@ def person_edges(text: str, found: list) -> list[tuple[object, int, int]]:
     asked = [x for x in found if x.kind != "famous" and not _edges_closed(text, x)] if m is not None else []
     if not asked:
         return []
-    spans = sentences(text)
-    starts = [a for a, _ in spans]
-    groups: list[list] = []  # [lo, hi, mentions]: overlapping windows in one sentence, read as one
-    for men in sorted(asked, key=lambda x: x.start):
-        k = bisect.bisect_right(starts, men.start) - 1
-        if k < 0 or men.start >= spans[k][1]:
-            continue
-        lo, hi = max(spans[k][0], men.start - WINDOW), min(spans[k][1], men.end + WINDOW)
-        if groups and lo < groups[-1][1] and groups[-1][0] >= spans[k][0] and hi - groups[-1][0] <= ner.MAX_LEN:
-            groups[-1][1] = max(groups[-1][1], hi)
-            groups[-1][2].append(men)
-        else:
-            groups.append([lo, hi, [men]])
     out = []
-    for lo, hi, mens in groups:
+    for lo, hi, mens in _mention_windows(asked, sentences(text)):
         read = [(s + lo, e + lo, conf) for s, e, lab, conf in m.scored(text[lo:hi])
                 if lab == "PER" and conf >= EDGE_PER and e - s >= 2]
         for men in mens:
@@ -507,6 +494,25 @@ def person_edges(text: str, found: list) -> list[tuple[object, int, int]]:
                 out.append((men, s, e))
                 break
     return out
+
+
+def _mention_windows(mens: list, bounds: list[tuple[int, int]]) -> list[list]:
+    """[lo, hi, mentions]: each mention with WINDOW characters either side, inside the stretch of
+    `bounds` (sentences, or the whole text) it starts in; overlapping windows in one stretch are
+    merged and read once, up to the model's longest input (ner.MAX_LEN)."""
+    starts = [a for a, _ in bounds]
+    groups: list[list] = []
+    for men in sorted(mens, key=lambda x: x.start):
+        k = bisect.bisect_right(starts, men.start) - 1
+        if k < 0 or men.start >= bounds[k][1]:
+            continue
+        lo, hi = max(bounds[k][0], men.start - WINDOW), min(bounds[k][1], men.end + WINDOW)
+        if groups and lo < groups[-1][1] and groups[-1][0] >= bounds[k][0] and hi - groups[-1][0] <= ner.MAX_LEN:
+            groups[-1][1] = max(groups[-1][1], hi)
+            groups[-1][2].append(men)
+        else:
+            groups.append([lo, hi, [men]])
+    return groups
 
 
 DOUBT = 0.1  # a person of the rules that the model gives less than this chance of lying inside a name
@@ -540,16 +546,8 @@ def doubted_persons(text: str, found: list) -> list:
                 or not _no_word_across(text, men.start, men.end):
             asked.append(men)  # only a name that reads as a word or as words is in doubt, or a
             # foreign name whose parts the rules joined by its dots ("乔治·梅森|大学")
-    groups: list[list] = []  # [lo, hi, mentions]: overlapping windows read as one
-    for men in sorted(asked, key=lambda x: x.start):
-        lo, hi = max(0, men.start - WINDOW), min(len(text), men.end + WINDOW)
-        if groups and lo < groups[-1][1] and hi - groups[-1][0] <= ner.MAX_LEN:
-            groups[-1][1] = max(groups[-1][1], hi)
-            groups[-1][2].append(men)
-        else:
-            groups.append([lo, hi, [men]])
     out = []
-    for lo, hi, mens in groups:
+    for lo, hi, mens in _mention_windows(asked, [(0, len(text))]):
         sure = m.inside_all(text[lo:hi], [(x.start - lo, x.end - lo) for x in mens], "PER")
         out += [x for x, p in zip(mens, sure) if p < DOUBT]
     return out
