@@ -47,13 +47,15 @@ _PROPER = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _NOT_GIVEN = frozenset("vpcudrmqfye")
 
 
-def _walk(text: str, a: int, b: int, taken: bytearray, word_ok, split_ok) -> list[tuple[int, int]]:
+def _walk(text: str, a: int, b: int, taken: bytearray, word_ok, split_ok,
+          words: list[str] | None = None) -> list[tuple[int, int]]:
     """Spans of text[a:b] as the segmenter cuts it, touching nothing the rules found: a word of two
     or more Chinese characters `word_ok` keeps, or a one-character word `split_ok` keeps (a surname
-    the segmenter split off) with the word of one or two Chinese characters after it."""
+    the segmenter split off) with the word of one or two Chinese characters after it. `words`: the
+    segmenter's cut of text[a:b] when the caller has it already."""
     d = lexicon.dictionary()
     out, i = [], a
-    words = ner._segment(text[a:b])
+    words = ner._segment(text[a:b]) if words is None else words
     for n, w in enumerate(words):
         j = i + len(w)
         if len(w) >= 2 and all(is_cjk(c) for c in w) and not any(taken[i:j]):
@@ -66,14 +68,14 @@ def _walk(text: str, a: int, b: int, taken: bytearray, word_ok, split_ok) -> lis
     return out
 
 
-def _undecided(text: str, a: int, b: int, taken: bytearray) -> list[tuple[int, int]]:
+def _undecided(text: str, a: int, b: int, taken: bytearray, words: list[str] | None = None) -> list[tuple[int, int]]:
     """Words of text[a:b] that the dictionary lacks or marks as a proper name, of two or more
     Chinese characters, touching nothing the rules found; and a surname the segmenter split off
     (宋|光宝, 周|正文), one the dictionary tags as a name (not 高 of 高|治国, an adjective first)."""
     def word_ok(w, e):
         return (e is None or e[1] in _PROPER and e[0] < _RARE) and not (
             decided(w, "PER") and decided(w, "LOC") and decided(w, "ORG"))
-    return _walk(text, a, b, taken, word_ok, lambda w, e: (e or ("", ""))[1] == "nr")
+    return _walk(text, a, b, taken, word_ok, lambda w, e: (e or ("", ""))[1] == "nr", words)
 
 
 _PERSON = frozenset({"nr", "nrt", "nrfg"})
@@ -85,7 +87,7 @@ def _sounded(w: str) -> bool:
     return all(c in trans for c in w)
 
 
-def _person_words(text: str, a: int, b: int, taken: bytearray) -> list[tuple[int, int]]:
+def _person_words(text: str, a: int, b: int, taken: bytearray, words: list[str] | None = None) -> list[tuple[int, int]]:
     """Words of text[a:b] that only a person's name can make undecided: a word the dictionary
     knows as a person's name however often seen (彭真, 库克); or one it lacks, knows as some other
     proper name, or seldom saw, that is written wholly by sound (亨特) or opens with a surname
@@ -100,7 +102,7 @@ def _person_words(text: str, a: int, b: int, taken: bytearray) -> list[tuple[int
         return e is not None and e[1] in _PERSON or (e is None or e[1] in _PROPER or e[0] < _RARE_GIVEN) and (
             _sounded(w) or len(w) <= 4 and sur and (e is not None and e[1] in _PROPER
                                                     or not (given and given[1][:1] in _NOT_GIVEN)))
-    return _walk(text, a, b, taken, word_ok, lambda w, e: names.surname_at(w, 0))
+    return _walk(text, a, b, taken, word_ok, lambda w, e: names.surname_at(w, 0), words)
 
 
 def _surname(c: str) -> bool:
@@ -192,8 +194,10 @@ def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     lists = {(a, b): _list_items(text, a, b, used) for a, b in sentences(text)}
     listed = {x for items in lists.values() for x in items}
     memo: dict[str, list] = {}  # a stretch repeated word for word is read once
-    undecided = {(a, b): _undecided(text, a, b, used) for a, b in lists}
-    persons = {x for (a, b), ws in undecided.items() for x in set(_person_words(text, a, b, used)) - set(ws)}
+    cut = {(a, b): ner._segment(text[a:b]) for a, b in lists}  # segmented once, read twice
+    undecided = {(a, b): _undecided(text, a, b, used, cut[a, b]) for a, b in lists}
+    persons = {x for (a, b), ws in undecided.items()
+               for x in set(_person_words(text, a, b, used, cut[a, b])) - set(ws)}
     alone = {k: [] for k in lists}  # a person's word is read in its own window, for a person only,
     # so the model's reading of the other words keeps its context
     for (a, b, words), only_person in [(w, False) for w in _windows(lists, used, undecided, set())] + \
