@@ -9,7 +9,7 @@ import pytest
 
 from jianbao.model import Article
 from jianbao.tag import (INPUTS, PIPELINE, BylinePersons, Component, DatelineMentions, Dates, Events, ListTitles, Mentions,
-                         ModelEdges, ModelEntities, ModelPersons, ModelShortForms, NamesAfterTitles, PlacesOrgs, State,
+                         ModelEdges, ModelEntities, ModelPersons, ModelPlaceEdges, ModelShortForms, NamesAfterTitles, PlacesOrgs, State,
                          TitleBodies, TitledPersons,
                          tag_article)
 
@@ -232,6 +232,17 @@ def test_model_short_forms_drops_a_short_form_the_model_reads_as_no_place():
     assert (1, 3, "LOC") not in st.spans["paragraphs[0]"]
     assert changed == {"entities", "places", "spans"}
     st, changed = run(ModelShortForms)  # places the model reads as places stay
+    assert changed == set()
+
+
+def test_model_place_edges_widens_a_place_the_model_reads_longer():
+    a = Article(paragraphs=["大家来到青柳港河岸边植树。"])
+    st, _ = ready(ModelPlaceEdges, a)
+    assert st.places == ["青柳港"]  # the rules stop at the site's suffix
+    st, changed = run(ModelPlaceEdges, a)
+    assert st.places == ["青柳港河"] and (4, 8, "LOC") in st.spans["paragraphs[0]"]
+    assert changed == {"entities", "places", "spans"}
+    st, changed = run(ModelPlaceEdges)  # places the model reads with the rules' edges stay
     assert changed == set()
 
 

@@ -285,3 +285,37 @@ def test_places_a_meeting_is_named_after_are_not_places_of_the_report():
 def test_a_place_where_a_meeting_is_held_stays():
     a = tag(["两国专家在东京联合举行研讨会。"])
     assert "东京" in a.places
+
+
+def _fake_scored(spans):
+    """A stand-in for the model's `scored`: the given (start, end, label, confidence) in the whole
+    text, shifted into the window asked for (found by its text)."""
+    def scored(window):
+        at = _TEXT.index(window)
+        return [(s - at, e - at, lab, p) for s, e, lab, p in spans if at <= s and e <= at + len(window)]
+    return scored
+
+
+_TEXT = "大家来到青柳港河岸边植树。"
+
+
+def test_model_widens_a_rules_place_by_a_few_characters():
+    from jianbao.tag.places import widened
+    from jianbao.tag.spans import Cand
+    c = Cand(4, 7, "青柳港", "site")
+    marks = [(4, 7, "LOC")]
+    assert [(x.name, s, e) for x, s, e in widened(_TEXT, [c], marks, _fake_scored([(4, 8, "LOC", 0.97)]))] \
+        == [("青柳港", 4, 8)]
+    # not when unsure, nor much wider, nor over another name, nor a span that does not hold the place
+    assert widened(_TEXT, [c], marks, _fake_scored([(4, 8, "LOC", 0.6)])) == []
+    assert widened(_TEXT, [c], marks, _fake_scored([(2, 9, "LOC", 0.99)])) == []
+    assert widened(_TEXT, [c], marks + [(7, 9, "ORG")], _fake_scored([(4, 8, "LOC", 0.99)])) == []
+    assert widened(_TEXT, [c], marks, _fake_scored([(5, 8, "LOC", 0.99)])) == []
+
+
+def test_model_wider_place_replaces_the_piece_in_the_list(monkeypatch):
+    from jianbao.tag import places
+    a = tag([_TEXT])  # the shipped model reads the river whole
+    assert "青柳港河" in a.places and "青柳港" not in a.places
+    monkeypatch.setattr(places, "widened", lambda *args: [])
+    assert tag([_TEXT]).places == ["青柳港"]  # the rules alone stop at the suffix

@@ -250,6 +250,24 @@ class ModelShortForms(Component):
             st.places = st.entities.places
 
 
+class ModelPlaceEdges(Component):
+    """Model: a place the rules read that the model, sure, reads as part of a longer place a few
+    characters wider (places.widened: "白石|天河", "张圩港|河") stands with the model's edges."""
+    reads, writes = ("fields", "entities", "spans"), ("entities", "places", "spans")
+
+    def __call__(self, st: State) -> None:
+        moved = False
+        for k, text in st.fields:
+            marks = st.spans.get(k, [])
+            for c, s, e in _places.widened(text, st.entities.by_field.get(k, []), marks, _ner.model("ent").scored):
+                marks[marks.index((c.start, c.end, "LOC"))] = (s, e, "LOC")
+                c.start, c.end, c.name, c.full = s, e, text[s:e], ""
+                moved = True
+        if moved:
+            _entities.relist(st.entities)
+            st.places = st.entities.places
+
+
 class ModelEntities(Component):
     """Model: the names the rules left undecided (unknown.find), added to the lists only."""
     reads, writes = (("fields", "blocked", "entities", "persons", "places", "orgs", "spans"),
@@ -388,7 +406,8 @@ class Divisions(Component):
 # of a list the rules read another item of; a place or an organisation only where the rules have
 # no say on its words.
 PIPELINE: tuple[Component, ...] = (BylinePersons(), TitledPersons(), NamesAfterTitles(), ModelPersons(), Mentions(),
-                                   PlacesOrgs(), DatelineMentions(), ModelEdges(), ModelShortForms(), ModelEntities(),
+                                   PlacesOrgs(), DatelineMentions(), ModelEdges(), ModelShortForms(), ModelPlaceEdges(),
+                                   ModelEntities(),
                                    ListTitles(),
                                    TitleBodies(), Dates(),
                                    Events(), Divisions())
