@@ -199,9 +199,9 @@ class DatelineMentions(Component):
             return
         ruled = [(c.start, c.end, "ORG" if c.kind == "org" else "LOC") for c in _entities.field_cands(text, [])]
         model = _ner.model("ent")
-        read = [] if model is None else [(s, e, lab) for s, e, lab, conf in model.scored(text)
-                                         if lab in ("LOC", "ORG") and conf >= _unknown.THRESHOLD[lab]
-                                         and not any(a < e and s < b for a, b, _ in ruled)]
+        read = [(s, e, lab) for s, e, lab, conf in model.scored(text)
+                if lab in ("LOC", "ORG") and conf >= _unknown.THRESHOLD[lab]
+                and not any(a < e and s < b for a, b, _ in ruled)]
         for s, e, lab in ruled + read:
             st.mark(DATELINE, s, e, lab)
 
@@ -434,7 +434,7 @@ def tag_spans(text: str) -> list[tuple[int, int, str]]:
     marks = {(s + at[k], e + at[k], lab) for k, xs in st.spans.items() for s, e, lab in xs}
     marks = addresses(text, marks) | unlisted_places(text, marks) | title_bodies(text, marks)
     model = _ner.model("title")
-    read = {x for x in model.spans(text) if x[2] == "TITLE"} if model is not None else set()
+    read = {x for x in model.spans(text) if x[2] == "TITLE"}
     return outermost(title_posts(marks, read) | unnamed_titles(marks, read))
 
 
@@ -541,9 +541,9 @@ def _crossed_places(text: str, taken: bytearray, found) -> set[tuple[int, int, s
             i += len(w)
         else:
             i += 1
-    model = _ner.model("ent") if cands else None
-    if model is None:
+    if not cands:
         return set()
+    model = _ner.model("ent")
     out = set()
     for s, e in cands:
         a, b = max(0, s - _unknown.SHORT_BEFORE), min(len(text), e + _unknown.WINDOW)

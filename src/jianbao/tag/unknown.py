@@ -184,9 +184,9 @@ def _list_items(text: str, a: int, b: int, taken: bytearray) -> list[tuple[int, 
 def find(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """(start, end, label) the model adds in one field; `taken` are the spans the rules found
     (persons, titles, places, organisations)."""
-    m = ner.model("ent")
-    if m is None or not text:
+    if not text:
         return []
+    m = ner.model("ent")
     used = bytearray(len(text) + 1)
     for a, b in taken:
         used[a:b] = b"\x01" * (b - a)
@@ -296,8 +296,6 @@ def after_titles(text: str, starts: dict[int, int]) -> list[tuple[int, int, int]
     rules' names, start → end. The model reads only a window around each such title."""
     m = ner.model("ent")
     out: list[tuple[int, int, int]] = []
-    if m is None:
-        return out
     for hm in titles.head_re().finditer(text):
         e0 = hm.end()
         ruled = starts.get(e0)
@@ -332,8 +330,6 @@ def org_starts(text: str, cands: list) -> list[tuple[object, int]]:
     Not where the words before belong to the name (`owned`).
     (candidate, new start) for each one moved; the model only ever shortens a name."""
     m = ner.model("ent")
-    if m is None:
-        return []
     out = []
     memo: dict[tuple[int, int], list] = {}
     spans = sentences(text)
@@ -396,8 +392,6 @@ def denied_short_forms(text: str, cands: list) -> list:
     address, a place written right against another ("美国洛杉矶", "新疆哈密市"): places in a row name
     places."""
     m = ner.model("ent")
-    if m is None:
-        return []
     kept = {(c.start, c.end) for c in cands if c.kind != "org"}
     asked = [c for c in cands if c.kind == "short" and not _listed_with_place(text, c, kept)]
     groups: list[tuple[int, int, list]] = []  # windows that overlap are read once, as one
@@ -474,7 +468,7 @@ def person_edges(text: str, found: list) -> list[tuple[object, int, int]]:
     WINDOW characters around the names asked about are merged and read once. (mention, start,
     end) for each one moved."""
     m = ner.model("ent")
-    asked = [x for x in found if x.kind != "famous" and not _edges_closed(text, x)] if m is not None else []
+    asked = [x for x in found if x.kind != "famous" and not _edges_closed(text, x)]
     if not asked:
         return []
     out = []
@@ -539,8 +533,6 @@ def doubted_persons(text: str, found: list) -> list:
     or one holding an ordinary word or with one across its edges (偷|梁换柱, 谢谢|合作), or a dotted
     foreign name."""
     m = ner.model("ent")
-    if m is None:
-        return []
     asked = []
     for men in found:
         if men.kind in ("famous", "list", "speech") or names.anonymised(men.name) \
