@@ -73,6 +73,16 @@ def _font_file() -> str:
     return font
 
 
+def _canvas(width: int, height: int, *sizes: int):
+    """A white greyscale page of width × height pixels, a drawing context on it, and the CJK font at
+    each of `sizes` (the test is skipped without Pillow or a CJK font)."""
+    pil = pytest.importorskip("PIL.ImageFont")
+    from PIL import Image, ImageDraw
+    font_file = _font_file()
+    img = Image.new("L", (width, height), 255)
+    return img, ImageDraw.Draw(img), [pil.truetype(font_file, n) for n in sizes]
+
+
 FONT_FILES = ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
               "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
               "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
@@ -90,12 +100,7 @@ def _draw_page(path):
     """A page image: a header line over a rule, three columns of body text set with a gutter of
     little more than one character (the text detector runs boxes across it), and a vertical
     headline standing at the right of the columns."""
-    pil = pytest.importorskip("PIL.ImageFont")
-    from PIL import Image, ImageDraw
-    font_file = _font_file()
-    body, head = pil.truetype(font_file, BODY), pil.truetype(font_file, 2 * BODY)
-    img = Image.new("L", (60 + 3 * (PER_LINE * BODY + GUTTER) + 3 * BODY, 640), 255)
-    d = ImageDraw.Draw(img)
+    img, d, (body, head) = _canvas(60 + 3 * (PER_LINE * BODY + GUTTER) + 3 * BODY, 640, BODY, 2 * BODY)
     d.text((60, 20), "晨光日报  2024年4月9日  星期二  第3版", font=body, fill=0)
     d.line((40, 62, img.width - 40, 62), fill=0, width=3)
     for k, text in enumerate(COLUMNS):
@@ -311,13 +316,8 @@ def _draw_photo_page(path):
     """A page image: a headline over two columns of body text; in the right column a photo (grey
     shapes, no text) with a one-line caption under it that ends in a credit, and the body's last
     lines under the caption."""
-    pil = pytest.importorskip("PIL.ImageFont")
-    from PIL import Image, ImageDraw
-    font_file = _font_file()
-    body, head, small = pil.truetype(font_file, BODY), pil.truetype(font_file, 2 * BODY), pil.truetype(font_file, 18)
     colw = PER_LINE * BODY
-    img = Image.new("L", (60 + 2 * colw + 2 * GUTTER + 60, 1000), 255)
-    d = ImageDraw.Draw(img)
+    img, d, (body, head, small) = _canvas(60 + 2 * colw + 2 * GUTTER + 60, 1000, BODY, 2 * BODY, 18)
     d.text((60, 40), "春耕备耕正当时", font=head, fill=0)
     rows = [PHOTO_BODY[: PER_LINE - 2]] + [PHOTO_BODY[i:i + PER_LINE]
                                           for i in range(PER_LINE - 2, len(PHOTO_BODY), PER_LINE)]
@@ -401,13 +401,8 @@ def _draw_logo_page(path):
     """A page image: a column logo (white type on a black band) at the top left of its module, the
     headline level with it on its right, and three columns of body text: the first starts right
     under the logo (before the headline's foot), the others under the headline."""
-    pil = pytest.importorskip("PIL.ImageFont")
-    from PIL import Image, ImageDraw
-    font_file = _font_file()
-    body, head, mid = pil.truetype(font_file, BODY), pil.truetype(font_file, 2 * BODY), pil.truetype(font_file, 34)
     colw = PER_LINE * BODY
-    img = Image.new("L", (60 + 3 * colw + 2 * GUTTER + 60, 640), 255)
-    d = ImageDraw.Draw(img)
+    img, d, (body, head, mid) = _canvas(60 + 3 * colw + 2 * GUTTER + 60, 640, BODY, 2 * BODY, 34)
     d.rectangle((60, 60, 60 + 4 * 34 + 16, 60 + 34 + 14), fill=0)           # the band
     d.text((68, 64), LOGO, font=mid, fill=255)
     d.text((60 + colw + GUTTER, 56), LOGO_HEAD, font=head, fill=0)
@@ -465,16 +460,11 @@ def test_a_page_of_more_than_a_thousand_text_regions_loses_none(tmp_path):
     hold more lines than that: a page of 1,200 short words, each a region of its own, gives a box
     for every one, the top rows as well as the foot."""
     pytest.importorskip("rapidocr_onnxruntime")
-    pil = pytest.importorskip("PIL.ImageFont")
     np = pytest.importorskip("numpy")
-    from PIL import Image, ImageDraw
     from jianbao.read import image, ink
-    font_file = _font_file()
-    font = pil.truetype(font_file, 24)
     words = "农业林业牧业渔业种子化肥大棚蔬菜水果茶叶"
     cols, rows = 30, 40
-    img = Image.new("L", (40 + cols * 110, 40 + rows * 56), 255)
-    d = ImageDraw.Draw(img)
+    img, d, (font,) = _canvas(40 + cols * 110, 40 + rows * 56, 24)
     for r in range(rows):
         for c in range(cols):
             k = 2 * ((r * cols + c) % (len(words) // 2))
