@@ -271,6 +271,14 @@ def test_a_rank_between_a_body_and_the_title_head():
     assert _title_bodies([Person("王一", ["县委副书记"])]) == []  # a body every place has
 
 
+def test_the_body_a_title_names_is_read_one_way_for_the_lists_and_the_spans():
+    from jianbao.tag import title_body
+    assert title_body("省消防总队副处长") == ("省消防总队", True)    # a rank between body and head
+    assert title_body("湖南省委书记") == ("湖南省委", False)          # a body every place has: spans only
+    assert title_body("外交部长") == ("外交部", False)                # the head holds the body's end
+    assert title_body("书记") == ("", False)
+
+
 def test_a_village_committee_is_named_from_its_village():
     a = tag_article(Article(paragraphs=["调研组来到石桥镇李家村委会，召开座谈会。"]), "2023-05-20")
     assert "李家村委会" in a.orgs and "石桥镇李家村委会" not in a.orgs

@@ -467,30 +467,39 @@ def unnamed_titles(marks, read) -> set[tuple[int, int, str]]:
 
 
 def title_bodies(text: str, marks) -> set[tuple[int, int, str]]:
-    """The body a person's title names before its head word ("市委" of 市委书记, "湖南省委" of 湖南省委
-    书记): what the title holds before the head, when it ends in an organisation's suffix
-    (data/org_suffixes.tsv) and holds more than the suffix, or when it ends in the name of a body
-    every place has (data/generic_orgs.tsv: "市委"), or before a head that opens with a suffix's
-    character ("外交部长": 外交部): a mention of an organisation, a body every
-    place has too (the lists leave those out: _title_bodies, orgs.generic); not where the rules or
-    the model read an organisation already."""
-    sufs = _data.by_length("org_suffixes")
+    """The bodies persons' titles name (title_body: "湖南省委" of 湖南省委书记, "市委" of 市委书记): a
+    mention of an organisation, a body every place has too (the lists leave those out:
+    _title_bodies); not where the rules or the model read an organisation already."""
     orgs = [(a, b) for a, b, lab in marks if lab == "ORG"]
     out = set()
     for a, b, lab in marks:
-        head = _titles.head_ending_at(text, b) if lab == "TITLE" else None
-        body_end = b - len(head) if head else a
-        suf = _data.ends_with_any(text, body_end, sufs) if body_end > a else None
-        if suf is None and body_end > a:  # a body every place has, named whole ("市委")
-            suf = _data.ends_with_any(text, body_end, _data.by_length("generic_orgs"))
-        if suf is None and head and body_end - a >= 2 and head[0] in sufs:
-            body_end += 1  # a head that opens with the body's suffix ("外交|部|长": 外交部)
-            suf = head[0]
-        if suf and body_end - a > len(suf) \
-                and all("\u4e00" <= c <= "\u9fff" for c in text[a:body_end]) \
-                and not any(x < body_end and a < y for x, y in orgs):
-            out.add((a, body_end, "ORG"))
+        body = title_body(text[a:b])[0] if lab == "TITLE" else ""
+        if body and not any(x < a + len(body) and a < y for x, y in orgs):
+            out.add((a, a + len(body), "ORG"))
     return out
+
+
+def title_body(title: str) -> tuple[str, bool]:
+    """(the body a title names before its head word or "", whether the body ends in an organisation's
+    suffix): what stands before the head when it ends in a suffix (data/org_suffixes.tsv; one
+    character between the body and the head ranks the title: "省消防总队|副|处长"), in the name of a
+    body every place has (data/generic_orgs.tsv: "市委" of 市委书记, "湖南省委" of 湖南省委书记), or
+    where a head that opens with a suffix's character holds the body's end ("外交|部|长": 外交部);
+    more than that ending, all Chinese characters."""
+    head = _titles.head_ending_at(title, len(title))
+    if not head:
+        return "", False
+    sufs, end = _data.by_length("org_suffixes"), len(title) - len(head)
+    suf = _data.ends_with_any(title, end, sufs)
+    if not suf and end > 2 and _data.ends_with_any(title, end - 1, sufs):
+        end -= 1
+        suf = _data.ends_with_any(title, end, sufs)
+    named = bool(suf)
+    suf = suf or _data.ends_with_any(title, end, _data.by_length("generic_orgs"))
+    if not suf and end >= 2 and head[0] in sufs:
+        end, suf = end + 1, head[0]
+    ok = suf and end > len(suf) and all("\u4e00" <= c <= "\u9fff" for c in title[:end])
+    return (title[:end], named) if ok else ("", False)
 
 
 def unlisted_places(text: str, marks) -> set[tuple[int, int, str]]:
@@ -618,26 +627,18 @@ def tag_article(a: Article, issue_date: str | None, paper: str | None = None) ->
 
 
 def _title_bodies(persons: list[Person]) -> list[str]:
-    """The bodies named in persons' titles ("市人大常委会" of 市人大常委会主任, "州委组织部" of 州委组织部
-    副部长): what stands before the title's head word, when it ends in an organisation's suffix
-    (data/org_suffixes.tsv), holds more than the suffix, and is no body every place has (县委,
-    市政府: data/generic_orgs.tsv). The gold of the 110 dev articles lists 68 of the 71 bodies so
-    read."""
-    sufs = _data.by_length("org_suffixes")
+    """The bodies named in persons' titles for the article's list of organisations (title_body:
+    "市人大常委会" of 市人大常委会主任, "州委组织部" of 州委组织部副部长) that end in an organisation's
+    suffix, but no body every place has (县委, 市政府: orgs.generic) and none from a title read
+    across a name. The gold of the 110 dev articles lists 68 of the 71 bodies so read."""
     out: list[str] = []
     names = [p.name for p in persons]
     for p in persons:
         for t in p.titles:
             if any(n in t for n in names):
                 continue  # a title read across a name is no title to take a body from
-            head = _titles.head_ending_at(t, len(t))
-            body = t[:len(t) - len(head)] if head else ""
-            suf = _data.ends_with_any(body, len(body), sufs)
-            if not suf and len(body) > 2 and _data.ends_with_any(body, len(body) - 1, sufs):
-                body = body[:-1]  # one character between the body and the head ranks the title
-                suf = _data.ends_with_any(body, len(body), sufs)  # ("省消防总队|副|处长"; 2 more, no wrong one)
-            if suf and len(body) > len(suf) and not _orgs.generic(body) and body not in out \
-                    and all("\u4e00" <= c <= "\u9fff" for c in body):
+            body, named = title_body(t)
+            if named and not _orgs.generic(body) and body not in out:
                 out.append(body)
     return out
 
