@@ -18,6 +18,13 @@ def test_zone_short_form_listed_and_linked_in_events():
     assert ev.places == ["株洲综合保税区"]
 
 
+def test_a_city_whose_short_form_ends_like_a_port_is_a_place():
+    """港 ends site names (a port), but 香港 and 贵港 are a region's and a city's short forms: read as
+    such, while a county-level short form that ends so (张家港) is left to the site rules."""
+    a = tag(["市长周文华率团赴香港招商，随后前往贵港参加洽谈会。"])
+    assert {"香港", "贵港"} <= set(a.places)
+
+
 def test_sites_by_suffix():
     a = tag(["他先后察看了云龙科学城、天元高新区和湘江产业园。"])
     assert {"云龙科学城", "湘江产业园"} <= set(a.places)
