@@ -77,12 +77,12 @@ MARKS = {
               "deictic", "address_before", "geo_feature"},
     "abbrev_context": {"after", "before"},
     "levels": {"level", "low", "before_village", "after_short", "abroad", "grade", "graded"},
-    "conjunctions": {"names", "lists", "titles", "events", "others", "closes"},
+    "conjunctions": {"names", "lists", "titles", "events", "visits", "others", "closes"},
     "firms": {"end", "inner_ok", "inner"},
     "event_words": {"noun_end", "group", "head", "leads", "count", "from", "at", "named_by_next", "said", "modifies", "plan", "back",
                     "referred", "people", "title_link", "name_stop", "name_end", "name_whole", "name_bare", "continues",
-                    "owned", "under", "visiting", "guest", "aspect"},
-    "event_types": {"guests", "sit", "lecture", "generic", "longest", "headed", "hosted", "named"},
+                    "owned", "under", "visiting", "guest", "aspect", "appoint_before", "appoint_after", "by", "during"},
+    "event_types": {"guests", "sit", "lecture", "generic", "longest", "headed", "hosted", "named", "chaired"},
 }
 
 

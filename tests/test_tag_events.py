@@ -393,3 +393,23 @@ def test_hosts_who_receive_a_visiting_party_take_part_in_its_visit():
     a = tag(["近日，岳阳市委宣传部副部长丁海波等考察团一行，考察平江县非遗展馆。平江县委常委、宣传部部长吴思远等接待。"])
     e = next(e for e in a.events if e.type == "考察")
     assert e.actors == ["丁海波"] and "吴思远" in e.participants
+
+
+def test_an_oath_chaired_by_one_official_is_taken_by_the_one_appointed():
+    """宣誓 is a ceremony (活动); the one who chairs it does it, the newly appointed official, named
+    untitled after 任命, takes part; a meeting told 由…主持 is the chair's."""
+    a = tag(["5月18日，县十七届人大常委会第九次会议在县行政中心举行。会议由县人大常委会主任王立军主持。",
+             "会议决定任命李春华为县人民政府副县长。会后，王立军主持宪法宣誓仪式，李春华向宪法宣誓。"], date="2023-05-20")
+    got = {e.type: (e.actors, e.participants) for e in a.events}
+    assert got["会议"] == (["王立军"], []) and got["活动"] == (["王立军"], ["李春华"])
+
+
+def test_sites_visited_run_through_the_names_the_model_alone_reads():
+    a = tag(["5月18日，市委书记林海涛带队参观考察了云溪智造园、清源山、开元寺。"], date="2023-05-20")
+    assert [e.places for e in a.events] == [["云溪智造园", "清源山", "开元寺"]]
+
+
+def test_a_border_between_two_places_is_no_second_place_visited():
+    """与 names a partner or a border ("甲与乙交界处"), not the next place of a list of visits."""
+    a = tag(["5月18日，县委书记林海涛来到明湖镇与清溪镇交界处调研河道治理。"], date="2023-05-20")
+    assert [e.places for e in a.events] == [["明湖镇"]]

@@ -354,7 +354,8 @@ class Dates(Component):
 class Events(Component):
     """Officials' activities (events.py): triggers, the officials who carry them out, the others
     present, places visited, dates."""
-    reads, writes = ("body", "people", "persons", "mentions", "spans", "entities", "dates"), ("events",)
+    reads, writes = (("body", "people", "persons", "mentions", "spans", "entities", "places", "orgs", "dates"),
+                     ("events",))
 
     def __call__(self, st: State) -> None:
         people = st.people | {p.name: p.titles for p in st.persons if p.name not in st.people}  # and the model's
@@ -362,11 +363,35 @@ class Events(Component):
                      if any(_titles.head_class(_titles.head_ending_at(t, len(t)) or "") in _titles.DOERS for t in ts)}
         bymention = {k: [(n, s, e) for n, ms in st.mentions.items() for kk, s, e in ms if kk == k]
                      + _events.unlisted(t, st.spans.get(k, []), people, st.mentions) for k, t in st.body}
+        officials |= _events.appointed(st.body, bymention)
         found = st.entities
         heads = _events.led_groups(st.body, bymention) | _events.group_heads(st.people)  # a title's word wins
         above = {n for n, ms in st.mentions.items() for k, _, _ in ms if k in ("kicker", "headline", "subheadline")}
-        acts, roles = _events.match(st.body, bymention, officials, found.by_field, found.canon, st.dates, heads, above)
+        cands = {k: found.by_field.get(k, []) + _listed_cands(st, k, t) for k, t in st.body}
+        acts, roles = _events.match(st.body, bymention, officials, cands, found.canon, st.dates, heads, above)
         st.events = _events.write(acts, roles)
+
+
+def _listed_cands(st: State, k: str, text: str) -> list[_entities.Cand]:
+    """Every other mention in a field of the article's listed places and organisations, where no rule's
+    candidate stands (longest first), as candidates too, so that a list of sites visited runs through them:
+    the names the model alone read (ModelEntities lists them; "参观考察了甲、清源山、开元寺", "一行到中瑞铝业
+    一期…现场"), and the rules' names read elsewhere. Not a short form (龙城 of 龙城区: inside "龙城遗址" it
+    names no place), which the rules read only where it stands alone."""
+    taken = bytearray(len(text) + 1)  # the characters a candidate holds (one pass: a long field stays linear)
+    for c in st.entities.by_field.get(k, []):
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+    short = {c.name for cs in st.entities.by_field.values() for c in cs if c.kind == "short"}
+    out = []
+    for name, kind in sorted([(w, "site") for w in st.places if w not in short] + [(w, "org") for w in st.orgs],
+                             key=lambda x: -len(x[0])):
+        i = text.find(name)
+        while i >= 0:
+            if not any(taken[i:i + len(name)]):
+                out.append(_entities.Cand(i, i + len(name), name, kind))
+                taken[i:i + len(name)] = b"\x01" * len(name)
+            i = text.find(name, i + 1)
+    return sorted(out, key=lambda c: c.start)
 
 
 def _acts_in_own_sentence(name: str, st: State) -> bool:

@@ -15,7 +15,9 @@
 `write` merges the finds into model.Event, one per type, in order of first mention (but a meeting of its own
 name that a second chair chairs is its own event); a visiting party's head among a meeting's doers
 (data/event_types.tsv, hosted) takes part in it when a host does it, and a party's head ("甲一行") takes part in
-the meeting its hosts hold; of a meeting's doers named only as attending (参加), the ones who speak do it."""
+the meeting its hosts hold; of a meeting's doers named only as attending (参加), the ones who speak do it; a
+ceremony's chair (主持) does it, the official its own sentence names (the one sworn in) takes part. Names the
+text appoints to a post ("任命甲为…", `appointed`) are officials, untitled as they are."""
 from __future__ import annotations
 
 import re
@@ -100,11 +102,12 @@ def _clause(text: str, s0: int, at: int) -> str:
     return text[k:at]
 
 
-@lru_cache(maxsize=1)
-def _conj() -> tuple[str, str, tuple[str, ...]]:
+@lru_cache(maxsize=None)
+def _conj(mark: str = "events") -> tuple[str, str, tuple[str, ...]]:
     """(single-character conjunctions run together, longer ones, the word after 等 that closes a list
-    of places visited): data/conjunctions.tsv and data/list_closers.tsv, events."""
-    words = data.marked("conjunctions", "events")
+    of places visited): data/conjunctions.tsv (marked `mark`: events, the names of one group; visits, the
+    places visited) and data/list_closers.tsv, events."""
+    words = data.marked("conjunctions", mark)
     return ("".join(w for w in words if len(w) == 1), tuple(w for w in words if len(w) > 1),
             data.marked("list_closers", "events", 3))
 
@@ -117,8 +120,9 @@ def _sep_re() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _gap_re() -> re.Pattern:
-    """What may stand between two places listed after a verb of visiting ("、", "和", "，以及", "等地，")."""
-    single, longer, closers = _conj()
+    """What may stand between two places listed after a verb of visiting ("、", "和", "，以及", "等地，"; not
+    与, "在甲市与考察团一行座谈": with whom)."""
+    single, longer, closers = _conj("visits")
     return re.compile(f"[、{single}]|" + "".join(f"，?{re.escape(w)}|" for w in longer)
                       + f"{re.escape(list_etc())}(?:{'|'.join(map(re.escape, closers))})?，|，|")
 
@@ -193,7 +197,7 @@ def _verb_at(text: str, i: int) -> bool:
 @lru_cache(maxsize=1)
 def _skipped_re() -> re.Pattern:
     """An item of a list no rule read as a name, and the separator after it ("甲、乐家铺子、乙", "甲、乙村和丙")."""
-    return re.compile(f"、?[^，。；：、“”（）()]{{1,10}}?[、{_conj()[0]}]")
+    return re.compile(f"、?[^，。；：、“”（）()]{{1,10}}?[、{_conj('visits')[0]}]")
 
 
 def _ent_after(text: str, at: int, cands: list[Cand], canon: dict[str, str], limit: int) -> list[str]:
@@ -271,22 +275,22 @@ def _days(d: DateMention) -> bool:
 def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]],
           officials: set[str], cands: dict[str, list[Cand]], canon: dict[str, str],
           dates: dict[str, list[DateMention]], heads: dict[str, str] | None = None,
-          above: set[str] = frozenset()) -> tuple[list[Act], list[tuple[list[str], str, str]]]:
-    """Activities found in the body, and role clauses (names, role, object text, (field index, offset)). `heads`: a
-    visiting group's word → the person who heads it (group_heads), the doer when the group is. `above`: the names
-    the kicker, headline or subheadline give ("赵甲 王乙出席": of a list that attends, the doers). The heads of
-    visiting parties ("张甲一行") come as role clauses of their own ("visitor"), for `write`."""
+          above: set[str] = frozenset()) -> tuple[list[Act], list[tuple[list[str], str, str, tuple[int, int]]]]:
+    """Activities found in the body, and role clauses (names, role, object text, (field index, offset) of the
+    role verb). `heads`: a visiting group's word → the person who heads it (group_heads), the doer when the
+    group is. `above`: the names the kicker, headline or subheadline give ("赵甲 王乙出席": of a list that attends,
+    the doers). The heads of visiting parties ("张甲一行") come as role clauses of their own ("visitor"), for `write`."""
     acts: list[Act] = []
-    roles: list[tuple[list[str], str, str]] = []
+    roles: list[tuple[list[str], str, str, tuple[int, int]]] = []
     lead = next((d for k, _ in fields for d in dates.get(k, []) if d.kind != "tod"), None)
     spanned: list[tuple[DateMention, str]] = []  # dates of several days that dated an activity already, its type
     generic, guests, sit = _types("generic"), _types("guests"), _types("sit")
     noun_end, back, at = _set("noun_end"), _set("back"), _set("at")
     visiting = _words("visiting")
-    roles += [([n], "visitor", "party") for k, text in fields for n, s, e in mentions.get(k, [])
+    roles += [([n], "visitor", "party", (-1, 0)) for k, text in fields for n, s, e in mentions.get(k, [])
               if n in officials and data.starts_with_any(text, e, visiting)]  # "张甲一行": a visiting party's head
-    roles += [([n], "visitor", "") for n in (heads or {}).values()]
-    roles += [([n], "speaker", "") for k, text in fields for n, s, e in mentions.get(k, [])
+    roles += [([n], "visitor", "", (-1, 0)) for n in (heads or {}).values()]
+    roles += [([n], "speaker", "", (-1, 0)) for k, text in fields for n, s, e in mentions.get(k, [])
               if n in officials and _speech_re().match(text, e)]  # "王甲指出": one who speaks
     homes = _homes(fields, mentions, officials, cands, canon)
     for fi, (k, text) in enumerate(fields):
@@ -308,7 +312,7 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
             sp = _speech_re().search(sent)
             speaking = sp is not None
             cut = s0 + (sp.start() if sp else len(sent))
-            sms = [m for m in here if m[1] < cut and m[0] in officials]
+            sms = [m for m in here if m[1] < cut and m[0] in officials and not _appointed_at(text, m)]
             runs = [g for g in groups(text, sms) if not _owner(text, g[-1][2])]
             in_roles: set[int] = set()
             allruns = groups(text, [m for m in here if m[1] < cut])
@@ -332,6 +336,9 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 if "，" not in gap and _trigger_re().search(gap) and not _role_re().search(gap):
                     continue  # "A、B在凯里会见了C一行并一同出席…": they do the activity named between
                 obj = text[rm.end():s1]
+                pb = _passive_re().match(_clause(text, s0, g[0][1]))
+                if pb and not _trigger_re().search(obj) and _trigger_re().search(pb.group(1)):
+                    obj = pb.group(1) + obj  # "本次会议由甲主持": the activity named before the names
                 role = data.mapping("roles_in_events")[rm.group()]
                 he = _he_speaks_re().match(obj)
                 if role == "actor_if_none" and he and _speech_re().match(obj, he.end()):
@@ -339,9 +346,9 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 names = [m[0] for m in g]
                 named = [n for n in names if n in above]
                 if role == "actor_if_none" and 0 < len(named) < len(names):  # "赵甲、王乙、孙丙出席会议"
-                    roles.append((named, role, obj))  # under the title "赵甲 王乙出席":
+                    roles.append((named, role, obj, (fi, rm.start())))  # under the title "赵甲 王乙出席":
                     names, role = [n for n in names if n not in named], "participant"  # the ones it names do it
-                roles.append((names, role, obj))
+                roles.append((names, role, obj, (fi, rm.start())))
                 in_roles.update(m[1] for m in g)
             for rm in _role_re().finditer(text, s0, cut):  # "参加义务植树活动的县领导还有甲、乙": the names after
                 lk = _linked_re().match(text, rm.end(), cut)  # (officials by the title the link gives them)
@@ -352,7 +359,7 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     g = None  # (the list may open with a name or two that no rule read)
                 if g and g[0][1] not in in_roles:
                     roles.append(([m[0] for m in g], data.mapping("roles_in_events")[rm.group()],
-                                  lk.group(1)))
+                                  lk.group(1), (fi, rm.start())))
                     in_roles.update(m[1] for m in g)
             doers = runs[0] if runs and runs[0][0][1] not in in_roles and _opens(text, s0, runs[0][0][1]) else None
             for a in waiting if doers else ():  # "…植树活动在…举行。区委书记A、区长B与…一起…": they did it
@@ -438,6 +445,8 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     # before a name that opens with one: "到前进区")
                 if vm.group() in at and _under_re().match(text, vm.end()):
                     continue  # "在市安监局…领导的陪同下": whose company, not where
+                if vm.group() in at and (dm := _during_re().match(text, vm.end())) and not _role_re().search(dm.group()):
+                    continue  # "在区人大常委会第四十次会议上": during a meeting, its body no place (not "在合肥主持…")
                 if text.startswith(_words("from"), vm.end()):
                     continue  # "来自高桥镇的求职者": where someone comes from, not a visit
                 g = _trigger_re().match(text, vm.end())
@@ -452,8 +461,10 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                     at_place += got
             if places:
                 doing = [a for a in new if a.actors]
-                targets = [a for a in doing if a.type not in sit] or doing[-1:] or \
-                    (([a for a in acts if a.actors and a.type not in sit] or acts)[-1:]
+                told = [a for a in acts if a.type not in sit]  # (never a meeting's: "甲会见…代表团。…代表团参观了乙")
+                # the sentence's first activity takes them, not every one ("到甲、乙参加清洁乡村活动，并调研…")
+                targets = [a for a in doing if a.type not in sit][:1] or doing[-1:] or \
+                    (([a for a in told if a.actors] or told)[-1:]
                      if not new or not doing and _he_re().match(sent) else [])  # "随后，他来到…": the
                 # visit told before (not a meeting), when the sentence has none of its own or its doer is "he"
                 if not targets and at_place:  # "恳谈会在曲阜尼山举行": where the activity took place (not
@@ -461,10 +472,10 @@ def match(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int
                 if not targets:  # "在泸期间，代表团先后前往甲、乙等地，考察…": the visit of a type done before,
                     targets = [a for a in new if a.type not in sit and any(  # its doer not named again
                         b.actors and b.type == a.type for b in acts)][-1:]
-                if gact and (at_place or not new) and not [a for a in doing if a.type not in sit]:
-                    # "考察组一行先后到甲、乙参观学习，并在丙召开座谈会": the visits the group's, the place the meeting's
-                    gact.places += [p for p in places if p not in gact.places and p not in at_place]
-                    targets, places = [a for a in doing if a.type in sit], at_place
+                if gact and not [a for a in doing if a.type not in sit]:
+                    # "考察组一行先后到甲、乙参观学习，并在丙召开座谈会": the visits the group's, the place the meeting's;
+                    gact.places += [p for p in places if p not in gact.places and p not in at_place]  # "调研组一行
+                    targets, places = [a for a in new if a.type in sit], at_place or places  # 来到甲，召开了座谈会": both
                 for a in targets:  # (not "延吉市委副书记甲调研查看延吉市…": the doer's own city)
                     a.places += [p for p in places if p not in a.places
                                  and (p in at_place or not any(p in homes.get(x, ()) for x in a.actors))]
@@ -515,6 +526,21 @@ def _guest_re() -> re.Pattern:
     the clause ("会见了…率领的代表团"; data/event_words.tsv, aspect, guest and group)."""
     aspect, guest = "|".join(map(re.escape, _words("aspect"))), "|".join(map(re.escape, _words("guest")))
     return re.compile(f"(?:{aspect})?(?:[^，。；：]{{0,16}}?(?:{guest})|[^，。；：]{{0,16}}?[{''.join(_words('group'))}](?=[，。；]|$))")
+
+
+@lru_cache(maxsize=1)
+def _during_re() -> re.Pattern:
+    """After 在, an activity's name and a word marked during ("在|区人大常委会第四十次会议上"; data/event_words.tsv):
+    the frame tells when, not where."""
+    trig = "|".join(re.escape(w) for w in data.by_length("event_triggers"))
+    return re.compile(f"[^，。；：]{{0,20}}?(?:{trig})(?:{'|'.join(map(re.escape, _words('during')))})")
+
+
+@lru_cache(maxsize=1)
+def _passive_re() -> re.Pattern:
+    """A clause that names an activity, then the word that brings in its doers ("本次会议由|常务主席甲主持";
+    data/event_words.tsv, by): group 1 the activity, which the role clause's names take part in."""
+    return re.compile(f"，?([^，。；]*?)(?:{'|'.join(map(re.escape, _words('by')))})")
 
 
 @lru_cache(maxsize=1)
@@ -632,7 +658,21 @@ def led_groups(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str
     return out
 
 
-def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
+def _appointed_at(text: str, m: tuple[str, int, int]) -> bool:
+    """The mention is of a name appointed or elected to a post ("任命甲为…", "甲当选为…", "甲任…副区长";
+    data/event_words.tsv, appoint_before and appoint_after): the object of a meeting's decision there."""
+    return bool(data.ends_with_any(text, m[1], _words("appoint_before"))
+                or data.starts_with_any(text, m[2], _words("appoint_after")))
+
+
+def appointed(fields: list[tuple[str, str]], mentions: dict[str, list[tuple[str, int, int]]]) -> set[str]:
+    """Names the text appoints or elects to a post: officials by the post the text gives them there, though
+    no title stands before their names (the one sworn in: "李甲任副区长。…李甲进行了宪法宣誓"), but doers
+    of nothing where they are appointed (match)."""
+    return {m[0] for k, text in fields for m in mentions.get(k, []) if _appointed_at(text, m)}
+
+
+def write(acts: list[Act], roles: list[tuple[list[str], str, str, tuple[int, int]]]) -> list:
     """Merge activities of one type into one model.Event; apply role clauses; drop the ones no named
     official carries out."""
     merged: dict[str, Act] = {}
@@ -650,15 +690,16 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
         m.places += [x for x in a.places if x not in m.places]
     trig = _trigger_re()
     lecture = _types("lecture")
-    visitors = {n for names, role, _ in roles if role == "visitor" for n in names}
-    parties = {n for names, role, obj in roles if role == "visitor" and obj for n in names}  # "张甲一行"
-    speakers = {n for names, role, _ in roles if role == "speaker" for n in names}
+    visitors = {n for names, role, _, _ in roles if role == "visitor" for n in names}
+    parties = {n for names, role, obj, _ in roles if role == "visitor" and obj for n in names}  # "张甲一行"
+    speakers = {n for names, role, _, _ in roles if role == "speaker" for n in names}
     roles = [r for r in roles if r[1] not in ("visitor", "speaker")]
     attending: set[tuple[str, str]] = set()  # (type, name): a doer only because none other was named
     # the doers named by their part (主持, 讲话) first, wherever the text tells them: "A出席会议，B主持"
     # — A attends a meeting that B chairs, and is its doer only when none is named
     chaired: dict[str, str] = {}  # type → the activity a doer's role clause named first
-    for names, role, obj in sorted(roles, key=lambda r: r[1] != "actor"):
+    own = {id(m): set(m.actors) for m in merged.values()}  # the doers the activities' own sentences name
+    for names, role, obj, at in sorted(roles, key=lambda r: r[1] != "actor"):
         hit = [data.mapping("event_triggers")[t.group()] for t in trig.finditer(obj)
                if t.group() not in _set("referred") or not _back_ref().match(obj)]
         if role == "actor" and hit and len(set(hit)) == 1 and (tm := trig.search(obj)):
@@ -673,10 +714,16 @@ def write(acts: list[Act], roles: list[tuple[list[str], str, str]]) -> list:
             t.group() in m.name for t in trig.finditer(obj)))] if hit else \
             ([m for k, m in merged.items() if k == m.type and m.type not in lecture]
              or list(merged.values()))  # a lecture alone takes them (not another meeting split off above)
+        if not hit and role == "participant":  # "执行主席甲、乙在主席台就座。…丙进行了宪法宣誓": present at the
+            targets = [m for m in targets if m.pos < at or not m.actors] or targets  # activities told by then,
+            # not at a later one whose own sentence names its doers
         back = bool(_back_ref().match(obj))  # "参加相关活动": the activities told, whose doers are named
         for m in targets:
             doer = role == "actor" and (m.type not in lecture or not m.actors) or (
                 role == "actor_if_none" and not back or hit) and not m.actors  # a lecture's doer is its lecturer, not its chair
+            if doer and role == "actor" and hit and m.type in _types("chaired"):  # "乙向宪法宣誓。甲主持宣誓仪式": the
+                m.participants[:0] = [x for x in m.actors if x in own[id(m)] and x not in names]  # one the
+                m.actors = [x for x in m.actors if x not in own[id(m)] or x in names]  # ceremony is for takes part
             dest = m.actors if doer else m.participants
             dest += [n for n in names if n not in dest and (doer or n not in m.actors)]
             if doer and role == "actor_if_none":
