@@ -166,3 +166,37 @@ def test_factories_and_provincial_departments():
 def test_a_clause_before_a_kind_of_body_names_no_body():
     a = tag(["他刚出医院就回到岗位。"])
     assert a.orgs == []
+
+
+def test_ordinary_words_before_a_body_every_place_has_name_none():
+    # a clause's words before 政协 or before a body every place has name no body; nor two levels
+    a = tag(["两地政协要加强交流，为协作贡献政协力量。临溪县政协主席出席。"])
+    assert "临溪县政协" in a.orgs and not any(o.endswith("政协") and o != "临溪县政协" for o in a.orgs)
+    b = tag(["演练旨在检验义务消防队的反应能力，村干部与护林队队员握手。"])
+    assert b.orgs == []
+    c = tag(["各县区人大常委会负责同志列席，平江县人民法院参加。"])
+    assert c.orgs == ["平江县人民法院"]
+
+
+def test_embassies_and_brigades_are_bodies():
+    a = tag(["法国大使馆将给予支持，雨花区消防救援大队到场处置。"])
+    assert {"法国大使馆", "雨花区消防救援大队"} <= set(a.orgs)
+
+
+def test_a_quotation_before_a_suffix_names_the_body():
+    a = tag(["省委、省政府“送温暖”慰问团来到我市。上场的是市直“银发乐”艺术团。"])
+    assert {"省委、省政府“送温暖”慰问团", "“银发乐”艺术团"} <= set(a.orgs)
+    assert "市直“银发乐”艺术团" not in a.orgs
+    b = tag(["推进“双一流”大学建设。"])
+    assert b.orgs == []  # a quotation before another suffix names a kind of school
+
+
+def test_a_body_with_a_name_of_its_own_starts_after_its_town():
+    a = tag(["调研组来到青石镇龙泉蔬菜种植专业合作社，又到白沙镇中心学校。"])
+    assert "龙泉蔬菜种植专业合作社" in a.orgs and "青石镇" in a.places
+    assert "白沙镇中心学校" in a.orgs  # a town's own school keeps its town
+
+
+def test_a_firms_short_form_is_listed_with_its_full_name():
+    a = tag(["江西紫辰半导体科技有限公司投产。“订单饱满。”紫辰半导体总经理说。"])
+    assert {"江西紫辰半导体科技有限公司", "紫辰半导体"} <= set(a.orgs)

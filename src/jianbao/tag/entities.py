@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import data, lexicon
+from . import data, lexicon, ner
 from . import orgs as _orgs
 from . import places as _places
 from .spans import Cand, _conj_chars, list_etc, lists, ok_for, quoted, resolve, specificity
@@ -218,6 +218,35 @@ def _from_unit(raw: list[Cand]) -> None:
                 break
 
 
+def _after_low_unit(raw: list[Cand]) -> None:
+    """A body with a name of its own (a place, a proper or coined word before its suffix: "龙泉蔬菜种植
+    专业合作社", "桃源小学") after the address of the town, village or community it stands in
+    ("青石镇|…合作社", "…青石镇荷花村|桃源小学") is named from there on; the units of the address stay
+    places. A town's own bodies, named by it and a kind ("青石镇|中心学校", "荷花村|党支部", "…村委会"),
+    keep it. The gold of the 110 dev articles so names both bodies of this kind it lists (064, 110; in
+    110 the gazetteer lacks the town and village, and the name stays whole) and lists no body with a
+    name of its own under its town's or village's name."""
+    sufs = _SUFFIXES()
+    at_start: dict[int, Cand] = {}
+    for c in raw:
+        if c.kind in ("admin", "short") and (c.start not in at_start or c.end > at_start[c.start].end):
+            at_start[c.start] = c
+    for c in raw:
+        if c.kind != "org":
+            continue
+        u, cut = at_start.get(c.start), None
+        while u is not None and u.end < c.end:
+            if u.kind == "admin" and u.name.endswith(_low_sufs()):
+                cut = u.end
+            u = at_start.get(u.end)
+        if cut is None:
+            continue
+        rest = c.name[cut - c.start:]
+        suf = data.ends_with_any(rest, len(rest), sufs)
+        if suf and len(rest) - len(suf) >= 2 and specificity(rest[:len(rest) - len(suf)]):
+            c.start, c.name = cut, rest
+
+
 @lru_cache(maxsize=1)
 def _low_sufs() -> tuple[str, ...]:
     """Suffixes of towns, villages and communities (data/levels.tsv, low)."""
@@ -241,9 +270,11 @@ def field_cands(text: str, blocked: list[tuple[int, int]]) -> list[Cand]:
     raw = [c for c in raw if c.kind != "site" or not inside[c.end]]  # the site's suffix is a piece of
     # a unit's name: "芙蓉区|文艺路街道", not 芙蓉区文艺路
     _from_unit(raw)
+    _after_low_unit(raw)
     _split_joined(text, raw)
     _after_phrase_and(text, raw)
-    raw = [c for c in raw if not (c.kind == "org" and _names_a_session(text, c))]
+    raw = [c for c in raw if not (c.kind == "org" and (_names_a_session(text, c) or _orgs.generic(c.name)))]
+    # (generic again: a name cut after a verb or a conjunction may be a body every place has, "…与|护林队")
     q = quoted(text)
     inq = _in_quotes(text)  # once per field: per candidate it made long fields quadratic
     raw = [c for c in raw if not (c.kind == "short" and any(a <= c.start < b for a, b in inq))]
@@ -468,10 +499,60 @@ def relist(out: Found) -> None:
                 target.append(c.name)
 
 
+def _firms_short(items: list[tuple[str, str]], out: Found, blocked: dict[str, list[tuple[int, int]]]) -> None:
+    """A firm's name read in full ("江西紫辰半导体科技有限公司", "湖南青禾新材料公司") and its short form
+    elsewhere in the article, the opening words of its name without the suffix and maybe without the
+    place ("江西紫辰总经理…", "青禾新材料专注于…"): the short form names the firm too, and the lists
+    hold both (spec: a short form and its full form are both listed when both occur). Only a short form
+    whose words after the place are coined or proper (spans.specificity weak: 紫辰, 青禾), not a place
+    alone ("格尔木") nor ordinary words ("新闻传媒" of 临溪新闻传媒集团); nowhere another name, a person's
+    or the full name itself stands (a place inside it stays a place, as in the full name). Longest
+    first: one short form per mention."""
+    fulls = [c.name for cands in out.by_field.values() for c in cands
+             if c.kind == "org" and c.name.endswith(_firms())]
+    forms = sorted({w for full in dict.fromkeys(fulls) for w in _short_forms(full)}, key=len, reverse=True)
+    for k, text in items:
+        cands = out.by_field[k]
+        taken = bytearray(len(text) + 1)  # _NAMED: a person's or an organisation's; _INSIDE: inside a place
+        for x, y in blocked.get(k, []) + [(c.start, c.end) for c in cands if c.kind == "org"]:
+            taken[x:y] = _NAMED * (y - x)
+        for c in cands:
+            if c.kind != "org":
+                taken[c.start + 1:c.end] = bytes(t or _INSIDE[0] for t in taken[c.start + 1:c.end])
+        for w in forms:
+            for m in re.finditer(re.escape(w), text):
+                a, b = m.span()
+                if not taken[a] and _NAMED[0] not in taken[a:b] and taken[b] != _INSIDE[0]:
+                    cands.append(Cand(a, b, w, "org", rank=_orgs.ORG_RANK))
+                    taken[a:b] = _NAMED * (b - a)
+        cands.sort(key=lambda c: (c.start, c.end))
+
+
+_NAMED, _INSIDE = b"\x01", b"\x02"  # the marks of _firms_short's map of a field
+_SHORT_MIN = 3  # the shortest short form of a firm read so (a one-character place and two coined characters)
+
+
+def _short_forms(full: str) -> list[str]:
+    """The short forms a firm's name may take, longest first: the opening words of its stem (its name
+    less the suffix, data/org_suffixes.tsv), with or without the place that opens it, whose words after
+    the place are coined or proper (specificity weak), ending where a word of the stem does."""
+    suf = data.ends_with_any(full, len(full), _SUFFIXES())
+    stem = full[:len(full) - len(suf)] if suf else ""
+    lead = max((c.end for c in _places.match(stem) if c.start == 0 and c.kind in ("admin", "short")), default=0)
+    ends, n = [], 0
+    for w in ner._segment(stem):  # a short form ends where a word does ("江西紫辰", not "江西紫辰半")
+        n += len(w)
+        ends.append(n)
+    out = {w for n in ends if n >= lead + 2 and specificity(stem[lead:n]) == "weak"
+           for w in (stem[:n], stem[lead:n]) if len(w) >= _SHORT_MIN}
+    return sorted(out, key=len, reverse=True)
+
+
 def find(items: list[tuple[str, str]], blocked: dict[str, list[tuple[int, int]]]) -> Found:
     out = Found()
     for k, text in items:
         out.by_field[k] = field_cands(text, blocked.get(k, []))
+    _firms_short(items, out, blocked)
     relist(out)
     fulls = set(out.places)
     for cands in out.by_field.values():

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from . import data, lexicon, ner
-from .spans import Cand, crosses_right, levels, suffix_cands
+from .spans import Cand, crosses_right, levels, specificity, suffix_cands
 from .titles import extend_left
 
 ORG_RANK = 4
@@ -28,10 +28,35 @@ def _table() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
 
 
 def generic(name: str) -> bool:
-    """True for bodies named only by their level ("县委", "区政府", "市级人大")."""
+    """True for bodies named only by their level ("县委", "区政府", "市级人大"), and for a body every
+    place has after ordinary words ("检验|义务消防队", "与|护林队"): the words name no place of it."""
     units, graded, grade = _levels()
     core = name.lstrip(units)
-    return not core or core in data.keys("generic_orgs") or name.rstrip(graded).endswith(grade)
+    return not core or core in data.keys("generic_orgs") or name.rstrip(graded).endswith(grade) \
+        or _ordinary_before(name, data.by_length("generic_orgs"), _GENERIC_MIN)
+
+
+_GENERIC_MIN = 3  # the shortest generic body read after ordinary words ("义务消防队"; not "委", "党委",
+# which end named bodies' names: "市农委")
+
+
+def _ordinary_before(name: str, ends: tuple[str, ...], shortest: int = 1) -> bool:
+    """`name` ends in one of `ends` (`shortest` characters or more) after words that hold no level
+    character, numeral, place, proper name or coined word (spans.specificity): a clause's words before a
+    kind of body ("贡献|政协", "检验|义务消防队"), not a body's name ("县政协", "哈密市政协")."""
+    end = data.ends_with_any(name, len(name), ends)
+    stem = name[:len(name) - len(end)] if end and len(end) >= shortest else ""
+    return bool(stem) and not any(c in _levels()[0] or c in data.keys("numerals") for c in stem) \
+        and specificity(stem) is None  # (a numeral names a term: "六届|人大常委会")
+
+
+def _many_places(name: str) -> bool:
+    """A body named by its level after two level characters or more ("县区|人大常委会", "乡镇|人大"):
+    the bodies of many places, none named. (The gold of the 110 dev articles lists no body whose name
+    opens with two level characters.)"""
+    end = data.ends_with_any(name, len(name), _graded())
+    stem = name[:len(name) - len(end)] if end else ""
+    return len(stem) >= 2 and all(c in _levels()[0] for c in stem)
 
 
 @lru_cache(maxsize=1)
@@ -115,6 +140,16 @@ def _by_level_body(stem: str, spec: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _graded() -> tuple[str, ...]:
+    """The bodies named by a graded level (data/levels.tsv, graded: 人大, 政协), the suffixes that
+    open with one (人大常委会), longest first: a level, a place or a proper name names one of them;
+    ordinary words before one are the clause's ("两地|政协", "贡献|政协"). (Courts were tried too:
+    "国际刑事|法院", "总|检察院" of People's Daily 1998 are named by ordinary words.)"""
+    bodies = data.marked("levels", "graded")
+    return tuple(w for w in data.by_length("org_suffixes") if w.startswith(bodies))
+
+
+@lru_cache(maxsize=1)
 def _groups() -> tuple[str, ...]:
     """The last characters of groups' names (data/event_words.tsv, group: 团, 组)."""
     return tuple(data.marked("event_words", "group"))
@@ -143,12 +178,59 @@ def _joint_senders(text: str, c: Cand) -> Cand:
     return Cand(k, c.end, text[k:c.end], c.kind, c.full, c.rank)
 
 
+_QUOTE = re.compile(r"“[^“”]{1,12}”")
+
+
+def _quoted_names(text: str) -> list[Cand]:
+    """A quotation right before a group's suffix of two characters or more (data/event_words.tsv, group:
+    …团, …组) names the group ("“银发乐”艺术团", "“送温暖”慰问团", "“新春走基层”采访组"; the walk left
+    of suffix_cands stops at the quotation mark). Not before other suffixes: "“双一流”大学", "“智慧”
+    医院" name kinds of school and hospital. The name takes in what stands before the quotation when it
+    holds a place or a proper name ("湖南日报|“新春走基层”采访组") or is two bodies named by their level
+    or more, which send the group ("省委省政府|“送温暖”慰问团", "省委、省政府|…"); not one level-named
+    scope ("市直|“银发乐”艺术团"), nor ordinary words. The gold of the 110 dev articles lists all three
+    such groups (039, 086, 097), each so."""
+    out = []
+    for m in _QUOTE.finditer(text):
+        suf = data.starts_with_any(text, m.end(), data.by_length("org_suffixes"))
+        if not suf or len(suf) < 2 or not suf.endswith(_groups()) \
+                or crosses_right(text, m.end(), m.end() + len(suf)):
+            continue
+        start = extend_left(text, m.start(), 0, 12, lenient=True)
+        while start >= 2 and text[start - 1] == "、" and _level_run(text[start:m.start()]):
+            start = extend_left(text, start - 1, 0, 12, lenient=True)  # "省委、|省政府"
+        before = text[start:m.start()]
+        if not (specificity(before) or _level_run(before) >= 2):
+            start = m.start()
+        out.append(Cand(start, m.end() + len(suf), text[start:m.end() + len(suf)], "org", rank=ORG_RANK))
+    return out
+
+
+def _level_run(words: str) -> int:
+    """How many bodies named by their level alone `words` holds when it holds nothing else ("省委省政府",
+    "省委、省政府": 2; "市直": 1; "组织": 0)."""
+    units, n, i = _levels()[0], 0, len(words)
+    ends = data.by_length("generic_orgs")
+    while i > 0:
+        if words[i - 1] == "、" and n:
+            i -= 1
+            continue
+        end = data.ends_with_any(words, i, ends)
+        if not end or i - len(end) < 1 or words[i - len(end) - 1] not in units:
+            return 0
+        i -= len(end) + 1
+        n += 1
+    return n
+
+
 def match(text: str) -> list[Cand]:
     t, rx = _table()
     out = [trim_verbs(text, c) for c in suffix_cands(text, t, lambda s: "org", ORG_RANK, rx, 24,
                                                      named=_by_level_body)
            if not generic(c.name)]
+    out = [c for c in out if not _ordinary_before(c.name, _graded()) and not _many_places(c.name)]
     out = [_joint_senders(text, c) for c in out]
+    out += _quoted_names(text)
     out += [Cand(m.start(), m.end(), m.group(), "org", rank=ORG_RANK) for m in _known_re().finditer(text)
             if not crosses_right(text, m.start(), m.end()) and not generic(m.group())]
     return out
