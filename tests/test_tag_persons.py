@@ -251,3 +251,15 @@ def test_doubt_and_edges_are_read_only_where_the_rules_guessed():
     found = rules.match(t, set())
     assert found and all(unknown._edges_closed(t, m) for m in found)  # closed edges: the model is not asked
     assert unknown.person_edges(t, found) == [] and unknown.doubted_persons(t, found) == []
+
+
+def test_a_title_list_joined_by_he_and_names_no_surname_opens():
+    a = tag(["在回迁户周桂兰和钱立本家中，他详细询问了情况。"])
+    assert persons(a)["周桂兰"] == persons(a)["钱立本"] == ["回迁户"]
+    a = tag(["县领导石文涛、薄志远、罗晓川参加活动。"])
+    assert persons(a)["薄志远"] == ["县领导"]
+
+
+def test_a_post_after_a_name_already_read_inside_a_clause():
+    a = tag(["县委书记邓文涛来到青石村调研。村民们感谢邓文涛书记的关心。"])
+    assert persons(a)["邓文涛"] == ["县委书记", "书记"]

@@ -104,13 +104,15 @@ def match(text: str, known: set[str]) -> list[Mention]:
         ts, chain = title_chain(text, hm.start(), end)
         add(Mention(text[end:end + n], end, end + n, ts, "title", chain))
         k = end + n
-        while k < len(text) and text[k] == "、":
-            n2 = names.name_at(text, k + 1, known)
+        while k < len(text) and text[k] in _list_joins():
+            n2 = names.name_at(text, k + 1, known) or _listed_name(text, k + 1, known)
             if not n2 or _title_absorbs(text, k + 1 + n2):
                 break
             add(Mention(text[k + 1:k + 1 + n2], k + 1, k + 1 + n2, list(ts), "list"))
+            if text[k] != "、":
+                break  # the conjunction joins the list's last name ("回迁户甲和乙")
             k = k + 1 + n2
-    # 2. name + title after it ("习近平总书记", "赵革书记")
+    # 2. name + title after it ("习近平总书记", "赵革书记"; inside a clause, a name already read)
     addresses = _addresses()
     for f in sorted(names.famous()):  # a set: sorted, so that the output does not hang on hashing
         for a, b in _occurrences(f, text):
@@ -122,8 +124,8 @@ def match(text: str, known: set[str]) -> list[Mention]:
             continue
         for n in (3, 2, 4):
             p = hm.start() - n
-            if p < 0 or (p > 0 and text[p - 1] not in PUNCT_BEFORE):
-                continue
+            if p < 0 or (p > 0 and text[p - 1] not in PUNCT_BEFORE) and text[p:hm.start()] not in known:
+                continue  # inside a clause ("感谢王某某书记"), only a name already read
             cand = text[p:hm.start()]
             if names.valid(cand, known) and not titles.head_ending_at(text, hm.start()) \
                     and not data.ends_with_any(cand, len(cand), _suffixes()):  # "宣传部|部长"
@@ -147,10 +149,23 @@ def match(text: str, known: set[str]) -> list[Mention]:
     return out
 
 
+def _listed_name(text: str, pos: int, known: set[str]) -> int:
+    """Length of a name in a list after a title that no listed surname opens ("市领导甲、薄某、乙",
+    "旗政协领导甲、奇某在…"): the list's place says it is a name, when it is the length of a name
+    and the enumeration comma or a word that follows names closes it."""
+    n = names.name_at(text, pos, known, need_surname=False)
+    if not 2 <= n <= 3 or titles.head_re().search(text, pos, pos + n):
+        return 0  # nor a title that opens the list's next item ("甲、副县长乙")
+    return n if text[pos + n:pos + n + 1] == "、" or names._closes(text, pos + n) else 0
+
+
 def title_chain(text: str, head_start: int, end: int) -> tuple[list[str], list[tuple[int, int]]]:
     """The titles that stand before a name starting at `end`, whose last title's head word starts
     at `head_start`: that title, and the ones chained before it ("市委副书记、市长")."""
-    start = titles.extend_left(text, head_start, conj=True)
+    start = titles.trim_start(text, titles.extend_left(text, head_start, conj=True), head_start)
+    n = names.name_at(text, start)
+    if n and text[start + n:start + n + 1] in titles._weak() and start + n + 1 < head_start:
+        start += n + 1  # a name and a conjunction open the clause, not the title ("甲与|全国劳动模范乙")
     chain = titles.chain(text, start) + [(start, end)]
     return [text[a:b] for a, b in chain], chain
 

@@ -50,8 +50,8 @@ DOERS = ("official", "business")
 def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
                 lenient: bool = False, keep: tuple[str, ...] = (), conj: bool = False) -> int:
     """Start of the name or title whose last part begins at `pos`: walk left over word characters
-    until punctuation, a stop word, `floor` (the end of something already read) or `limit`. With
-    `lenient`, "和/与/及" stop only when a complete name ends before them ("A公司和B公司", but
+    until punctuation, a stop word (unless it ends a longer title word: 主|任 of "主任委员"), `floor`
+    (the end of something already read) or `limit`. With `lenient`, "和/与/及" stop only when a complete name ends before them ("A公司和B公司", but
     "…材料与装备创新中心" is one name). Stop words in `keep` do not stop the walk. With `conj`,
     "和/与/及" alone are read so (a title: "品牌及公关处总经理", but "市长和|副市长")."""
     stops, weak = _stops(), _weak()
@@ -59,7 +59,7 @@ def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
     while i > floor and pos - i < limit and is_word_char(text[i - 1]):
         w = data.ends_with_any(text, i, stops) or (lenient and _function_word(text, i))
         if w and w not in keep and not data.starts_with_any(text, i - len(w), _kinds()) \
-                and not _in_name(text, i - len(w), i):
+                and len(head_ending_at(text, i) or "") <= len(w) and not _in_name(text, i - len(w), i):
             opens = i - len(w) == 0 or not is_word_char(text[i - len(w) - 1])  # "，与驻村工作队…"
             if not ((lenient or conj) and w in weak and not opens and not data.ends_with_any(text, i - 1, _kinds_all())
                     and not (conj and any(head_ending_at(text, i - len(w) - k) and text[i - len(w) - k:i - len(w)].isalpha()
@@ -130,7 +130,39 @@ def title_ending_at(text: str, end: int, floor: int = 0) -> tuple[int, str] | No
     if not head:
         return None
     start = extend_left(text, end - len(head), floor, conj=True)
-    return start, head
+    return trim_start(text, start, end - len(head)), head
+
+
+@lru_cache(maxsize=1)
+def _quantity_re() -> re.Pattern:
+    """A count or date (data/patterns.tsv, quantity)."""
+    return re.compile(data.pattern("quantity"))
+
+
+@lru_cache(maxsize=1)
+def _body_kinds() -> tuple[str, ...]:
+    """Words that name a kind of body or unit: the ends of organisations' names and the levels."""
+    ws = data.keys("org_suffixes") | set(data.marked("levels", "level") + data.marked("levels", "low"))
+    return tuple(sorted(ws, key=len, reverse=True))
+
+
+def trim_start(text: str, start: int, head_start: int) -> int:
+    """Where a title read from `start` to a head word at `head_start` begins. A count or date in the
+    words before the head is no part of the title, as it is none of a name ("2014年|学生"); nor is a
+    preposition of the dictionary that opens the clause ("以|某某商会会长甲为团长"); the kind of body
+    right after a deictic word (data/chars.tsv, deictic) refers back to a body named before and is no
+    part of it either ("该|公司|董事长", "该|苏木|某嘎查牧民"), as stop_left.tsv's 该县 is."""
+    for q in _quantity_re().finditer(text, start, head_start):
+        start = q.end()
+    d = lexicon.dictionary()
+    e = d.get(text[start]) if start < head_start else None
+    if e and e[1] == "p" and e[0] >= 200 and text[start:start + 2] not in d and text[start:start + 3] not in d:
+        start += 1  # a preposition alone, not the first character of a word ("对外联络部部长")
+    if start > 0 and text[start - 1] in data.marked("chars", "deictic"):
+        kind = data.starts_with_any(text, start, _body_kinds())
+        if kind and start + len(kind) <= head_start:
+            start += len(kind)
+    return start
 
 
 def chain(text: str, start: int, floor: int = 0) -> list[tuple[int, int]]:
