@@ -326,3 +326,23 @@ def test_model_wider_place_replaces_the_piece_in_the_list(monkeypatch):
     assert "青柳港河" in a.places and "青柳港" not in a.places
     monkeypatch.setattr(places, "widened", lambda *args: [])
     assert tag([_TEXT]).places == ["青柳港"]  # the rules alone stop at the suffix
+
+
+def test_a_town_named_by_its_stem_elsewhere_is_listed_both_ways():
+    """A town read with its level and named again by its stem alone before a function word or a mark:
+    the stem is listed too, as a county's short form is; not inside another name."""
+    a = tag(["县委书记到柘岭镇调研。他指出，要把柘岭的产业做大做强，办好柘岭敬老院。"])
+    assert {"柘岭镇", "柘岭"} <= set(a.places)
+    assert "柘岭敬老院" not in a.places
+
+
+def test_a_place_in_reported_speech_is_listed_but_not_in_a_slogan():
+    a = tag(["村民李红说：“我是从河南赶过来的，这里工资高、订单多。”"])
+    assert "河南" in a.places
+    a = tag(["他提出“美丽河南、幸福家园”的目标。"])
+    assert "河南" not in a.places
+
+
+def test_a_listed_site_before_the_conjunction_of_the_last_item():
+    a = tag(["他先后来到新安街道青岭新村、溪头新村和沧浪社区，看望困难群众。"])
+    assert {"青岭新村", "溪头新村", "沧浪社区"} <= set(a.places)
