@@ -499,7 +499,7 @@ def _group_re() -> re.Pattern:
     """A sentence whose doer is a group named by its activity, after an optional opening phrase
     ("慰问组先后走进…", "会后，调研组一行来到…"): a trigger of event_triggers.tsv and a character marked group
     in data/event_words.tsv: the officials of the activity of that trigger's type told before, as a group."""
-    trig = "|".join(re.escape(w) for w in data.by_length("event_triggers"))
+    trig = _trigger_re().pattern
     return re.compile(f"(?:[^，。；]{{0,6}}，)?[^，。；]{{0,16}}?({trig})[{''.join(_words('group'))}]")
 
 
@@ -507,7 +507,7 @@ def _group_re() -> re.Pattern:
 def _named_group_re() -> re.Pattern:
     """A group named by its activity: a trigger of event_triggers.tsv and a character marked group in
     data/event_words.tsv ("慰问团", "考察组")."""
-    trig = "|".join(re.escape(w) for w in data.by_length("event_triggers"))
+    trig = _trigger_re().pattern
     return re.compile(f"(?:{trig})[{''.join(_words('group'))}]")
 
 
@@ -532,7 +532,7 @@ def _guest_re() -> re.Pattern:
 def _during_re() -> re.Pattern:
     """After 在, an activity's name and a word marked during ("在|区人大常委会第四十次会议上"; data/event_words.tsv):
     the frame tells when, not where."""
-    trig = "|".join(re.escape(w) for w in data.by_length("event_triggers"))
+    trig = _trigger_re().pattern
     return re.compile(f"[^，。；：]{{0,20}}?(?:{trig})(?:{'|'.join(map(re.escape, _words('during')))})")
 
 

@@ -51,8 +51,8 @@ def extend_left(text: str, pos: int, floor: int = 0, limit: int = MAX_TITLE,
                 lenient: bool = False, keep: tuple[str, ...] = (), conj: bool = False) -> int:
     """Start of the name or title whose last part begins at `pos`: walk left over word characters
     until punctuation, a stop word (unless it ends a longer title word: 主|任 of "主任委员"), `floor`
-    (the end of something already read) or `limit`. With `lenient`, "和/与/及" stop only when a complete name ends before them ("A公司和B公司", but
-    "…材料与装备创新中心" is one name). Stop words in `keep` do not stop the walk. With `conj`,
+    (the end of something already read) or `limit`. With `lenient`, "和/与/及" stop only when a
+    complete name ends before them ("A公司和B公司", but "…材料与装备创新中心" is one name). Stop words in `keep` do not stop the walk. With `conj`,
     "和/与/及" alone are read so (a title: "品牌及公关处总经理", but "市长和|副市长")."""
     stops, weak = _stops(), _weak()
     i, passed = pos, -1
